@@ -1,0 +1,81 @@
+"""The statistic as a native, editable doughnut chart in theme colours.
+
+A native chart (with its embedded workbook) lets the presenter change the numbers in
+PowerPoint; theme colours make it follow the template. python-pptx writes negative axis ids,
+which the schema types as unsigned; charts with axes get them renumbered consistently.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pptx.chart.data import CategoryChartData
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.util import Pt
+
+from deckgen.plan import ChartSpec
+
+_C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+
+
+def chart_data(spec: ChartSpec) -> CategoryChartData:
+    data = CategoryChartData(number_format='0" %"')
+    data.categories = list(spec.labels)
+    data.add_series("Anteil", list(spec.percents))
+    return data
+
+
+def style_chart(chart: Any, lang: str) -> None:
+    """Accent colours from the theme, labels on the ring, legend below, no chart title."""
+    chart.has_title = False
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+    chart.legend.font.size = Pt(14)
+    plot = chart.plots[0]
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = '0" %"'
+    labels.number_format_is_linked = False
+    labels.show_value = True
+    labels.font.size = Pt(16)
+    labels.font.bold = True
+    colors = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.BACKGROUND_2)
+    label_colors = (MSO_THEME_COLOR.BACKGROUND_1, MSO_THEME_COLOR.TEXT_1)
+    series = plot.series[0]
+    for i, (fill, text) in enumerate(zip(colors, label_colors)):
+        point = series.points[i]
+        point.format.fill.solid()
+        point.format.fill.fore_color.theme_color = fill
+        point.data_label.font.color.theme_color = text
+        point.data_label.font.size = Pt(16)
+        point.data_label.font.bold = True
+    hole = chart._chartSpace.find(f".//{_C}holeSize")
+    if hole is not None:
+        hole.set("val", "60")
+    for rpr in chart._chartSpace.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}defRPr"):
+        rpr.set("lang", lang)
+    fix_axis_ids(chart._chartSpace)
+
+
+def fix_axis_ids(chart_space: Any) -> None:
+    """Renumber negative ``c:axId``/``c:crossAx`` values to positive ones, keeping pairs intact."""
+    mapping: dict[str, str] = {}
+    for el in chart_space.iter(f"{_C}axId", f"{_C}crossAx"):
+        val = el.get("val", "")
+        if val.startswith("-"):
+            mapping.setdefault(val, str(50000000 + len(mapping) + 1))
+            el.set("val", mapping[val])
+
+
+def add_chart(shapes: Any, spec: ChartSpec, box: Any, placeholder: Any | None, lang: str) -> Any:
+    """Insert into a chart placeholder when the layout has one, else at ``box``."""
+    data = chart_data(spec)
+    if placeholder is not None and hasattr(placeholder, "insert_chart"):
+        frame = placeholder.insert_chart(XL_CHART_TYPE.DOUGHNUT, data)
+    else:
+        frame = shapes.add_chart(XL_CHART_TYPE.DOUGHNUT, box.x, box.y, box.w, box.h, data)
+    style_chart(frame.chart, lang)
+    frame._element.xpath("./p:nvGraphicFramePr/p:cNvPr")[0].set("descr", spec.alt_text)
+    return frame

@@ -1,0 +1,83 @@
+"""Font metrics for measuring text the way PowerPoint will lay it out.
+
+The theme names fonts PowerPoint users have (Calibri, Arial); fontconfig maps them to their
+metric-compatible twins here (Carlito, Liberation Sans), which have the same advance widths.
+Fonts are opened once per process and word widths are cached, because fitting measures the
+same words many times at many sizes.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+from pathlib import Path
+
+from PIL import ImageFont
+
+EM = 1000
+_FALLBACKS = (
+    "/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf",
+    "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+)
+# Substitutes whose widths match the Office fonts, in case fontconfig has no alias for them.
+_TWINS = {"calibri": "Carlito", "cambria": "Caladea", "arial": "Liberation Sans",
+          "helvetica": "Liberation Sans", "times new roman": "Liberation Serif",
+          "courier new": "Liberation Mono"}
+
+
+class Metrics:
+    """Widths and line height of one font face, in units of the em (size 1.0)."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self._font = ImageFont.truetype(path, EM) if path else None
+        self._cache: dict[str, float] = {}
+        if self._font is not None:
+            ascent, descent = self._font.getmetrics()
+            self.line = max(1.2, 1.2 * (ascent + descent) / EM)
+        else:
+            self.line = 1.25
+
+    def width(self, text: str) -> float:
+        """Advance width of ``text`` at 1 pt, in points."""
+        w = self._cache.get(text)
+        if w is None:
+            if self._font is None:
+                w = 0.6 * len(text)  # no font at all: a deliberately wide estimate
+            else:
+                w = self._font.getlength(text) / EM
+            self._cache[text] = w
+        return w
+
+
+@functools.lru_cache(maxsize=64)
+def font_file(family: str, bold: bool = False) -> str | None:
+    """The file fontconfig would use for ``family``, or a known metric twin, or any sans."""
+    name = _TWINS.get(family.casefold(), family) if family else "sans"
+    if shutil.which("fc-match"):
+        pattern = f"{name}:bold" if bold else name
+        try:
+            out = subprocess.run(
+                ["fc-match", "-f", "%{file}", pattern],
+                capture_output=True, text=True, timeout=10, check=False,
+            ).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            out = ""
+        if out and Path(out).is_file():
+            return out
+    for candidate in _FALLBACKS:
+        if Path(candidate).is_file():
+            return candidate
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def metrics(family: str, bold: bool = False) -> Metrics:
+    path = font_file(family, bold)
+    try:
+        return Metrics(path)
+    except OSError:
+        return Metrics(None)

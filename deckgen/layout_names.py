@@ -1,0 +1,69 @@
+"""Layout names as Office writes them in several UI languages, and how names are compared.
+
+German PowerPoint names the section layout "Abschnitts-\\nüberschrift" (with a real line break),
+so names are folded (case, accents, whitespace, line breaks, hyphens) before comparing.
+Sources: the layout names of Office's default theme in each language.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TITLE = (
+    "Title Slide", "Titelfolie", "Diapositive de titre", "Diapositiva de título",
+    "Diapositiva titolo", "Slide de Título", "Diapositivo de Título", "Titeldia",
+    "Slajd tytułowy", "タイトル スライド", "Title", "Titel", "Cover", "Intro",
+)
+CONTENT = (
+    "Title and Content", "Titel und Inhalt", "Titre et contenu", "Título y objetos",
+    "Titolo e contenuto", "Título e Conteúdo", "Titel en object", "Tytuł i zawartość",
+    "タイトルとコンテンツ", "Title, Content", "Conteúdo", "Content", "One content", "Inhalt",
+)
+SECTION = (
+    "Section Header", "Abschnittsüberschrift", "Titre de section", "Encabezado de sección",
+    "Intestazione sezione", "Cabeçalho da Seção", "Cabeçalho de Secção", "Sectiekop",
+    "Nagłówek sekcji", "セクション見出し", "Section Title", "Section", "Divider", "Statement",
+    "Kapitel", "Kapiteltrenner", "Zwischentitel",
+)
+TWO_CONTENT = (
+    "Two Content", "Zwei Inhalte", "Deux contenus", "Dos objetos", "Due contenuti",
+    "Duas Partes de Conteúdo", "Twee objecten", "Dwie zawartości", "2 つのコンテンツ",
+    "Title, 2 Content",
+)
+COMPARISON = ("Comparison", "Vergleich", "Comparaison", "Comparación", "Confronto",
+              "Comparação", "Vergelijking", "Porównanie", "比較")
+TITLE_ONLY = ("Title Only", "Nur Titel", "Titre seul", "Solo el título", "Solo titolo",
+              "Somente Título", "Apenas Título", "Alleen titel", "Tylko tytuł", "タイトルのみ")
+BLANK = ("Blank", "Leer", "Vide", "En blanco", "Vuoto", "Em branco", "Leeg", "Pusty", "白紙",
+         "Blank Slide")
+BIG_NUMBER = ("Big Number", "Große Zahl", "Kennzahl", "Key Figure", "Statistic", "Statistik")
+POINT = ("Numbered Point", "Nummerierter Punkt")
+CLOSING = ("Closing", "Abschluss", "Schluss", "Schlussfolie", "End", "Ende", "Thank You",
+           "Danke", "Call to Action")
+
+# Names each role looks for, best first. Roles not listed fall back to placeholder signatures.
+ROLE_NAMES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "title": (TITLE,),
+    "statement": (SECTION,),
+    "statistic": (BIG_NUMBER, TWO_CONTENT),
+    "bullets": (CONTENT,),
+    "agenda": (("Agenda", "Inhaltsverzeichnis", "Table of Contents", "目次"), CONTENT),
+    "point": (POINT, CONTENT),
+    "closing": (CLOSING,),
+    "sources": (CONTENT,),
+}
+
+
+def fold(name: str) -> str:
+    """Compare names the way a person reads them: ignore case, accents, spaces and hyphens."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("\u00ad", "")
+    return re.sub(r"[\s\-‐‑–_]+", "", text).casefold()
+
+
+FOLDED: dict[str, tuple[frozenset[str], ...]] = {
+    role: tuple(frozenset(fold(n) for n in group) for group in groups)
+    for role, groups in ROLE_NAMES.items()
+}

@@ -1,0 +1,146 @@
+"""Deterministic bytes, atomic writes, and never overwriting someone's edits.
+
+python-pptx stamps zip entries (and XlsxWriter the embedded workbook) with the current time,
+so the package is re-zipped with fixed timestamps and order. Each deck carries a fingerprint of
+its own parts in ``dc:identifier``; if a file at the target no longer matches its fingerprint,
+someone edited it (PowerPoint rewrites parts on save) and it is not overwritten without
+``--force``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import re
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from deckgen.errors import DeckgenError
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+MARK_PREFIX = "deckgen:sha256:"
+_PLACEHOLDER = MARK_PREFIX + "0" * 64
+_MARK_RE = re.compile(re.escape(MARK_PREFIX).encode() + rb"[0-9a-f]{64}")
+_CORE = "docProps/core.xml"
+
+
+def _rezip(members: list[tuple[str, bytes]]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, blob in members:
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            zf.writestr(info, blob, compresslevel=6)
+    return out.getvalue()
+
+
+def _members(data: bytes) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return [(i.filename, zf.read(i.filename)) for i in zf.infolist()]
+
+
+def _normalize_embedded(name: str, blob: bytes) -> bytes:
+    """Embedded workbooks carry XlsxWriter's creation time; pin it."""
+    if not name.endswith(".xlsx"):
+        return blob
+    inner = []
+    for iname, iblob in _members(blob):
+        if iname == "docProps/core.xml":
+            iblob = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", iblob)
+        inner.append((iname, iblob))
+    return _rezip(inner)
+
+
+def _fingerprint(members: list[tuple[str, bytes]]) -> str:
+    h = hashlib.sha256()
+    for name, blob in members:
+        if name == _CORE:
+            blob = _MARK_RE.sub(_PLACEHOLDER.encode(), blob)
+        h.update(name.encode() + b"\0" + hashlib.sha256(blob).digest())
+    return h.hexdigest()
+
+
+def set_core_properties(prs: Any, title: str, author: str, subject: str, lang: str,
+                        when: str) -> None:
+    """Fixed metadata, so the same inputs give the same bytes; the date only when given."""
+    cp = prs.core_properties
+    stamp = dt.datetime.fromisoformat(f"{when}T00:00:00") if when else dt.datetime(2000, 1, 1)
+    cp.title = title[:255]
+    cp.author = author[:255]
+    cp.subject = subject[:255]
+    cp.language = lang
+    cp.last_modified_by = "deckgen"
+    cp.revision = 1
+    cp.created = stamp
+    cp.modified = stamp
+    cp.keywords = ""
+    cp.comments = ""
+    cp.category = ""
+    cp.identifier = _PLACEHOLDER
+    cp.content_status = ""
+    cp.version = ""
+    cp.last_printed = stamp
+
+
+def deck_bytes(prs: Any) -> bytes:
+    """The saved package with fixed zip metadata and, if present, a filled-in fingerprint."""
+    raw = io.BytesIO()
+    prs.save(raw)
+    members = [(n, _normalize_embedded(n, b)) for n, b in _members(raw.getvalue())]
+    digest = _fingerprint(members)
+    members = [
+        (n, b.replace(_PLACEHOLDER.encode(), (MARK_PREFIX + digest).encode()) if n == _CORE else b)
+        for n, b in members
+    ]
+    return _rezip(members)
+
+
+def is_unchanged_output(path: Path) -> bool:
+    """True if ``path`` is a deck deckgen wrote and nobody has changed since."""
+    try:
+        members = _members(path.read_bytes())
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
+        return False
+    core = dict(members).get(_CORE, b"")
+    found = _MARK_RE.search(core)
+    return bool(found) and found.group().decode() == MARK_PREFIX + _fingerprint(members)
+
+
+def check_target(path: Path, force: bool) -> None:
+    if path.is_dir():
+        raise DeckgenError(f"{path}: is a folder; give a file name ending in .pptx")
+    if path.exists() and not force and not is_unchanged_output(path):
+        raise DeckgenError(
+            f"{path}: exists and was changed since deckgen wrote it (or was not written by "
+            "deckgen); use --force to overwrite it, or choose another -o"
+        )
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write beside the target and rename, so a failure never leaves half a file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise DeckgenError(f"{path}: folder {folder} does not exist")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except PermissionError:
+        raise DeckgenError(f"{path}: cannot write here (permission denied)") from None
+    except OSError as exc:
+        raise DeckgenError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        if tmp_name and os.path.exists(tmp_name):
+            os.unlink(tmp_name)

@@ -1,0 +1,175 @@
+"""The effective text style of a placeholder, following PowerPoint's inheritance chain.
+
+Fitting text needs the size, font, spacing and margins the text will really get: the layout
+placeholder's list style, then the master placeholder of the same type, then the master's
+``txStyles``, then the presentation default. Only what fitting needs is resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+}
+A = "{%s}" % NS["a"]
+
+
+@dataclass(frozen=True)
+class LevelStyle:
+    size: int  # hundredths of a point
+    bold: bool
+    font: str  # theme token (+mj-lt/+mn-lt) or a face name
+    line_pct: float  # line spacing as a fraction (1.0 = single); 0 when given in points
+    line_pts: float
+    before_pct: float
+    before_pts: float
+    mar_l: int  # EMU
+    indent: int
+    bullet: bool
+
+
+@dataclass(frozen=True)
+class BoxStyle:
+    insets: tuple[int, int, int, int]  # l, t, r, b in EMU
+    levels: tuple[LevelStyle, ...]
+    wrap: bool
+
+
+def _lvl(lst: Any, level: int) -> Any:
+    if lst is None:
+        return None
+    return lst.find(f"a:lvl{level + 1}pPr", NS)
+
+
+def _chain(sources: list[Any], level: int) -> list[Any]:
+    out = []
+    for lst in sources:
+        el = _lvl(lst, level)
+        if el is not None:
+            out.append(el)
+        if lst is not None:
+            d = lst.find("a:defPPr", NS)
+            if d is not None:
+                out.append(d)
+    return out
+
+
+def _first(chain: list[Any], fn: Any, default: Any) -> Any:
+    for el in chain:
+        value = fn(el)
+        if value is not None:
+            return value
+    return default
+
+
+def _attr_int(path: str, attr: str):
+    def get(el: Any) -> int | None:
+        node = el.find(path, NS) if path else el
+        if node is None or node.get(attr) is None:
+            return None
+        try:
+            return int(node.get(attr))
+        except ValueError:
+            return None
+
+    return get
+
+
+def _bullet(el: Any) -> bool | None:
+    if el.find("a:buNone", NS) is not None:
+        return False
+    if el.find("a:buChar", NS) is not None or el.find("a:buAutoNum", NS) is not None:
+        return True
+    return None
+
+
+def _font(el: Any) -> str | None:
+    latin = el.find("a:defRPr/a:latin", NS)
+    return latin.get("typeface") if latin is not None else None
+
+
+def _bold(el: Any) -> bool | None:
+    rpr = el.find("a:defRPr", NS)
+    if rpr is None or rpr.get("b") is None:
+        return None
+    return rpr.get("b") in ("1", "true")
+
+
+def level_style(sources: list[Any], level: int, title: bool) -> LevelStyle:
+    chain = _chain(sources, level)
+    return LevelStyle(
+        size=_first(chain, _attr_int("a:defRPr", "sz"), 1800),
+        bold=_first(chain, _bold, False),
+        font=_first(chain, _font, "+mj-lt" if title else "+mn-lt"),
+        line_pct=_first(chain, _attr_int("a:lnSpc/a:spcPct", "val"), 100000) / 100000,
+        line_pts=_first(chain, _attr_int("a:lnSpc/a:spcPts", "val"), 0) / 100,
+        before_pct=_first(chain, _attr_int("a:spcBef/a:spcPct", "val"), 0) / 100000,
+        before_pts=_first(chain, _attr_int("a:spcBef/a:spcPts", "val"), 0) / 100,
+        mar_l=_first(chain, _attr_int("", "marL"), 0),
+        indent=_first(chain, _attr_int("", "indent"), 0),
+        bullet=_first(chain, _bullet, False),
+    )
+
+
+def _master_ph(master_el: Any, kind: str) -> Any:
+    want = {"title": ("title", "ctrTitle"), "dt": ("dt",), "ftr": ("ftr",), "sldNum": ("sldNum",)}
+    types = want.get(kind, ("body",))
+    for sp in master_el.iterfind(".//p:sp", NS):
+        ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
+        if ph is not None and (ph.get("type") or "obj") in types:
+            return sp
+    return None
+
+
+def box_style(layout: Any, ph_el: Any | None, kind: str, extra: list[Any] | None = None) -> BoxStyle:
+    """Style for a layout placeholder (``ph_el``) of ``kind``; ``None`` means a drawn text box."""
+    master = layout.slide_master._element
+    prs_el = layout.part.package.presentation_part._element
+    title = kind == "title"
+    lists: list[Any] = list(extra or [])
+    bodies: list[Any] = []
+    if ph_el is not None:
+        lists.append(ph_el.find("p:txBody/a:lstStyle", NS))
+        bodies.append(ph_el.find("p:txBody/a:bodyPr", NS))
+        mph = _master_ph(master, kind)
+        if mph is not None:
+            lists.append(mph.find("p:txBody/a:lstStyle", NS))
+            bodies.append(mph.find("p:txBody/a:bodyPr", NS))
+        style = "p:titleStyle" if title else (
+            "p:otherStyle" if kind in ("dt", "ftr", "sldNum") else "p:bodyStyle")
+    else:
+        style = "p:otherStyle"
+    lists.append(master.find(f"p:txStyles/{style}", NS))
+    lists.append(prs_el.find("p:defaultTextStyle", NS))
+    insets = []
+    for attr, default in (("lIns", 91440), ("tIns", 45720), ("rIns", 91440), ("bIns", 45720)):
+        insets.append(_first([b for b in bodies if b is not None], _attr_int("", attr), default))
+    wrap = _first(
+        [b for b in bodies if b is not None],
+        lambda b: None if b.get("wrap") is None else b.get("wrap") != "none",
+        True,
+    )
+    levels = tuple(level_style(lists, lv, title) for lv in range(3))
+    return BoxStyle(insets=tuple(insets), levels=levels, wrap=wrap)
+
+
+def theme_fonts(master: Any) -> dict[str, str]:
+    """``+mj-lt``/``+mn-lt`` → face names from the master's theme."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    fonts = {"+mj-lt": "Calibri", "+mn-lt": "Calibri"}
+    try:
+        theme = master.part.part_related_by(RT.THEME)
+        root = etree.fromstring(theme.blob)
+    except Exception:  # noqa: BLE001 - a theme-less master still renders with defaults
+        return fonts
+    for token, path in (("+mj-lt", "majorFont"), ("+mn-lt", "minorFont")):
+        el = root.find(f".//a:fontScheme/a:{path}/a:latin", NS)
+        if el is not None and el.get("typeface"):
+            fonts[token] = el.get("typeface")
+    return fonts
