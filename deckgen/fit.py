@@ -108,7 +108,8 @@ def measure(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str]
 
 
 def fit_text(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str], w_emu: int,
-             h_emu: int, lang: str, base: list[int] | None = None) -> FitResult:
+             h_emu: int, lang: str, base: list[int] | None = None,
+             min_pt: float = MIN_PT) -> FitResult:
     """Largest scale (1.0 down to the minimum size) at which ``paras`` fit the box."""
     sizes = base or [style.levels[min(lv, 2)].size for _, lv in paras]
     smallest = min(sizes) / 100 if sizes else 18.0
@@ -119,7 +120,7 @@ def fit_text(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str
             scaled = tuple(_round(s * scale) for s in sizes)
             return FitResult(scale, scaled, True, hyph)
         nxt = scale - (0.04 if scale > 0.6 else 0.02)
-        if smallest * nxt < MIN_PT:
+        if smallest * nxt < min_pt:
             return FitResult(scale, tuple(_round(s * scale) for s in sizes), False)
         scale = nxt
 

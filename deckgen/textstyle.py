@@ -31,6 +31,7 @@ class LevelStyle:
     mar_l: int  # EMU
     indent: int
     bullet: bool
+    from_runs: bool = False  # size only known from the layout's sample text: write it out
 
 
 @dataclass(frozen=True)
@@ -100,12 +101,31 @@ def _bold(el: Any) -> bool | None:
     return rpr.get("b") in ("1", "true")
 
 
-def level_style(sources: list[Any], level: int, title: bool) -> LevelStyle:
+def _sample_run(ph_el: Any | None) -> Any:
+    """The run properties of a layout placeholder's sample text (LibreOffice keeps styles there)."""
+    if ph_el is None:
+        return None
+    for path in ("p:txBody/a:p/a:r/a:rPr", "p:txBody/a:p/a:endParaRPr"):
+        el = ph_el.find(path, NS)
+        if el is not None and el.get("sz"):
+            return el
+    return None
+
+
+def level_style(sources: list[Any], level: int, title: bool, sample: Any = None) -> LevelStyle:
     chain = _chain(sources, level)
+    size = _first(chain, _attr_int("a:defRPr", "sz"), None)
+    font = _first(chain, _font, None)
+    from_runs = False
+    if size is None and sample is not None:
+        size, from_runs = int(sample.get("sz")), True
+        latin = sample.find("a:latin", NS)
+        if font is None and latin is not None:
+            font = latin.get("typeface")
     return LevelStyle(
-        size=_first(chain, _attr_int("a:defRPr", "sz"), 1800),
+        size=size or 1800,
         bold=_first(chain, _bold, False),
-        font=_first(chain, _font, "+mj-lt" if title else "+mn-lt"),
+        font=font or ("+mj-lt" if title else "+mn-lt"),
         line_pct=_first(chain, _attr_int("a:lnSpc/a:spcPct", "val"), 100000) / 100000,
         line_pts=_first(chain, _attr_int("a:lnSpc/a:spcPts", "val"), 0) / 100,
         before_pct=_first(chain, _attr_int("a:spcBef/a:spcPct", "val"), 0) / 100000,
@@ -113,6 +133,7 @@ def level_style(sources: list[Any], level: int, title: bool) -> LevelStyle:
         mar_l=_first(chain, _attr_int("", "marL"), 0),
         indent=_first(chain, _attr_int("", "indent"), 0),
         bullet=_first(chain, _bullet, False),
+        from_runs=from_runs,
     )
 
 
@@ -154,7 +175,10 @@ def box_style(layout: Any, ph_el: Any | None, kind: str, extra: list[Any] | None
         lambda b: None if b.get("wrap") is None else b.get("wrap") != "none",
         True,
     )
-    levels = tuple(level_style(lists, lv, title) for lv in range(3))
+    sample = _sample_run(ph_el)
+    if sample is None and ph_el is not None:
+        sample = _sample_run(_master_ph(master, kind))
+    levels = tuple(level_style(lists, lv, title, sample) for lv in range(3))
     return BoxStyle(insets=tuple(insets), levels=levels, wrap=wrap)
 
 

@@ -7,7 +7,6 @@ placeholders a slide uses are cloned: nothing is left saying "Click to add text"
 
 from __future__ import annotations
 
-import copy
 import uuid
 from typing import Any
 
@@ -27,6 +26,7 @@ from deckgen.textstyle import NS, BoxStyle, LevelStyle, box_style, theme_fonts
 A = "{%s}" % NS["a"]
 P = "{%s}" % NS["p"]
 _BULLET = "<a:buFont typeface=\"Arial\"/><a:buChar char=\"•\"/>"
+FOOTER_MIN_PT = 7.0
 
 
 class _Text:
@@ -137,6 +137,7 @@ class _SlideWriter:
             style = _drawn_style(style, kind)
             if kind == "title":
                 text.sizes = [3200] * len(text.paras)
+        raw_style = style
         style = _list_adjusted(style, text.list_style)
         paras = [(p.text, p.level) for p in text.paras]
         base = [s or style.levels[min(p.level, 2)].size for s, p in zip(text.sizes, text.paras)]
@@ -146,9 +147,10 @@ class _SlideWriter:
                 f"slide {self.number} ({self.choice.role}): the {name} text does not fit its box "
                 f"in layout {self.layout.name!r} even at {fit.sizes[0] / 100:g} pt; shorten it"
             )
-        explicit = fit.scale < 1.0 or any(s is not None for s in text.sizes)
+        explicit = (fit.scale < 1.0 or any(s is not None for s in text.sizes)
+                    or any(lv.from_runs for lv in style.levels))
         sizes = list(fit.sizes) if explicit else [None] * len(paras)
-        self._fill(shape, text, sizes, fit.hyphenate, style)
+        self._fill(shape, text, sizes, fit.hyphenate, raw_style)
 
     def _fill(self, shape: Any, text: _Text, sizes: list[int | None], hyph: frozenset[str],
               style: BoxStyle) -> None:
@@ -185,20 +187,23 @@ class _SlideWriter:
                 self._field(info, str(self.number), "slidenum")
 
     def _field(self, info: PhInfo, text: str, field_type: str | None) -> None:
+        style = self._style(Slot(info, info.box), info.kind)
+        fit = fit_text([(text, 0)], style, self.fonts, info.box.w, info.box.h, self.lang,
+                       min_pt=FOOTER_MIN_PT)
+        if not fit.fits:
+            return  # a footer too long for the template's footer box is left off, not clipped
         shape = self._clone(info)
         tx = shape._element.get_or_add_txBody()
         for p in tx.findall(f"{A}p"):
             tx.remove(p)
         p = etree.SubElement(tx, f"{A}p")
-        style = self._style(Slot(info, info.box), info.kind)
-        fit = fit_text([(text, 0)], style, self.fonts, info.box.w, info.box.h, self.lang)
         if field_type:
             fid = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"deckgen/{field_type}")).upper() + "}"
             run = etree.SubElement(p, f"{A}fld", id=fid, type=field_type)
         else:
             run = etree.SubElement(p, f"{A}r")
         rpr = etree.SubElement(run, f"{A}rPr", lang=self.lang, dirty="0")
-        if fit.scale < 1.0:
+        if fit.scale < 1.0 or style.levels[0].from_runs:
             rpr.set("sz", str(fit.sizes[0]))
         etree.SubElement(run, f"{A}t").text = text
         etree.SubElement(p, f"{A}endParaRPr", lang=self.lang, dirty="0")
@@ -240,7 +245,7 @@ def _ppr(list_style: str, level: int, lv: LevelStyle) -> Any:
             f'<a:pPr xmlns:a="{NS["a"]}" marL="0" indent="0"{attrs}><a:buNone/></a:pPr>'
         )
     if list_style == "number":
-        mar = lv.mar_l if lv.mar_l >= 342900 else 457200
+        mar = _number_margin(lv)
         return parse_xml(
             f'<a:pPr xmlns:a="{NS["a"]}" marL="{mar}" indent="-{mar}"{attrs}>'
             '<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"/></a:pPr>'
@@ -253,6 +258,11 @@ def _ppr(list_style: str, level: int, lv: LevelStyle) -> Any:
     return parse_xml(f'<a:pPr xmlns:a="{NS["a"]}"{attrs}/>') if level else None
 
 
+def _number_margin(lv: LevelStyle) -> int:
+    """Room for "6." plus a clear gap at the level's size, never less than the template's."""
+    return max(lv.mar_l, int(lv.size / 100 * 1.8 * 12700))
+
+
 def _list_adjusted(style: BoxStyle, list_style: str) -> BoxStyle:
     """The style the text will really get once our paragraph properties are applied."""
     levels = []
@@ -260,7 +270,7 @@ def _list_adjusted(style: BoxStyle, list_style: str) -> BoxStyle:
         if list_style == "none":
             lv = _replace(lv, mar_l=0, indent=0, bullet=False)
         elif list_style == "number":
-            mar = lv.mar_l if lv.mar_l >= 342900 else 457200
+            mar = _number_margin(lv)
             lv = _replace(lv, mar_l=mar, indent=-mar, bullet=True)
         elif not lv.bullet:
             mar = lv.mar_l if lv.mar_l >= 228600 else 285750
@@ -277,5 +287,3 @@ def _replace(lv: LevelStyle, **changes: Any) -> LevelStyle:
     data = {**lv.__dict__, **changes}
     return LevelStyle(**data)
 
-
-del copy

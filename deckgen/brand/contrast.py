@@ -1,0 +1,118 @@
+"""Colour arithmetic: WCAG contrast and DrawingML luminance transforms.
+
+Layouts refer to theme slots (``accent1``, ``tx1`` …) so that a later theme change restyles the
+deck. When a slot alone would be illegible on its background we keep the slot and add
+``lumMod``/``lumOff``, which PowerPoint and LibreOffice both apply in HSL space; this module
+computes the resulting sRGB the same way, so a contrast ratio can be checked before the XML is
+written.
+"""
+
+from __future__ import annotations
+
+import colorsys
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+MIN_CONTRAST = 4.5
+# Adjusted colours aim a little higher so that an application's rounding cannot drop below 4.5.
+TARGET = 4.55
+# Slide-level names resolve to theme slots through the master's (standard) colour map.
+CLR_MAP = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
+
+RGB = tuple[float, float, float]
+
+
+def parse_hex(value: str) -> RGB:
+    """``"#1A2B3C"`` → channels in 0…1."""
+    return tuple(int(value[i : i + 2], 16) / 255 for i in (1, 3, 5))  # type: ignore[return-value]
+
+
+def to_hex(rgb: RGB) -> str:
+    return "#" + "".join(f"{round(min(max(c, 0.0), 1.0) * 255):02X}" for c in rgb)
+
+
+def luminance(value: str) -> float:
+    """WCAG 2.x relative luminance of an sRGB hex colour."""
+
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = parse_hex(value)
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+
+
+def contrast_ratio(fg: str, bg: str) -> float:
+    a, b = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def mix(a: str, b: str, t: float) -> str:
+    """``t`` of the way from ``a`` to ``b`` (in sRGB, like a designer's tint/shade)."""
+    ca, cb = parse_hex(a), parse_hex(b)
+    return to_hex(tuple(x + (y - x) * t for x, y in zip(ca, cb, strict=True)))  # type: ignore[arg-type]
+
+
+def hls(value: str) -> tuple[float, float, float]:
+    return colorsys.rgb_to_hls(*parse_hex(value))
+
+
+def from_hls(h: float, lum: float, s: float) -> str:
+    return to_hex(colorsys.hls_to_rgb(h % 1.0, min(max(lum, 0.0), 1.0), min(max(s, 0.0), 1.0)))
+
+
+def prefers_light(bg: str) -> bool:
+    """Whether white text beats black text on ``bg`` (one of them always reaches 4.58:1)."""
+    return contrast_ratio("#FFFFFF", bg) >= contrast_ratio("#000000", bg)
+
+
+@dataclass(frozen=True)
+class ColorRef:
+    """A theme slot plus optional HSL luminance modulation/offset, in 1/1000 percent."""
+
+    slot: str
+    lum_mod: int = 100_000
+    lum_off: int = 0
+
+    def resolve(self, scheme: Mapping[str, str]) -> str:
+        base = scheme[CLR_MAP.get(self.slot, self.slot)]
+        if self.lum_mod == 100_000 and self.lum_off == 0:
+            return base
+        h, lum, s = hls(base)
+        return from_hls(h, lum * self.lum_mod / 100_000 + self.lum_off / 100_000, s)
+
+    def xml(self) -> str:
+        mods = ""
+        if self.lum_mod != 100_000:
+            mods += f'<a:lumMod val="{self.lum_mod}"/>'
+        if self.lum_off:
+            mods += f'<a:lumOff val="{self.lum_off}"/>'
+        if not mods:
+            return f'<a:schemeClr val="{self.slot}"/>'
+        return f'<a:schemeClr val="{self.slot}">{mods}</a:schemeClr>'
+
+    def toward(self, light: bool, step: int) -> ColorRef:
+        """``step`` twentieths of the way to white (``light``) or black, in HSL lightness."""
+        amount = step * 5_000
+        return ColorRef(self.slot, 100_000 - amount, amount if light else 0)
+
+
+def legible(ref: ColorRef, bg: str, scheme: Mapping[str, str]) -> ColorRef:
+    """``ref`` itself if it reads on ``bg``, else the least-shifted lighter/darker variant."""
+    if contrast_ratio(ref.resolve(scheme), bg) >= MIN_CONTRAST:
+        return ref
+    light = prefers_light(bg)
+    for step in range(1, 21):
+        candidate = ref.toward(light, step)
+        if contrast_ratio(candidate.resolve(scheme), bg) >= TARGET:
+            return candidate
+    return ref.toward(light, 20)  # pure white/black: always ≥ 4.58:1
+
+
+def muted(ref: ColorRef, bg: str, scheme: Mapping[str, str]) -> ColorRef:
+    """The softest shift of ``ref`` toward ``bg`` that still reads (for footers)."""
+    light = not prefers_light(bg)  # move the text toward the background's lightness
+    for step in range(9, 0, -1):
+        candidate = ref.toward(light, step)
+        if contrast_ratio(candidate.resolve(scheme), bg) >= TARGET + 0.25:
+            return candidate
+    return ref

@@ -1,0 +1,51 @@
+"""``deckgen build``."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+@click.command()
+@click.option("--company", "companies", multiple=True, required=True, metavar="NAME",
+              help="Company the deck addresses; repeat for one deck per company.")
+@click.option("-o", "--output", type=click.Path(), default=None, metavar="FILE|DIR",
+              help="Deck file (one company) or folder (default: current folder).")
+@click.option("--template", default=None, metavar="NAME|PATH",
+              help="Bundled template name, template folder, or .pptx/.potx file.")
+@click.option("--content", type=click.Path(), default=None, metavar="PATH",
+              help="Content file (default: the shipped plea).")
+@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True,
+              help="Edition of the shipped content.")
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
+              help="Template variable for the content texts (repeatable).")
+@click.option("--presenter", default="", metavar="NAME", help="Shown on the title slide.")
+@click.option("--date", default="", metavar="YYYY-MM-DD", help="Shown on the title slide.")
+@click.option("--force", is_flag=True, help="Overwrite a deck that was changed since it was built.")
+@click.option("--pdf", is_flag=True, help="Also write a PDF beside each deck (needs LibreOffice).")
+@click.option("--png", "png_dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="Also write slide previews as PNG into DIR (needs LibreOffice).")
+def build(companies: tuple[str, ...], output: str | None, template: str | None,
+          content: str | None, lang: str, sets: tuple[str, ...], presenter: str, date: str,
+          force: bool, pdf: bool, png_dir: str | None) -> None:
+    """Build the plea deck for each --company and print the paths written."""
+    from deckgen.api import build as api_build
+
+    if len(companies) > 1:
+        with click.progressbar(length=len(companies), label="Building decks",
+                               file=sys.stderr) as bar:
+            paths = api_build(list(companies), output=output, template=template, content=content,
+                              lang=lang, sets=sets, presenter=presenter, date=date, force=force,
+                              progress=bar.update)
+    else:
+        paths = api_build(list(companies), output=output, template=template, content=content,
+                          lang=lang, sets=sets, presenter=presenter, date=date, force=force)
+    for p in paths:
+        click.echo(str(p))
+    if pdf or png_dir:
+        from deckgen.export import export
+
+        for p in paths:
+            for line in export(p, pdf=pdf, png_dir=png_dir):
+                click.echo(line, err=not line.endswith((".pdf", ".png")))

@@ -1,0 +1,22 @@
+"""``deckgen check``."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.option("--content", type=click.Path(), default=None, metavar="PATH",
+              help="Content file (default: the shipped plea).")
+@click.option("--template", default=None, metavar="NAME|PATH", help="Template to check against.")
+@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE")
+def check(content: str | None, template: str | None, lang: str, sets: tuple[str, ...]) -> None:
+    """Validate content, its Jinja texts and the template mapping without writing anything."""
+    from deckgen.api import check as api_check
+
+    job = api_check(content=content, template=template, lang=lang, sets=sets)
+    click.echo(f"OK: {job.loaded.path} renders onto template {job.template.name!r} "
+               f"({len(job.tmap.choices)} roles mapped)")
+    for warning in job.tmap.warnings:
+        click.echo(f"note: {warning}", err=True)

@@ -1,0 +1,13 @@
+"""``deckgen schema``."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema of content files (for editors and CI)."""
+    from deckgen.schema import schema_json
+
+    click.echo(schema_json())

@@ -1,0 +1,43 @@
+"""``deckgen template new`` and ``deckgen template build``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.group()
+def template() -> None:
+    """Create branded templates from colours, fonts and a logo."""
+
+
+@template.command("new")
+@click.argument("name")
+@click.option("--primary", required=True, metavar="#RRGGBB", help="Main brand colour.")
+@click.option("--secondary", default=None, metavar="#RRGGBB", help="Second colour.")
+@click.option("--accent", default=None, metavar="#RRGGBB", help="Accent colour.")
+@click.option("--background", default=None, metavar="#RRGGBB", help="Slide background.")
+@click.option("--text", default=None, metavar="#RRGGBB", help="Text colour.")
+@click.option("--font", default=None, metavar="NAME", help="Heading and body font.")
+@click.option("--logo", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Logo image (PNG/JPEG) for the title and closing layouts.")
+@click.option("--display-name", "display", default=None, help="Name shown in PowerPoint.")
+@click.option("--dir", "parent", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("."), show_default=True, help="Folder to create NAME in.")
+@click.option("--force", is_flag=True, help="Replace an existing template folder.")
+def new(name: str, parent: Path, logo: Path | None, force: bool, **options: str) -> None:
+    """Write NAME/template.yaml and NAME/template.pptx; use it with --template PATH."""
+    from deckgen.template_files import new_template
+
+    folder = new_template(name, parent, options, logo, force)
+    click.echo(str(folder))
+
+
+@template.command("build")
+@click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
+def rebuild_cmd(folder: Path) -> None:
+    """Regenerate FOLDER/template.pptx from FOLDER/template.yaml."""
+    from deckgen.template_files import rebuild
+
+    click.echo(str(rebuild(folder)))

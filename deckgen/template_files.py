@@ -1,0 +1,68 @@
+"""Write a brand template folder: ``template.yaml`` plus the ``template.pptx`` built from it.
+
+The shipped templates are made by this code, so the committed ``template.pptx`` can always be
+rebuilt byte for byte from its ``template.yaml`` (a test does exactly that).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from deckgen.errors import DeckgenError
+
+
+def template_bytes(folder: Path) -> bytes:
+    """Build ``template.pptx`` bytes from ``folder/template.yaml``."""
+    from deckgen.brand import build_presentation, load_tokens
+    from deckgen.save import deck_bytes, set_core_properties
+
+    tokens = load_tokens(folder / "template.yaml")
+    prs = build_presentation(tokens, folder)
+    set_core_properties(prs, tokens.name, "deckgen", "deckgen brand template", "de-DE", "")
+    return deck_bytes(prs)
+
+
+def rebuild(folder: Path) -> Path:
+    from deckgen.save import atomic_write
+
+    target = folder / "template.pptx"
+    atomic_write(target, template_bytes(folder))
+    return target
+
+
+def new_template(name: str, parent: Path, options: dict[str, Any], logo: Path | None,
+                 force: bool = False) -> Path:
+    """Create ``parent/name/`` from brand options; refuses to overwrite without ``force``."""
+    from deckgen.brand import tokens_from_mapping
+
+    if not name or "/" in name or name in (".", ".."):
+        raise DeckgenError(f"NAME: {name!r} is not a valid folder name")
+    folder = parent / name
+    if folder.exists() and any(folder.iterdir()) and not force:
+        raise DeckgenError(f"{folder}: already exists; use --force to replace its template")
+    data: dict[str, Any] = {"name": options.get("display") or name, "colors": {}, "fonts": {}}
+    for key in ("primary", "secondary", "accent", "background", "text"):
+        if options.get(key):
+            data["colors"][key] = options[key]
+    if options.get("font"):
+        data["fonts"] = {"heading": options["font"], "body": options["font"]}
+    if logo is not None:
+        if not logo.is_file():
+            raise DeckgenError(f"--logo: {logo}: file not found")
+        data["logo"] = "logo" + logo.suffix.lower()
+    tokens_from_mapping(data, "command line")  # fail before touching the disk
+    folder.mkdir(parents=True, exist_ok=True)
+    if logo is not None:
+        shutil.copyfile(logo, folder / data["logo"])
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    (folder / "template.yaml").write_text(text, encoding="utf-8")
+    try:
+        rebuild(folder)
+    except DeckgenError:
+        (folder / "template.yaml").unlink(missing_ok=True)
+        raise
+    return folder
