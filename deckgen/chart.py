@@ -26,8 +26,17 @@ def chart_data(spec: ChartSpec) -> CategoryChartData:
     return data
 
 
-def style_chart(chart: Any, lang: str) -> None:
+def _readable_on(fill: str, colors: dict[str, str]) -> Any:
+    """tx1 or bg1, whichever reads better on ``fill``: labels must stay legible in any theme."""
+    from deckgen.brand.contrast import contrast_ratio
+
+    dark = contrast_ratio(colors["tx1"], fill) >= contrast_ratio(colors["bg1"], fill)
+    return MSO_THEME_COLOR.TEXT_1 if dark else MSO_THEME_COLOR.BACKGROUND_1
+
+
+def style_chart(chart: Any, lang: str, colors: dict[str, str]) -> None:
     """Accent colours from the theme, labels on the ring, legend below, no chart title."""
+    from deckgen.brand.contrast import luminance, mix
     chart.has_title = False
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM
@@ -41,14 +50,22 @@ def style_chart(chart: Any, lang: str) -> None:
     labels.show_value = True
     labels.font.size = Pt(16)
     labels.font.bold = True
-    colors = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.BACKGROUND_2)
-    label_colors = (MSO_THEME_COLOR.BACKGROUND_1, MSO_THEME_COLOR.TEXT_1)
+    # The "rest" slice is the text colour pushed 80 % towards the background: muted, visible.
+    light_bg = luminance(colors["bg1"]) > luminance(colors["tx1"])
+    rest_brightness = 0.8 if light_bg else -0.7
+    rest = mix(colors["tx1"], "#FFFFFF" if light_bg else "#000000", 0.8 if light_bg else 0.7)
+    fills = ((MSO_THEME_COLOR.ACCENT_1, 0.0, colors["accent1"]),
+             (MSO_THEME_COLOR.TEXT_1, rest_brightness, rest))
     series = plot.series[0]
-    for i, (fill, text) in enumerate(zip(colors, label_colors)):
+    legend_font = chart.legend.font
+    legend_font.color.theme_color = MSO_THEME_COLOR.TEXT_1
+    for i, (fill, brightness, actual) in enumerate(fills):
         point = series.points[i]
         point.format.fill.solid()
         point.format.fill.fore_color.theme_color = fill
-        point.data_label.font.color.theme_color = text
+        if brightness:
+            point.format.fill.fore_color.brightness = brightness
+        point.data_label.font.color.theme_color = _readable_on(actual, colors)
         point.data_label.font.size = Pt(16)
         point.data_label.font.bold = True
     hole = chart._chartSpace.find(f".//{_C}holeSize")
@@ -69,13 +86,14 @@ def fix_axis_ids(chart_space: Any) -> None:
             el.set("val", mapping[val])
 
 
-def add_chart(shapes: Any, spec: ChartSpec, box: Any, placeholder: Any | None, lang: str) -> Any:
+def add_chart(shapes: Any, spec: ChartSpec, box: Any, placeholder: Any | None, lang: str,
+              colors: dict[str, str]) -> Any:
     """Insert into a chart placeholder when the layout has one, else at ``box``."""
     data = chart_data(spec)
     if placeholder is not None and hasattr(placeholder, "insert_chart"):
         frame = placeholder.insert_chart(XL_CHART_TYPE.DOUGHNUT, data)
     else:
         frame = shapes.add_chart(XL_CHART_TYPE.DOUGHNUT, box.x, box.y, box.w, box.h, data)
-    style_chart(frame.chart, lang)
+    style_chart(frame.chart, lang, colors)
     frame._element.xpath("./p:nvGraphicFramePr/p:cNvPr")[0].set("descr", spec.alt_text)
     return frame

@@ -45,10 +45,8 @@ class Metrics:
         """Advance width of ``text`` at 1 pt, in points."""
         w = self._cache.get(text)
         if w is None:
-            if self._font is None:
-                w = 0.6 * len(text)  # no font at all: a deliberately wide estimate
-            else:
-                w = self._font.getlength(text) / EM
+            # no font at all: a deliberately wide estimate
+            w = 0.6 * len(text) if self._font is None else self._font.getlength(text) / EM
             self._cache[text] = w
         return w
 

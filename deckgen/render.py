@@ -41,9 +41,9 @@ class _CappedSandbox(SandboxedEnvironment):
             raise SecurityError("exponent too large")
         if operator == "*":
             for seq, n in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(n, int):
-                    if len(seq) * n > MAX_TEXT:
-                        raise SecurityError("repeated text too long")
+                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) \
+                        and len(seq) * n > MAX_TEXT:
+                    raise SecurityError("repeated text too long")
         result = super().call_binop(context, operator, left, right)
         if isinstance(result, (str, list, tuple)) and len(result) > MAX_TEXT:
             raise SecurityError("text too long")

@@ -16,7 +16,7 @@ NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
 }
-A = "{%s}" % NS["a"]
+A = "{{{}}}".format(NS["a"])
 
 
 @dataclass(frozen=True)
@@ -197,3 +197,34 @@ def theme_fonts(master: Any) -> dict[str, str]:
         if el is not None and el.get("typeface"):
             fonts[token] = el.get("typeface")
     return fonts
+
+
+def theme_colors(master: Any) -> dict[str, str]:
+    """Slide-level colour names (tx1, bg1, accent1 …) → ``#RRGGBB`` through the master's map."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    scheme: dict[str, str] = {}
+    try:
+        root = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
+    except Exception:  # noqa: BLE001
+        root = None
+    if root is not None:
+        clr = root.find(".//a:clrScheme", NS)
+        for slot in clr if clr is not None else []:
+            child = slot[0] if len(slot) else None
+            if child is None:
+                continue
+            val = child.get("lastClr") or child.get("val") or ""
+            if len(val) == 6:
+                scheme[etree.QName(slot).localname] = "#" + val.upper()
+    scheme.setdefault("dk1", "#000000")
+    scheme.setdefault("lt1", "#FFFFFF")
+    cmap = master._element.find("p:clrMap", NS)
+    mapping = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
+    if cmap is not None:
+        mapping = {k: cmap.get(k, v) for k, v in mapping.items()}
+    out = {name: scheme.get(slot, scheme["dk1" if name.startswith("tx") else "lt1"])
+           for name, slot in mapping.items()}
+    for n in range(1, 7):
+        out[f"accent{n}"] = scheme.get(f"accent{n}", "#4472C4")
+    return out

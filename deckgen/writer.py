@@ -21,10 +21,10 @@ from deckgen.fit import fit_text, insert_soft_hyphens
 from deckgen.layout_index import Box, PhInfo
 from deckgen.plan import DeckPlan, Para, SlideSpec
 from deckgen.resolve import RoleChoice, Slot, TemplateMap
-from deckgen.textstyle import NS, BoxStyle, LevelStyle, box_style, theme_fonts
+from deckgen.textstyle import NS, BoxStyle, LevelStyle, box_style, theme_colors, theme_fonts
 
-A = "{%s}" % NS["a"]
-P = "{%s}" % NS["p"]
+A = "{{{}}}".format(NS["a"])
+P = "{{{}}}".format(NS["p"])
 _BULLET = "<a:buFont typeface=\"Arial\"/><a:buChar char=\"•\"/>"
 FOOTER_MIN_PT = 7.0
 
@@ -43,18 +43,20 @@ def build_deck(prs: Any, plan: DeckPlan, tmap: TemplateMap) -> Any:
     """Fill ``prs`` (a fresh copy of the template) with the plan's slides."""
     remove_slides(prs)
     fonts = theme_fonts(prs.slide_masters[tmap.master])
+    colors = theme_colors(prs.slide_masters[tmap.master])
     for number, spec in enumerate(plan.slides, 1):
         choice = tmap.choices[spec.role]
         slide = prs.slides.add_slide(choice.layout.layout)
         for shape in list(slide.shapes):
             shape._element.getparent().remove(shape._element)
-        _SlideWriter(slide, choice, plan, fonts, number).write(spec)
+        _SlideWriter(slide, choice, plan, fonts, colors, number).write(spec)
     return prs
 
 
 class _SlideWriter:
     def __init__(self, slide: Any, choice: RoleChoice, plan: DeckPlan, fonts: dict[str, str],
-                 number: int) -> None:
+                 colors: dict[str, str], number: int) -> None:
+        self.colors = colors
         self.slide = slide
         self.choice = choice
         self.layout = choice.layout
@@ -105,7 +107,7 @@ class _SlideWriter:
             )
         chart_slot = slots["chart"]
         ph = self._clone(chart_slot.ph) if chart_slot.ph is not None else None
-        add_chart(self.slide.shapes, spec.chart, chart_slot.box, ph, self.lang)
+        add_chart(self.slide.shapes, spec.chart, chart_slot.box, ph, self.lang, self.colors)
 
     # -- placeholders ------------------------------------------------------------------
     def _clone(self, info: PhInfo, box: Box | None = None) -> Any:
@@ -205,6 +207,8 @@ class _SlideWriter:
         rpr = etree.SubElement(run, f"{A}rPr", lang=self.lang, dirty="0")
         if fit.scale < 1.0 or style.levels[0].from_runs:
             rpr.set("sz", str(fit.sizes[0]))
+        if style.levels[0].font.startswith("+"):  # LibreOffice ignores inherited footer fonts
+            etree.SubElement(rpr, f"{A}latin", typeface=style.levels[0].font)
         etree.SubElement(run, f"{A}t").text = text
         etree.SubElement(p, f"{A}endParaRPr", lang=self.lang, dirty="0")
 

@@ -321,6 +321,8 @@ def _lst_style(ph: Ph, p: Palette) -> str:
     size = ph.size if ph.size != m_size else None
     bold = ph.bold if ph.bold != m_bold else None
     levels = []
+    if ph.kind in ("dt", "ftr", "sldNum"):  # LibreOffice ignores otherStyle here: name the font
+        return f"<a:lstStyle><a:lvl1pPr>{_rpr(size, bold, color, font='mn')}</a:lvl1pPr></a:lstStyle>"
     if ph.kind in ("title", "ctrTitle"):  # one level, never bulleted (master titleStyle)
         if color or size or bold is not None:
             levels.append(f"<a:lvl1pPr>{_rpr(size, bold, color)}</a:lvl1pPr>")

@@ -10,4 +10,4 @@ def schema() -> None:
     """Print the JSON Schema of content files (for editors and CI)."""
     from deckgen.schema import schema_json
 
-    click.echo(schema_json())
+    click.echo(schema_json(), nl=False)
