@@ -86,8 +86,8 @@ def clean_text(text: str) -> str:
 
 def normalize_company(company: str) -> str:
     name = " ".join(clean_text(company or "").split())
-    if not name:
-        raise DeckgenError("--company: must not be empty")
+    if not any(unicodedata.category(ch)[0] not in "ZC" for ch in name):
+        raise DeckgenError("--company: must not be empty (or only invisible characters)")
     return name
 
 

@@ -32,15 +32,24 @@ def build(companies: tuple[str, ...], output: str | None, template: str | None,
     """Build the plea deck for each --company and print the paths written."""
     from deckgen.api import build as api_build
 
-    if len(companies) > 1:
-        with click.progressbar(length=len(companies), label="Building decks",
-                               file=sys.stderr) as bar:
-            paths = api_build(list(companies), output=output, template=template, content=content,
-                              lang=lang, sets=sets, presenter=presenter, date=date, force=force,
-                              progress=bar.update)
-    else:
+    bar = None
+
+    def progress(step: int) -> None:
+        """Open the bar only once a deck is built, so early errors stay a single line."""
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=len(companies), label="Building decks",
+                                    file=sys.stderr)
+            bar.__enter__()
+        bar.update(step)
+
+    try:
         paths = api_build(list(companies), output=output, template=template, content=content,
-                          lang=lang, sets=sets, presenter=presenter, date=date, force=force)
+                          lang=lang, sets=sets, presenter=presenter, date=date, force=force,
+                          progress=progress if len(companies) > 1 else None)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
     for p in paths:
         click.echo(str(p))
     if pdf or png_dir:
