@@ -37,8 +37,9 @@ class _CappedSandbox(SandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**", "+"})
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
-            raise SecurityError("exponent too large")
+        if operator == "**" and isinstance(right, (int, float)) and (
+                abs(right) > 64 or (isinstance(left, int) and abs(left).bit_length() * abs(right) > 4096)):
+            raise SecurityError("number too large")
         if operator == "*":
             for seq, n in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(n, int) \
@@ -120,6 +121,40 @@ def parse_sets(items: list[str] | tuple[str, ...]) -> dict[str, str]:
     return result
 
 
+class _Timeout(Exception):
+    pass
+
+
+RENDER_SECONDS = 5.0
+
+
+def _deadline(seconds: float):  # noqa: ANN202 - a context manager for untrusted rendering
+    """Stop runaway templates (nested loops, huge numbers) after ``seconds`` of CPU time."""
+    import contextlib
+    import signal
+    import threading
+
+    @contextlib.contextmanager
+    def guard():  # noqa: ANN202
+        if threading.current_thread() is not threading.main_thread() or not hasattr(
+                signal, "setitimer"):
+            yield
+            return
+
+        def on_alarm(signum, frame):  # noqa: ANN001, ANN202, ARG001
+            raise _Timeout
+
+        old = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+
+    return guard()
+
+
 class _Renderer:
     def __init__(self, loaded: LoadedPlea, variables: dict[str, Any]) -> None:
         self.loaded = loaded
@@ -131,7 +166,14 @@ class _Renderer:
         where = f"{self.loaded.path}:{line}: {key_path}"
         variables = {**self.vars, **(extra or {})}
         try:
-            out = self.env.from_string(text).render(variables)
+            with _deadline(RENDER_SECONDS):
+                out = self.env.from_string(text).render(variables)
+                if len(out) > MAX_TEXT:
+                    raise SecurityError("text too long")
+        except _Timeout:
+            raise DeckgenError(f"{where}: template takes too long (over {RENDER_SECONDS:g} s)") from None
+        except MemoryError:
+            raise DeckgenError(f"{where}: template produces too much text") from None
         except jinja2.TemplateSyntaxError as exc:
             raise DeckgenError(f"{where}: template syntax error: {exc.message}") from None
         except jinja2.UndefinedError as exc:
