@@ -26,6 +26,13 @@ median is reported.
     ``/usr/bin/time -f %M`` cross-check when available. The baseline column is
     ``bare_pptx.py``.
 
+Bytecode: this environment may set ``PYTHONDONTWRITEBYTECODE=1``, and deckgen is installed
+editable without ``__pycache__``, so every run would recompile deckgen's modules (~40 ms) while
+site-packages keep their pip-compiled caches. By default all commands therefore run without
+``PYTHONDONTWRITEBYTECODE`` and with ``PYTHONPYCACHEPREFIX`` set to a private temporary folder
+(filled by the warm-up, removed afterwards; nothing is written into the repository), i.e. with
+warm caches as after a normal install. ``--as-is`` runs them with the environment unchanged.
+
 deckgen is the ``deckgen`` script next to the running interpreter, else
 ``python -m deckgen``. The report (Markdown table, date/time, machine info) goes to stdout and
 the exit status is 0 even when a target is missed or a command fails: it is a report.
@@ -53,6 +60,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 BARE = BENCH / "bare_pptx.py"
 PY = sys.executable
+ENV: dict[str, str] | None = None  # environment for every subprocess; set by main()
 
 RSS_PROBE = """\
 import json, resource, subprocess, sys
@@ -72,7 +80,7 @@ def deckgen_cmd() -> list[str]:
 
 
 def run(cmd: list[str]) -> None:
-    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
     if r.returncode != 0:
         tail = r.stderr.decode(errors="replace").strip().splitlines()[-3:]
         raise CommandFailed(f"{' '.join(cmd[:4])} ... exited {r.returncode}: {' | '.join(tail)}")
@@ -103,7 +111,7 @@ def compare_times(ours: Runner, base: Runner, reps: int) -> tuple[list[float], l
 
 def peak_rss_mib(cmd: list[str]) -> float:
     out = subprocess.run([PY, "-c", RSS_PROBE, json.dumps(cmd)], capture_output=True,
-                         text=True, check=True).stdout
+                         text=True, check=True, env=ENV).stdout
     res = json.loads(out)
     if res["rc"] != 0:
         tail = res["err"].strip().splitlines()[-3:]
@@ -116,7 +124,7 @@ def gnu_time_mib(cmd: list[str]) -> float | None:
     if not gnu_time.exists():
         return None
     r = subprocess.run([str(gnu_time), "-f", "%M", *cmd], stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE, text=True)
+                       stderr=subprocess.PIPE, text=True, env=ENV)
     try:
         return int(r.stderr.strip().splitlines()[-1]) / 1024 if r.returncode == 0 else None
     except (ValueError, IndexError):
@@ -264,10 +272,11 @@ def report(results: dict, info: dict, reps: int, n: int) -> str:
         f"- machine: {info['cpu']}; {info['cpu_count']} CPUs ({info['cpus_usable']} usable); "
         f"load avg {info['loadavg']}; {info['platform']}",
         f"- python: {info['python']} ({info['interpreter']}); deckgen {info['deckgen']} "
-        f"(git {info['git']}); python-pptx {info['python-pptx']}; click {info['click']}; "
+        f"(git {info['git'] or '-'}); python-pptx {info['python-pptx']}; click {info['click']}; "
         f"{info['pandoc'] or 'pandoc: not installed'}",
         f"- method: medians of {reps} after 1 warm-up, fresh subprocess per command, "
-        f"deckgen/baseline alternating; deckgen = `{info['deckgen_cmd']}`",
+        f"deckgen/baseline alternating; deckgen = `{info['deckgen_cmd']}`; "
+        f"bytecode: {info['bytecode']}",
         "",
         "| measurement | deckgen | baseline | ratio | target | ok? |",
         "|---|---:|---:|---:|---:|:---:|",
@@ -312,11 +321,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true",
                         help="medians of 3 and 10 companies instead of 5 and 40")
     parser.add_argument("--json", metavar="PATH", help="also save the results as JSON")
+    parser.add_argument("--as-is", action="store_true",
+                        help="inherit the environment unchanged (default: warm bytecode caches "
+                             "in a private PYTHONPYCACHEPREFIX)")
     args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="deckgen-bench-pycache-") as pycache:
+        global ENV
+        if args.as_is:
+            ENV = None
+            bytecode = ("environment as is (PYTHONDONTWRITEBYTECODE="
+                        f"{os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r})")
+        else:
+            ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            ENV["PYTHONPYCACHEPREFIX"] = pycache
+            bytecode = "warm caches (private PYTHONPYCACHEPREFIX)"
+        return bench_all(args, bytecode)
+
+
+def bench_all(args: argparse.Namespace, bytecode: str) -> int:
     reps, n = (3, 10) if args.quick else (5, 40)
     dg = deckgen_cmd()
     pandoc = shutil.which("pandoc")
-    info = machine_info(dg, pandoc)
+    info = machine_info(dg, pandoc) | {"bytecode": bytecode}
     results: dict[str, dict] = {}
     plan = [("a", lambda: bench_a(dg, reps)),
             ("b", lambda: bench_b(dg, reps, n, pandoc)),

@@ -76,8 +76,10 @@ def clean_text(text: str) -> str:
     out = []
     for ch in text:
         cat = unicodedata.category(ch)
-        if ch in "\n\t":
-            out.append(" " if ch == "\t" else ch)
+        if ch == "\n":
+            out.append(ch)
+        elif ch.isspace():  # \v (PowerPoint's line break), \r, \f …: a word separator
+            out.append(" ")
         elif cat in ("Cc", "Cs", "Co", "Cn") or ch in "\ufeff\ufffe\uffff":
             continue
         else:
