@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from deckgen.errors import DeckgenError
 from deckgen.loader import LoadedPlea, load_plea
@@ -22,9 +23,9 @@ from deckgen.template_source import TemplateSource, locate
 LANGS = ("de", "en")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Job:
-    """What one run needs, loaded and checked once."""
+    """What one run needs, loaded and checked once; it keeps the deck it last wrote."""
 
     loaded: LoadedPlea
     template: TemplateSource
@@ -32,6 +33,8 @@ class Job:
     sets: dict[str, str]
     presenter: str
     date: str
+    prs: Any = None  # the opened template behind `tmap`, until a deck is written into it
+    writer: Any = None
 
 
 def prepare(content: str | Path | None = None, template: str | Path | None = None,
@@ -45,7 +48,7 @@ def prepare(content: str | Path | None = None, template: str | Path | None = Non
     source = locate(template)
     prs = source.open()
     tmap = resolve(prs, source.name, source.layouts, source.config_path)
-    return Job(loaded, source, tmap, parsed_sets, presenter or "", date or "")
+    return Job(loaded, source, tmap, parsed_sets, presenter or "", date or "", prs)
 
 
 def plan_for(job: Job, company: str) -> DeckPlan:
@@ -54,14 +57,25 @@ def plan_for(job: Job, company: str) -> DeckPlan:
 
 
 def deck_for(job: Job, plan: DeckPlan) -> bytes:
+    """The deck's bytes; after the first deck, only the texts that changed are rewritten."""
     from deckgen.save import deck_bytes, set_core_properties
-    from deckgen.writer import build_deck
+    from deckgen.writer import DeckWriter, Rebuild
 
-    prs = job.template.open()
-    tmap = resolve(prs, job.template.name, job.template.layouts, job.template.config_path)
-    build_deck(prs, plan, tmap)
-    subject = f"{plan.company}"
-    set_core_properties(prs, plan.title, plan.presenter or "deckgen", subject, plan.lang,
+    prs = None
+    if job.writer is not None:
+        try:
+            prs = job.writer.update(plan)
+        except Rebuild:
+            job.writer = None
+    if prs is None:
+        if job.prs is None:
+            job.prs = job.template.open()
+            job.tmap = resolve(job.prs, job.template.name, job.template.layouts,
+                               job.template.config_path)
+        job.writer = DeckWriter(job.prs, job.tmap)
+        job.prs = None  # a template is written into once; the next full build opens a fresh one
+        prs = job.writer.write(plan)
+    set_core_properties(prs, plan.title, plan.presenter or "deckgen", plan.company, plan.lang,
                         job.date)
     return deck_bytes(prs)
 
@@ -84,11 +98,14 @@ def targets(companies: Sequence[str], output: str | Path | None, lang: str) -> l
 def build(company: str | Sequence[str], *, output: str | Path | None = None,
           template: str | Path | None = None, content: str | Path | None = None,
           lang: str = "de", sets: Iterable[str] = (), presenter: str = "", date: str = "",
-          force: bool = False, progress: Callable[[int], None] | None = None) -> list[Path]:
+          force: bool = False, progress: Callable[[int], None] | None = None,
+          jobs: int = 0) -> list[Path]:
     """Build one deck per company and return the paths written.
 
     Nothing is written unless every deck could be built and every target may be written.
+    ``jobs``: worker processes for a batch (0: as many as help on this machine).
     """
+    from deckgen.batch import auto_jobs, build_all
     from deckgen.save import atomic_write, check_target
 
     companies = [company] if isinstance(company, str) else list(company)
@@ -99,11 +116,9 @@ def build(company: str | Sequence[str], *, output: str | Path | None = None,
     paths = targets(companies, output, lang)
     for p in paths:
         check_target(p, force)
-    decks = []
-    for c in companies:
-        decks.append(deck_for(job, plan_for(job, c)))
-        if progress:
-            progress(1)
+    if jobs < 0:
+        raise DeckgenError("--jobs: must be 0 (automatic) or more")
+    decks = build_all(job, companies, jobs or auto_jobs(len(companies)), progress)
     if len(paths) > 1 or (output and Path(output).suffix.lower() != ".pptx"):
         try:
             paths[0].parent.mkdir(parents=True, exist_ok=True)

@@ -113,48 +113,94 @@ class LayoutInfo:
         return len(idxs) != len(set(idxs))
 
 
-def _vert(ph: Any) -> bool:
-    for el in (ph._element, _master_ph(ph)):
-        if el is None:
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+RAW_KINDS = {
+    "title": "title", "ctrTitle": "title", "vertTitle": "title", "subTitle": "subtitle",
+    "body": "body", "obj": "obj", "chart": "chart", "tbl": "tbl", "pic": "pic",
+    "clipArt": "pic", "media": "pic", "dgm": "pic", "dt": "dt", "ftr": "ftr",
+    "sldNum": "sldNum", "hdr": "hdr",
+}
+
+
+def _ph_elements(part_el: Any) -> list[tuple[Any, Any]]:
+    """(shape, ph) for each placeholder directly in the shape tree, in document order.
+
+    The same elements, in the same order, as python-pptx's ``placeholders``; read straight
+    from the XML because the proxies re-walk inheritance on every attribute.
+    """
+    tree = part_el.find(f"{_P}cSld/{_P}spTree")
+    out = []
+    for shape in tree if tree is not None else ():
+        for nv in shape:
+            ph = nv.find(f"{_P}nvPr/{_P}ph") if nv.tag.endswith("Pr") else None
+            if ph is not None:
+                out.append((shape, ph))
+                break
+    return out
+
+
+def _xfrm(shape: Any) -> tuple[int, int, int, int] | None:
+    """Own position of a shape (``p:spPr/a:xfrm``, or ``p:xfrm`` on a graphic frame)."""
+    xfrm = shape.find(f"{_P}spPr/{_A}xfrm")
+    if xfrm is None:
+        xfrm = shape.find(f"{_P}xfrm")
+    off = xfrm.find(f"{_A}off") if xfrm is not None else None
+    ext = xfrm.find(f"{_A}ext") if xfrm is not None else None
+    if off is None or ext is None:
+        return None
+    try:
+        return int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy"))
+    except (TypeError, ValueError):
+        return None
+
+
+def _master_shape(master_phs: list[tuple[Any, Any]], ph_type: str) -> Any:
+    """The master placeholder a layout placeholder inherits from (python-pptx's mapping)."""
+    want = {"title": "title", "ctrTitle": "title", "vertTitle": "title", "dt": "dt",
+            "ftr": "ftr", "sldNum": "sldNum"}.get(ph_type, "body")
+    for shape, ph in master_phs:
+        if (ph.get("type") or "obj") in ((want, "ctrTitle") if want == "title" else (want,)):
+            return shape
+    return None
+
+
+def _is_vert(*shapes: Any) -> bool:
+    for shape in shapes:
+        if shape is None:
             continue
-        body = el.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}bodyPr")
+        body = shape.find(f"{_P}txBody/{_A}bodyPr")
         if body is not None and body.get("vert") not in (None, "horz"):
             return True
     return False
 
 
-def _master_ph(ph: Any) -> Any:
-    try:
-        inherited = ph._base_placeholder
-    except Exception:  # noqa: BLE001
-        return None
-    return None if inherited is None else inherited._element
-
-
-def describe(layout: Any, master: int, slide_w: int, slide_h: int) -> LayoutInfo:
+def describe(layout: Any, master: int, slide_w: int, slide_h: int,
+             master_phs: list[tuple[Any, Any]] | None = None) -> LayoutInfo:
+    if master_phs is None:
+        master_phs = _ph_elements(layout.slide_master._element)
     phs = []
-    for pos, ph in enumerate(layout.placeholders):
-        pf = ph.placeholder_format
-        kind = KINDS.get(pf.type, "other")
+    for pos, (shape, ph) in enumerate(_ph_elements(layout._element)):
+        ph_type = ph.get("type") or ""
+        base = _master_shape(master_phs, ph_type or "obj")
+        box = _xfrm(shape) or (_xfrm(base) if base is not None else None)
+        if box is None:
+            box = (slide_w // 10, slide_h // 5, slide_w * 8 // 10, slide_h * 3 // 5)
         try:
-            x, y, w, h = ph.left, ph.top, ph.width, ph.height
-        except Exception:  # noqa: BLE001 - broken inheritance in odd templates
-            x = y = w = h = None
-        if None in (x, y, w, h):
-            x, y, w, h = slide_w // 10, slide_h // 5, slide_w * 8 // 10, slide_h * 3 // 5
-        ph_el = ph._element.ph
+            idx = int(ph.get("idx") or 0)
+        except ValueError:
+            idx = 0
+        c_nv = shape.find(f".//{_P}cNvPr")
         phs.append(
             PhInfo(
                 pos=pos,
-                kind=kind,
-                idx=pf.idx,
-                box=Box(int(x), int(y), int(w), int(h)),
-                vert=_vert(ph) or pf.type in (
-                    PP_PLACEHOLDER.VERTICAL_BODY, PP_PLACEHOLDER.VERTICAL_OBJECT,
-                    PP_PLACEHOLDER.VERTICAL_TITLE,
-                ),
-                name=ph.name or "",
-                ph_type=(ph_el.get("type") if ph_el is not None else "") or "",
+                kind=RAW_KINDS.get(ph_type or "obj", "other"),
+                idx=idx,
+                box=Box(*box),
+                vert=ph.get("orient") == "vert" or ph_type == "vertTitle"
+                or _is_vert(shape, base),
+                name=(c_nv.get("name") if c_nv is not None else "") or "",
+                ph_type=ph_type,
             )
         )
     return LayoutInfo(
@@ -172,6 +218,7 @@ def index_presentation(prs: Any) -> list[LayoutInfo]:
     w, h = int(prs.slide_width), int(prs.slide_height)
     out = []
     for mi, master in enumerate(prs.slide_masters):
+        master_phs = _ph_elements(master._element)
         for layout in master.slide_layouts:
-            out.append(describe(layout, mi, w, h))
+            out.append(describe(layout, mi, w, h, master_phs))
     return out

@@ -93,4 +93,4 @@ class Plea:
     sources: Sources = _f("The sources slide.")
     lang: str = _f("Language tag of the text (spell-check language), e.g. de-DE.", default="de-DE")
     footer: str = _f("Footer text on every slide whose layout has a footer.", default="")
-    vars: dict[str, str] = _f("Extra template variables for the texts.", default={})
+    vars: dict[str, str] = _f("Extra template variables for the texts.", default={}, max=100)

@@ -1,22 +1,19 @@
-"""Content model + context → `DeckPlan`, through a locked-down Jinja sandbox.
+"""Content model + context → `DeckPlan`.
 
-Content files come from colleagues and the internet, so templates are untrusted: the sandbox
-blocks attribute access to Python internals, ``range`` is removed and string/number growth is
-capped, so a hostile text can neither run code nor burn the machine. Every error names the
-file, line and key path of the text that caused it.
+Texts that only insert variables are filled in directly; anything else goes through the
+locked-down Jinja sandbox (`deckgen.sandbox`), so the common case never loads Jinja. Every
+error names the file, line and key path of the text that caused it.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
+import time
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-
-import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from deckgen.errors import DeckgenError
 from deckgen.loader import LoadedPlea
@@ -29,36 +26,6 @@ _MONTHS = {
     "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
     "en": "January February March April May June July August September October November December",
 }
-
-
-class _CappedSandbox(SandboxedEnvironment):
-    """A sandbox whose operators cannot build huge strings or numbers."""
-
-    intercepted_binops = frozenset({"*", "**", "+"})
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, (int, float)) and (
-                abs(right) > 64 or (isinstance(left, int) and abs(left).bit_length() * abs(right) > 4096)):
-            raise SecurityError("number too large")
-        if operator == "*":
-            for seq, n in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) \
-                        and len(seq) * n > MAX_TEXT:
-                    raise SecurityError("repeated text too long")
-        result = super().call_binop(context, operator, left, right)
-        if isinstance(result, (str, list, tuple)) and len(result) > MAX_TEXT:
-            raise SecurityError("text too long")
-        return result
-
-
-def _environment() -> SandboxedEnvironment:
-    env = _CappedSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
-    env.globals.pop("range", None)
-    env.globals.pop("lipsum", None)
-    env.globals.pop("cycler", None)
-    env.globals.pop("joiner", None)
-    env.globals.pop("namespace", None)
-    return env
 
 
 @dataclass(frozen=True)
@@ -123,77 +90,48 @@ def parse_sets(items: list[str] | tuple[str, ...]) -> dict[str, str]:
     return result
 
 
-class _Timeout(Exception):
-    pass
-
-
-RENDER_SECONDS = 5.0
-
-
-def _deadline(seconds: float):  # noqa: ANN202 - a context manager for untrusted rendering
-    """Stop runaway templates (nested loops, huge numbers) after ``seconds`` of CPU time."""
-    import contextlib
-    import signal
-    import threading
-
-    @contextlib.contextmanager
-    def guard():  # noqa: ANN202
-        if threading.current_thread() is not threading.main_thread() or not hasattr(
-                signal, "setitimer"):
-            yield
-            return
-
-        def on_alarm(signum, frame):  # noqa: ANN001, ANN202, ARG001
-            raise _Timeout
-
-        old = signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, old)
-
-    return guard()
-
-
 class _Renderer:
     def __init__(self, loaded: LoadedPlea, variables: dict[str, Any]) -> None:
         self.loaded = loaded
         self.vars = variables
-        self.env = _environment()
+        self.deadline = 0.0  # set on first use of the sandbox: one budget for the whole file
 
     def __call__(self, text: str, key_path: str, extra: Mapping[str, Any] | None = None) -> str:
         line = self.loaded.lines.get(key_path, 0)
         where = f"{self.loaded.path}:{line}: {key_path}"
         variables = {**self.vars, **(extra or {})}
-        try:
-            with _deadline(RENDER_SECONDS):
-                out = self.env.from_string(text).render(variables)
-                if len(out) > MAX_TEXT:
-                    raise SecurityError("text too long")
-        except _Timeout:
-            raise DeckgenError(f"{where}: template takes too long (over {RENDER_SECONDS:g} s)") from None
-        except MemoryError:
-            raise DeckgenError(f"{where}: template produces too much text") from None
-        except jinja2.TemplateSyntaxError as exc:
-            raise DeckgenError(f"{where}: template syntax error: {exc.message}") from None
-        except jinja2.UndefinedError as exc:
-            name = re.search(r"'([^']+)' is undefined", str(exc))
-            what = f"undefined variable '{name.group(1)}'" if name else str(exc)
-            raise DeckgenError(f"{where}: {what} (known: {', '.join(sorted(variables))})") from None
-        except SecurityError as exc:
-            raise DeckgenError(f"{where}: not allowed in content: {exc}") from None
-        except RecursionError:
-            raise DeckgenError(f"{where}: template nests too deeply") from None
-        except Exception as exc:  # noqa: BLE001 - any failure inside untrusted text is the user's
-            raise DeckgenError(f"{where}: template failed: {type(exc).__name__}: {exc}") from None
+        out = _plain(text, variables, where)
+        if out is None:
+            from deckgen.sandbox import RENDER_SECONDS, render_template
+
+            if not self.deadline:
+                self.deadline = time.monotonic() + RENDER_SECONDS
+            out = render_template(text, variables, where, self.deadline - time.monotonic())
         out = " ".join(clean_text(out).replace("\n", " ").split()) if out else ""
         if len(out) > MAX_TEXT:
             raise DeckgenError(f"{where}: text is too long after rendering ({len(out)} characters)")
         if not out:
             raise DeckgenError(f"{where}: text is empty after rendering")
         return out
+
+
+_VAR = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+
+
+def _plain(text: str, variables: Mapping[str, Any], where: str) -> str | None:
+    """Texts that only insert variables (``{{ company }}``) need no template engine.
+
+    The result is what Jinja would give; anything else (filters, blocks, expressions) returns
+    None and goes through the sandbox.
+    """
+    rest = _VAR.sub("", text)
+    if "{{" in rest or "{%" in rest or "{#" in rest:
+        return None
+    for name in _VAR.findall(text):
+        if name not in variables:
+            known = ", ".join(sorted(variables))
+            raise DeckgenError(f"{where}: undefined variable '{name}' (known: {known})")
+    return _VAR.sub(lambda m: str(variables[m.group(1)]), text)
 
 
 def render_plan(loaded: LoadedPlea, ctx: Context) -> DeckPlan:

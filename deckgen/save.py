@@ -45,10 +45,22 @@ def _members(data: bytes) -> list[tuple[str, bytes]]:
         return [(i.filename, zf.read(i.filename)) for i in zf.infolist()]
 
 
+_NORMALIZED: dict[bytes, bytes] = {}
+
+
 def _normalize_embedded(name: str, blob: bytes) -> bytes:
-    """Embedded workbooks carry XlsxWriter's creation time; pin it."""
+    """Embedded workbooks carry XlsxWriter's creation time; pin it (once per workbook)."""
     if not name.endswith(".xlsx"):
         return blob
+    if blob in _NORMALIZED:
+        return _NORMALIZED[blob]
+    if len(_NORMALIZED) > 64:
+        _NORMALIZED.clear()
+    _NORMALIZED[blob] = _normalize_xlsx(blob)
+    return _NORMALIZED[blob]
+
+
+def _normalize_xlsx(blob: bytes) -> bytes:
     inner = []
     for iname, iblob in _members(blob):
         if iname == "docProps/core.xml":
@@ -67,8 +79,12 @@ def _fingerprint(members: list[tuple[str, bytes]]) -> str:
 
 
 def set_core_properties(prs: Any, title: str, author: str, subject: str, lang: str,
-                        when: str) -> None:
-    """Fixed metadata, so the same inputs give the same bytes; the date only when given."""
+                        when: str, mark: bool = True) -> None:
+    """Fixed metadata, so the same inputs give the same bytes; the date only when given.
+
+    ``mark`` puts the fingerprint slot in: only decks carry it, so a template (or a copy of
+    one) at an output path is never mistaken for deckgen's own, overwritable output.
+    """
     cp = prs.core_properties
     stamp = dt.datetime.fromisoformat(f"{when}T00:00:00") if when else dt.datetime(2000, 1, 1)
     cp.title = title[:255]
@@ -82,17 +98,39 @@ def set_core_properties(prs: Any, title: str, author: str, subject: str, lang: s
     cp.keywords = ""
     cp.comments = ""
     cp.category = ""
-    cp.identifier = _PLACEHOLDER
+    cp.identifier = _PLACEHOLDER if mark else ""
     cp.content_status = ""
     cp.version = ""
     cp.last_printed = stamp
 
 
+def package_members(prs: Any) -> list[tuple[str, bytes]]:
+    """The package's members in python-pptx's own order, without zipping them twice.
+
+    Mirrors ``pptx.opc.serialized.PackageWriter`` (content types, package rels, then each part
+    and its rels), so the result is what ``prs.save`` would write.
+    """
+    from pptx.opc.constants import RELATIONSHIP_TYPE  # noqa: F401 - keeps pptx.opc loaded
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from pptx.opc.serialized import _ContentTypesItem
+
+    package = prs.part.package
+    parts = list(package.iter_parts())
+    members = [
+        (CONTENT_TYPES_URI.membername, serialize_part_xml(_ContentTypesItem.xml_for(parts))),
+        (PACKAGE_URI.rels_uri.membername, package._rels.xml),
+    ]
+    for part in parts:
+        members.append((part.partname.membername, part.blob))
+        if part._rels:
+            members.append((part.partname.rels_uri.membername, part.rels.xml))
+    return members
+
+
 def deck_bytes(prs: Any) -> bytes:
-    """The saved package with fixed zip metadata and, if present, a filled-in fingerprint."""
-    raw = io.BytesIO()
-    prs.save(raw)
-    members = [(n, _normalize_embedded(n, b)) for n, b in _members(raw.getvalue())]
+    """The package with fixed zip metadata and, if present, a filled-in fingerprint."""
+    members = [(n, _normalize_embedded(n, b)) for n, b in package_members(prs)]
     digest = _fingerprint(members)
     members = [
         (n, b.replace(_PLACEHOLDER.encode(), (MARK_PREFIX + digest).encode()) if n == _CORE else b)
@@ -125,6 +163,8 @@ def check_target(path: Path, force: bool) -> None:
 def atomic_write(path: Path, data: bytes) -> None:
     """Write beside the target and rename, so a failure never leaves half a file."""
     folder = path.parent if str(path.parent) else Path(".")
+    if folder.exists() and not folder.is_dir():
+        raise DeckgenError(f"{path}: {folder} is a file, not a folder")
     if not folder.is_dir():
         raise DeckgenError(f"{path}: folder {folder} does not exist")
     tmp_name = None

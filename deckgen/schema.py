@@ -31,13 +31,15 @@ def _schema(typ: Any, meta: dict[str, Any] | None = None) -> dict[str, Any]:
         if "max" in meta:
             out["maxItems"] = meta["max"]
     elif typing.get_origin(typ) is dict:
-        out = {"type": "object", "additionalProperties": {"type": "string"}}
+        out = {"type": "object", "additionalProperties": {"type": "string", "maxLength": 5000}}
+        if "max" in meta:
+            out["maxProperties"] = meta["max"]
     elif typ is int:
         out = {"type": "integer"}
         if "min" in meta:
             out["minimum"] = meta["min"]
     else:
-        out = {"type": "string", "minLength": 1}
+        out = {"type": "string", "minLength": 1, "maxLength": 5000}
     if meta.get("doc"):
         out = {"description": meta["doc"], **out}
     return out

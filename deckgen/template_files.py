@@ -22,7 +22,8 @@ def template_bytes(folder: Path) -> bytes:
 
     tokens = load_tokens(folder / "template.yaml")
     prs = build_presentation(tokens, folder)
-    set_core_properties(prs, tokens.name, "deckgen", "deckgen brand template", "de-DE", "")
+    set_core_properties(prs, tokens.name, "deckgen", "deckgen brand template", "de-DE", "",
+                        mark=False)
     return deck_bytes(prs)
 
 

@@ -40,7 +40,19 @@ class TemplateSource:
         """A fresh, independent `Presentation` over the template bytes."""
         from pptx import Presentation
 
-        return Presentation(io.BytesIO(self.data))
+        try:
+            prs = Presentation(io.BytesIO(self.data))
+        except Exception as exc:  # noqa: BLE001 - python-pptx raises many types on broken parts
+            raise DeckgenError(
+                f"{self.path}: cannot read as a presentation ({type(exc).__name__}: {exc})"
+            ) from None
+        try:
+            has_layouts = len(prs.slide_layouts) > 0
+        except Exception:  # noqa: BLE001
+            has_layouts = False
+        if not has_layouts:
+            raise DeckgenError(f"{self.path}: the template has no slide layouts")
+        return prs
 
 
 def bundled_names() -> list[str]:
@@ -140,9 +152,6 @@ def normalize_package(data: bytes, path: Path) -> bytes:
             names = set(zf.namelist())
             if "[Content_Types].xml" not in names:
                 raise DeckgenError(f"{path}: not an Office file (no [Content_Types].xml)")
-            bad = zf.testzip()
-            if bad is not None:
-                raise DeckgenError(f"{path}: damaged archive (member {bad} is corrupt)")
             types = zf.read("[Content_Types].xml")
     except zipfile.BadZipFile as exc:
         raise DeckgenError(f"{path}: damaged or truncated archive ({exc})") from None

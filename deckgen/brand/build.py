@@ -17,7 +17,6 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.presentation import Presentation
 
-from deckgen.brand.contrast import contrast_ratio
 from deckgen.brand.layouts import (
     LAYOUT_NAMES,
     SLIDE_H,
@@ -30,6 +29,7 @@ from deckgen.brand.layouts import (
 )
 from deckgen.brand.theme import theme_xml
 from deckgen.brand.tokens import BrandTokens
+from deckgen.contrast import contrast_ratio
 from deckgen.errors import DeckgenError
 
 _FIRST_LAYOUT_ID = 2147483649  # master ids start at 2^31; layouts follow it

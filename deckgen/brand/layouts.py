@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from deckgen.brand.contrast import (
+from deckgen.brand.theme import color_scheme
+from deckgen.brand.tokens import BrandTokens
+from deckgen.contrast import (
     MIN_CONTRAST,
     TARGET,
     ColorRef,
@@ -23,8 +25,6 @@ from deckgen.brand.contrast import (
     legible,
     muted,
 )
-from deckgen.brand.theme import color_scheme
-from deckgen.brand.tokens import BrandTokens
 
 EMU_PER_INCH = 914400
 SLIDE_W = 12192000

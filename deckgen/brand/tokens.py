@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from deckgen.brand.contrast import MIN_CONTRAST, contrast_ratio, from_hls, hls
+from deckgen.contrast import MIN_CONTRAST, contrast_ratio, from_hls, hls
 from deckgen.errors import DeckgenError
 from deckgen.plan import ROLES
 

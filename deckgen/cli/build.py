@@ -23,12 +23,14 @@ import click
 @click.option("--presenter", default="", metavar="NAME", help="Shown on the title slide.")
 @click.option("--date", default="", metavar="YYYY-MM-DD", help="Shown on the title slide.")
 @click.option("--force", is_flag=True, help="Overwrite a deck that was changed since it was built.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes for several companies (0: one per core when it pays off).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside each deck (needs LibreOffice).")
 @click.option("--png", "png_dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="Also write slide previews as PNG into DIR (needs LibreOffice).")
 def build(companies: tuple[str, ...], output: str | None, template: str | None,
           content: str | None, lang: str, sets: tuple[str, ...], presenter: str, date: str,
-          force: bool, pdf: bool, png_dir: str | None) -> None:
+          force: bool, jobs: int, pdf: bool, png_dir: str | None) -> None:
     """Build the plea deck for each --company and print the paths written."""
     from deckgen.api import build as api_build
 
@@ -46,7 +48,7 @@ def build(companies: tuple[str, ...], output: str | None, template: str | None,
     try:
         paths = api_build(list(companies), output=output, template=template, content=content,
                           lang=lang, sets=sets, presenter=presenter, date=date, force=force,
-                          progress=progress if len(companies) > 1 else None)
+                          progress=progress if len(companies) > 1 else None, jobs=jobs)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)

@@ -1,0 +1,136 @@
+"""The Jinja sandbox for content texts: untrusted input, bounded in time, memory and power.
+
+Content files come from colleagues and the internet. Jinja's `SandboxedEnvironment` blocks
+access to Python internals; on top of it ``range`` and friends are removed, operators that grow
+strings or numbers are capped, and rendering has a time budget, so a hostile text can neither
+run code nor burn the machine. Imported only when a text uses more than plain ``{{ name }}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from deckgen.errors import DeckgenError
+
+MAX_TEXT = 5000
+RENDER_SECONDS = 5.0
+
+
+class _CappedSandbox(SandboxedEnvironment):
+    """A sandbox whose operators cannot build huge strings or numbers."""
+
+    intercepted_binops = frozenset({"*", "**", "+"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, (int, float)) and (
+                abs(right) > 64 or (isinstance(left, int) and abs(left).bit_length() * abs(right) > 4096)):
+            raise SecurityError("number too large")
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) \
+                        and len(seq) * n > MAX_TEXT:
+                    raise SecurityError("repeated text too long")
+        result = super().call_binop(context, operator, left, right)
+        if isinstance(result, (str, list, tuple)) and len(result) > MAX_TEXT:
+            raise SecurityError("text too long")
+        return result
+
+
+def _environment() -> SandboxedEnvironment:
+    env = _CappedSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env.globals.pop("range", None)
+    env.globals.pop("lipsum", None)
+    env.globals.pop("cycler", None)
+    env.globals.pop("joiner", None)
+    env.globals.pop("namespace", None)
+    return env
+
+
+class _Timeout(Exception):
+    pass
+
+
+
+def _deadline(seconds: float):  # noqa: ANN202 - a context manager for untrusted rendering
+    """Stop runaway templates (nested loops, huge numbers) after ``seconds`` of CPU time."""
+    import contextlib
+    import signal
+    import threading
+
+    @contextlib.contextmanager
+    def guard():  # noqa: ANN202
+        if threading.current_thread() is not threading.main_thread() or not hasattr(
+                signal, "setitimer"):
+            yield
+            return
+
+        def on_alarm(signum, frame):  # noqa: ANN001, ANN202, ARG001
+            raise _Timeout
+
+        old = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+
+    return guard()
+
+
+_ENV: SandboxedEnvironment | None = None
+_COMPILED: dict[str, Any] = {}
+
+
+def _compile(text: str) -> Any:
+    """Compiled templates are reused across companies: a batch renders the same texts."""
+    global _ENV
+    if _ENV is None:
+        _ENV = _environment()
+    template = _COMPILED.get(text)
+    if template is None:
+        if len(_COMPILED) > 4096:
+            _COMPILED.clear()
+        template = _COMPILED[text] = _ENV.from_string(text)
+    return template
+
+
+
+
+def render_template(text: str, variables: Mapping[str, Any], where: str,
+                    seconds: float = RENDER_SECONDS) -> str:
+    """Render one untrusted text; every failure is a one-line `DeckgenError` naming ``where``.
+
+    ``seconds`` is what is left of the whole file's budget, so many slow texts cannot add up.
+    """
+    import re
+
+    if seconds <= 0:
+        raise DeckgenError(f"{where}: the content's templates take too long (over "
+                           f"{RENDER_SECONDS:g} s in all)")
+    try:
+        with _deadline(seconds):
+            out = _compile(text).render(dict(variables))
+            if len(out) > MAX_TEXT:
+                raise SecurityError("text too long")
+    except _Timeout:
+        raise DeckgenError(f"{where}: template takes too long (over {RENDER_SECONDS:g} s)") from None
+    except MemoryError:
+        raise DeckgenError(f"{where}: template produces too much text") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise DeckgenError(f"{where}: template syntax error: {exc.message}") from None
+    except jinja2.UndefinedError as exc:
+        name = re.search(r"'([^']+)' is undefined", str(exc))
+        what = f"undefined variable '{name.group(1)}'" if name else str(exc)
+        raise DeckgenError(f"{where}: {what} (known: {', '.join(sorted(variables))})") from None
+    except SecurityError as exc:
+        raise DeckgenError(f"{where}: not allowed in content: {exc}") from None
+    except RecursionError:
+        raise DeckgenError(f"{where}: template nests too deeply") from None
+    except Exception as exc:  # noqa: BLE001 - any failure inside untrusted text is the user's
+        raise DeckgenError(f"{where}: template failed: {type(exc).__name__}: {exc}") from None
+    return out
