@@ -88,7 +88,7 @@ class DeckWriter:
         # Styles live as long as the writer, so their ids are stable keys for the fit cache.
         self._adjusted_styles: dict[tuple[int, str], BoxStyle] = {}
         self._layout_phs: dict[int, list[Any]] = {}
-        self._ph_cache: dict[tuple[int, int], tuple[Any, str, str, int, str]] = {}
+        self._ph_cache: dict[tuple[int, int], tuple[Any, str]] = {}
         self._notes_proto: Any = None
         self._notes_count = 0
         self.slides: list[_SlideState] = []
@@ -241,25 +241,33 @@ class DeckWriter:
         return self._fit(style, [(text, 0)], info.box, [style.levels[0].size], FOOTER_MIN_PT)
 
     # -- shapes -------------------------------------------------------------------------
-    def _ph_props(self, layout: LayoutInfo, info: PhInfo) -> tuple[Any, str, str, int, str]:
+    def _ph_proto(self, layout: LayoutInfo, info: PhInfo) -> tuple[Any, str]:
+        """A fresh slide placeholder for this layout placeholder, built once and copied."""
         key = (id(layout.layout), info.pos)
-        props = self._ph_cache.get(key)
-        if props is None:
+        proto = self._ph_cache.get(key)
+        if proto is None:
             sp = self._phs(layout)[info.pos]._element
             basename = layout.layout.shapes.ph_basename(sp.ph_type)
-            props = self._ph_cache[key] = (sp.ph_type, sp.ph_orient, sp.ph_sz, sp.ph_idx,
-                                           basename)
-        return props
+            from pptx.oxml.shapes.autoshape import CT_Shape
+
+            el = CT_Shape.new_placeholder_sp(0, basename, sp.ph_type, sp.ph_orient, sp.ph_sz,
+                                             sp.ph_idx)
+            proto = self._ph_cache[key] = (el, basename)
+        return proto
 
     def _clone(self, state: _SlideState, info: PhInfo, box: Box | None = None) -> Any:
         """A slide placeholder inheriting from the layout's (what PowerPoint does itself)."""
         layout = state.choice.layout
-        shapes = state.slide.shapes
-        ph_type, orient, sz, idx, basename = self._ph_props(layout, info)
+        proto, basename = self._ph_proto(layout, info)
         shape_id = state.next_id
         state.next_id += 1
-        sp = shapes._spTree.add_placeholder(shape_id, f"{basename} {shape_id - 1}", ph_type,
-                                            orient, sz, idx)
+        sp = copy.deepcopy(proto)
+        c_nv = sp.find(f"{P}nvSpPr/{P}cNvPr")
+        c_nv.set("id", str(shape_id))
+        c_nv.set("name", f"{basename} {shape_id - 1}")
+        tree = state.slide.shapes._spTree
+        tree.insert_element_before(sp, "p:extLst")
+        shapes = state.slide.shapes
         b = box or info.box
         if box is not None or layout.duplicate_idx:
             shape = SlideShapeFactory(sp, shapes)
