@@ -378,10 +378,14 @@ class DeckWriter:
         frame = self._notes_slide(slide).notes_text_frame
         if frame is None:
             raise DeckgenError("the template's notes master has no body placeholder")
-        frame.text = notes
-        for p in frame.paragraphs:
-            for r in p.runs:
-                r._r.get_or_add_rPr().set("lang", lang)
+        tx = frame._txBody
+        for p in tx.findall(f"{A}p"):
+            tx.remove(p)
+        for line in notes.split("\n"):
+            p = etree.SubElement(tx, f"{A}p")
+            r = etree.SubElement(p, f"{A}r")
+            etree.SubElement(r, f"{A}rPr", lang=lang, dirty="0")
+            etree.SubElement(r, f"{A}t").text = line
 
     def _notes_slide(self, slide: Any) -> Any:
         """The slide's notes page; new ones are copies of the first, still empty, one.

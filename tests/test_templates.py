@@ -225,3 +225,28 @@ def test_corpus_template_gives_complete_deck(tmp_path, path):
     assert "Symbolwirkung" in " ".join(titles) and "Quellen" in " ".join(titles)
     for slide in prs.slides:
         assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text
+
+
+def test_template_without_content_layouts_draws_inside_content_area(tmp_path):
+    """Only a title slide and a title-only layout: text goes in boxes below the title."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    keep = {"Title Slide", "Title Only"}
+    lst = master._element.sldLayoutIdLst
+    for layout, el in zip(list(master.slide_layouts), list(lst)):
+        if layout.name not in keep:
+            lst.remove(el)
+            master.part.drop_rel(el.rId) if hasattr(master.part, "drop_rel") else \
+                master.part.rels.pop(el.rId)
+    path = _save(prs, tmp_path / "bare.pptx")
+    tmap = _map(path)
+    assert "fallback" in tmap.choices["bullets"].reason or \
+        tmap.choices["bullets"].slots["body"].ph is None
+    (deck,) = deckgen.build("Acme", template=path, output=tmp_path / "d.pptx")
+    out = Presentation(str(deck))
+    slide = out.slides[3]
+    title_bottom = slide.shapes.title.top + slide.shapes.title.height
+    boxes = [sh for sh in slide.shapes if sh.has_text_frame and "Kampagnen" in sh.text_frame.text]
+    assert boxes and boxes[0].top >= title_bottom
+    assert boxes[0].left + boxes[0].width <= out.slide_width
+    assert boxes[0].top + boxes[0].height <= out.slide_height
