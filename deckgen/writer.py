@@ -27,6 +27,7 @@ from deckgen.cleanup import remove_slides
 from deckgen.errors import DeckgenError
 from deckgen.fit import FitResult, fit_text, insert_soft_hyphens
 from deckgen.layout_index import Box, LayoutInfo, PhInfo
+from deckgen.package_fixes import add_missing_parts
 from deckgen.plan import DeckPlan, Para, SlideSpec
 from deckgen.resolve import RoleChoice, Slot, TemplateMap
 from deckgen.textstyle import NS, BoxStyle, LevelStyle, box_style, theme_colors, theme_fonts
@@ -97,6 +98,7 @@ class DeckWriter:
     # -- public -------------------------------------------------------------------------
     def write(self, plan: DeckPlan) -> Any:
         remove_slides(self.prs)
+        add_missing_parts(self.prs)
         self.plan = plan
         for number, spec in enumerate(plan.slides, 1):
             choice = self.tmap.choices[spec.role]

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import soffice
+
 from deckgen.cli import main
 
 

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from checks import audit_errors
 from conftest import CORPUS, ROOT
 from pptx import Presentation
 from pptx.oxml import parse_xml
@@ -225,6 +226,8 @@ def test_corpus_template_gives_complete_deck(tmp_path, path):
     assert "Symbolwirkung" in " ".join(titles) and "Quellen" in " ".join(titles)
     for slide in prs.slides:
         assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text
+    errors, report = audit_errors(deck)
+    assert errors == 0, report
 
 
 def test_template_without_content_layouts_draws_inside_content_area(tmp_path):
