@@ -10,28 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pptx.enum.shapes import PP_PLACEHOLDER
-
-KINDS = {
-    PP_PLACEHOLDER.TITLE: "title",
-    PP_PLACEHOLDER.CENTER_TITLE: "title",
-    PP_PLACEHOLDER.VERTICAL_TITLE: "title",
-    PP_PLACEHOLDER.SUBTITLE: "subtitle",
-    PP_PLACEHOLDER.BODY: "body",
-    PP_PLACEHOLDER.VERTICAL_BODY: "body",
-    PP_PLACEHOLDER.OBJECT: "obj",
-    PP_PLACEHOLDER.VERTICAL_OBJECT: "obj",
-    PP_PLACEHOLDER.CHART: "chart",
-    PP_PLACEHOLDER.TABLE: "tbl",
-    PP_PLACEHOLDER.PICTURE: "pic",
-    PP_PLACEHOLDER.BITMAP: "pic",
-    PP_PLACEHOLDER.MEDIA_CLIP: "pic",
-    PP_PLACEHOLDER.ORG_CHART: "pic",
-    PP_PLACEHOLDER.DATE: "dt",
-    PP_PLACEHOLDER.FOOTER: "ftr",
-    PP_PLACEHOLDER.SLIDE_NUMBER: "sldNum",
-    PP_PLACEHOLDER.HEADER: "hdr",
-}
 TEXT_KINDS = ("subtitle", "body", "obj")
 
 

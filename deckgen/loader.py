@@ -61,11 +61,13 @@ def read_text(path: Path, what: str = "content file") -> str:
     return text
 
 
-def compose(text: str, path: Path) -> yaml.Node | None:
-    """Parse YAML into a node graph; syntax errors become ``file:line:col: message``."""
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: same nodes, faster
+
+
+def _yaml_call(fn: Any, text: str, path: Path) -> Any:
+    """Run a PyYAML entry point; syntax errors become ``file:line:col: message``."""
     try:
-        # libyaml's loader when available: same nodes and marks, several times faster
-        return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return fn(text, Loader=_FAST_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
@@ -73,6 +75,33 @@ def compose(text: str, path: Path) -> yaml.Node | None:
         raise DeckgenError(f"{where}: YAML syntax error: {problem}") from None
     except yaml.YAMLError as exc:
         raise DeckgenError(f"{path}: YAML error: {' '.join(str(exc).split())}") from None
+
+
+def compose(text: str, path: Path) -> yaml.Node | None:
+    """Parse YAML into a node graph (positions kept, aliases not expanded)."""
+    return _yaml_call(yaml.compose, text, path)
+
+
+def load_data(text: str, path: Path) -> Any:
+    """Plain Python data from a small YAML file (``template.yaml``), aliases bounded too."""
+    node = compose(text, path)
+    budget = [MAX_NODES]
+
+    def convert(n: yaml.Node, depth: int) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0 or depth > MAX_DEPTH:
+            raise DeckgenError(f"{path}:{_line(n)}: too many nested or repeated values "
+                               "(anchors/aliases expand too far)")
+        if isinstance(n, yaml.SequenceNode):
+            return [convert(c, depth + 1) for c in n.value]
+        if isinstance(n, yaml.MappingNode):
+            return {convert(k, depth + 1): convert(v, depth + 1) for k, v in n.value}
+        try:
+            return _SCALARS.construct_object(n)
+        except yaml.YAMLError as exc:
+            raise DeckgenError(f"{path}:{_line(n)}: {' '.join(str(exc).split())}") from None
+
+    return None if node is None else convert(node, 0)
 
 
 def load_plea(path: Path) -> LoadedPlea:

@@ -22,21 +22,21 @@ def _f(doc: str, default: object = ..., **limits: int) -> object:
     return field(default=default, metadata=meta)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TitleSlide:
     title: str = _f("The deck's title.")
     subtitle: str = _f("Subtitle, usually addressed to {{ company }}.")
     notes: str = _f("Speaker notes.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Intro:
     title: str = _f("The plea's core message, as a headline.")
     text: str = _f("One or two sentences: whose plea, and what prompted it.")
     notes: str = _f("Speaker notes.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Statistic:
     title: str = _f("Headline of the statistic slide.")
     value: int = _f("The part (e.g. 1 of 10 companies).", min=0)
@@ -48,40 +48,40 @@ class Statistic:
     notes: str = _f("Speaker notes.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BulletSlide:
     title: str = _f("Slide title.")
     bullets: list[str] = _f("The bullet points.", min=1, max=8)
     notes: str = _f("Speaker notes.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Agenda:
     title: str = _f("Title of the overview of all points.")
     notes: str = _f("Speaker notes.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Point:
     title: str = _f("The point's name.")
     statement: str = _f("What the point says.")
     notes: str = _f("Speaker notes.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SourceItem:
     text: str = _f("How the source is cited.")
     url: str = _f("Address of the source (becomes a live link).", default="")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Sources:
     title: str = _f("Title of the sources slide.")
     items: list[SourceItem] = _f("The sources.", min=1, max=8)
     notes: str = _f("Speaker notes.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Plea:
     title: TitleSlide = _f("The title slide.")
     intro: Intro = _f("The statement slide: the plea's core message.")

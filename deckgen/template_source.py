@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from deckgen.errors import DeckgenError
 from deckgen.paths import templates_dir
 from deckgen.plan import ROLES
@@ -103,13 +101,9 @@ def _from_folder(folder: Path) -> TemplateSource:
 
 
 def _read_config(path: Path) -> dict[str, Any]:
-    from deckgen.loader import compose, read_text
+    from deckgen.loader import load_data, read_text
 
-    node = compose(read_text(path, "template.yaml"), path)
-    try:
-        data = yaml.safe_load(read_text(path, "template.yaml")) if node is not None else {}
-    except yaml.YAMLError as exc:  # compose already reported syntax; this is belt and braces
-        raise DeckgenError(f"{path}: {' '.join(str(exc).split())}") from None
+    data = load_data(read_text(path, "template.yaml"), path)
     if data is None:
         return {}
     if not isinstance(data, dict):

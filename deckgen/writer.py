@@ -434,11 +434,6 @@ class DeckWriter:
             tree.append(el)
 
 
-def build_deck(prs: Any, plan: DeckPlan, tmap: TemplateMap) -> Any:
-    """Fill ``prs`` (a fresh copy of the template) with the plan's slides."""
-    return DeckWriter(prs, tmap).write(plan)
-
-
 def _ppr(list_style: str, level: int, lv: LevelStyle) -> Any:
     attrs = f' lvl="{level}"' if level else ""
     if list_style == "none":

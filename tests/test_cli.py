@@ -111,3 +111,20 @@ def test_pdf_without_libreoffice_still_writes_deck(tmp_path, monkeypatch):
     result = run("build", "--company", "Acme", "--pdf", "-o", str(tmp_path / "d.pptx"))
     assert result.exit_code == 0
     assert (tmp_path / "d.pptx").is_file() and "LibreOffice is not installed" in result.output
+
+
+def test_template_new_with_logo_puts_it_on_title_and_closing(tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (200, 80), (200, 30, 30)).save(logo)
+    result = run("template", "new", "acme", "--primary", "#E30613", "--logo", str(logo),
+                 "--dir", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(tmp_path / "acme" / "template.pptx"))
+    with_logo = {la.name for la in prs.slide_layouts
+                 if any(sh.shape_type == 13 for sh in la.shapes)}  # MSO_SHAPE_TYPE.PICTURE
+    assert {"Title Slide", "Closing"} <= with_logo
+    descr = [sh._element.xpath("./p:nvPicPr/p:cNvPr/@descr")[0]
+             for la in prs.slide_layouts for sh in la.shapes if sh.shape_type == 13]
+    assert descr and all(d for d in descr)
