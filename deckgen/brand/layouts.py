@@ -271,13 +271,14 @@ def layout_specs(p: Palette) -> tuple[LayoutSpec, ...]:
         LayoutSpec(
             "Closing", "cust",
             (
-                Ph("Title", "title", None, Box.inches(_M, 1.0, 11.0, 2.4), p.on_band, p.band,
+                # The ask is the point of the deck: room for four bullets at a readable size.
+                Ph("Title", "title", None, Box.inches(_M, 0.7, 11.0, 1.9), p.on_band, p.band,
                    4400, bold=True, anchor="b", prompt="Vielen Dank"),
-                Ph("Text", "body", 1, Box.inches(_M, 3.85, 8.4, 2.55), p.on_band, p.band, 2200,
+                Ph("Text", "body", 1, Box.inches(_M, 3.05, 9.6, 3.45), p.on_band, p.band, 2600,
                    anchor="t", prompt="Nächste Schritte"),
             ),
             (
-                Deco("Accent Rule", Box.inches(_M + 0.1, 3.6, 1.2, 0.08), p.rule_on_band),
+                Deco("Accent Rule", Box.inches(_M + 0.1, 2.8, 1.2, 0.08), p.rule_on_band),
                 Deco("Accent Stripe", Box(0, SLIDE_H - inch(0.08), SLIDE_W, inch(0.08)),
                      p.rule_on_band),
             ),
