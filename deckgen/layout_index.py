@@ -10,27 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from deckgen.geometry import Box
+
 TEXT_KINDS = ("subtitle", "body", "obj")
-
-
-@dataclass(frozen=True)
-class Box:
-    x: int
-    y: int
-    w: int
-    h: int
-
-    @property
-    def area(self) -> int:
-        return self.w * self.h
-
-    @property
-    def bottom(self) -> int:
-        return self.y + self.h
-
-    @property
-    def right(self) -> int:
-        return self.x + self.w
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.errors import DeckgenError
-from deckgen.layout_index import Box, LayoutInfo, PhInfo, index_presentation
+from deckgen.geometry import Box
+from deckgen.layout_index import LayoutInfo, PhInfo, index_presentation
 from deckgen.layout_names import FOLDED, fold
 from deckgen.plan import ROLES
 

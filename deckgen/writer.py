@@ -26,7 +26,8 @@ from deckgen.chart import add_chart
 from deckgen.cleanup import remove_slides
 from deckgen.errors import DeckgenError
 from deckgen.fit import FitResult, fit_text, insert_soft_hyphens
-from deckgen.layout_index import Box, LayoutInfo, PhInfo
+from deckgen.geometry import Box
+from deckgen.layout_index import LayoutInfo, PhInfo
 from deckgen.package_fixes import add_missing_parts
 from deckgen.plan import DeckPlan, Para, SlideSpec
 from deckgen.resolve import RoleChoice, Slot, TemplateMap

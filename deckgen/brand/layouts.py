@@ -25,8 +25,8 @@ from deckgen.contrast import (
     legible,
     muted,
 )
+from deckgen.geometry import EMU_PER_INCH, Box, inch
 
-EMU_PER_INCH = 914400
 SLIDE_W = 12192000
 SLIDE_H = 6858000
 LAYOUT_NAMES = (
@@ -42,28 +42,6 @@ _LANG = "de-DE"
 # Fixed field ids: PowerPoint only needs them to be GUID-shaped; fixed keeps output reproducible.
 _SLDNUM_FLD = "{6D2D8C41-5A3E-4C1B-9E0F-2B7A1C3D4E50}"
 _DATE_FLD = "{6D2D8C41-5A3E-4C1B-9E0F-2B7A1C3D4E51}"
-
-
-def inch(value: float) -> int:
-    return round(value * EMU_PER_INCH)
-
-
-@dataclass(frozen=True)
-class Box:
-    x: int
-    y: int
-    w: int
-    h: int
-
-    @classmethod
-    def inches(cls, x: float, y: float, w: float, h: float) -> Box:
-        return cls(inch(x), inch(y), inch(w), inch(h))
-
-    def xfrm(self) -> str:
-        return (
-            f'<a:xfrm><a:off x="{self.x}" y="{self.y}"/>'
-            f'<a:ext cx="{self.w}" cy="{self.h}"/></a:xfrm>'
-        )
 
 
 _M = 0.6
