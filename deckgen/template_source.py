@@ -90,12 +90,9 @@ def _from_folder(folder: Path) -> TemplateSource:
     name = str(config.get("name") or folder.name)
     if pkg is None:
         if "colors" in config:
-            from deckgen.brand import build_presentation, load_tokens
-            from deckgen.save import deck_bytes
+            from deckgen.template_files import template_bytes
 
-            tokens = load_tokens(config_path)
-            data = deck_bytes(build_presentation(tokens, folder))
-            return TemplateSource(name, config_path, data, layouts, config_path)
+            return TemplateSource(name, config_path, template_bytes(folder), layouts, config_path)
         raise DeckgenError(f"{folder}: no template.pptx or template.potx in this folder")
     return TemplateSource(name, pkg, read_package(pkg), layouts, config_path if config else None)
 
