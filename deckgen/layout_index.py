@@ -83,7 +83,7 @@ RAW_KINDS = {
 }
 
 
-def _ph_elements(part_el: Any) -> list[tuple[Any, Any]]:
+def ph_elements(part_el: Any) -> list[tuple[Any, Any]]:
     """(shape, ph) for each placeholder directly in the shape tree, in document order.
 
     The same elements, in the same order, as python-pptx's ``placeholders``; read straight
@@ -115,8 +115,11 @@ def _xfrm(shape: Any) -> tuple[int, int, int, int] | None:
         return None
 
 
-def _master_shape(master_phs: list[tuple[Any, Any]], ph_type: str) -> Any:
-    """The master placeholder a layout placeholder inherits from (python-pptx's mapping)."""
+def master_placeholder(master_phs: list[tuple[Any, Any]], ph_type: str) -> Any:
+    """The master placeholder a layout placeholder inherits from (python-pptx's mapping).
+
+    ``ph_type`` is the layout placeholder's type, or one of our kinds (which map the same way).
+    """
     want = {"title": "title", "ctrTitle": "title", "vertTitle": "title", "dt": "dt",
             "ftr": "ftr", "sldNum": "sldNum"}.get(ph_type, "body")
     for shape, ph in master_phs:
@@ -138,11 +141,11 @@ def _is_vert(*shapes: Any) -> bool:
 def describe(layout: Any, master: int, slide_w: int, slide_h: int,
              master_phs: list[tuple[Any, Any]] | None = None) -> LayoutInfo:
     if master_phs is None:
-        master_phs = _ph_elements(layout.slide_master._element)
+        master_phs = ph_elements(layout.slide_master._element)
     phs = []
-    for pos, (shape, ph) in enumerate(_ph_elements(layout._element)):
+    for pos, (shape, ph) in enumerate(ph_elements(layout._element)):
         ph_type = ph.get("type") or ""
-        base = _master_shape(master_phs, ph_type or "obj")
+        base = master_placeholder(master_phs, ph_type or "obj")
         box = _xfrm(shape) or (_xfrm(base) if base is not None else None)
         if box is None:
             box = (slide_w // 10, slide_h // 5, slide_w * 8 // 10, slide_h * 3 // 5)
@@ -178,7 +181,7 @@ def index_presentation(prs: Any) -> list[LayoutInfo]:
     w, h = int(prs.slide_width), int(prs.slide_height)
     out = []
     for mi, master in enumerate(prs.slide_masters):
-        master_phs = _ph_elements(master._element)
+        master_phs = ph_elements(master._element)
         for layout in master.slide_layouts:
             out.append(describe(layout, mi, w, h, master_phs))
     return out

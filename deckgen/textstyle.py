@@ -137,27 +137,20 @@ def level_style(sources: list[Any], level: int, title: bool, sample: Any = None)
     )
 
 
-def _master_ph(master_el: Any, kind: str) -> Any:
-    want = {"title": ("title", "ctrTitle"), "dt": ("dt",), "ftr": ("ftr",), "sldNum": ("sldNum",)}
-    types = want.get(kind, ("body",))
-    for sp in master_el.iterfind(".//p:sp", NS):
-        ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
-        if ph is not None and (ph.get("type") or "obj") in types:
-            return sp
-    return None
-
-
-def box_style(layout: Any, ph_el: Any | None, kind: str, extra: list[Any] | None = None) -> BoxStyle:
+def box_style(layout: Any, ph_el: Any | None, kind: str) -> BoxStyle:
     """Style for a layout placeholder (``ph_el``) of ``kind``; ``None`` means a drawn text box."""
+    from deckgen.layout_index import master_placeholder, ph_elements
+
     master = layout.slide_master._element
     prs_el = layout.part.package.presentation_part._element
     title = kind == "title"
-    lists: list[Any] = list(extra or [])
+    lists: list[Any] = []
     bodies: list[Any] = []
+    mph = None
     if ph_el is not None:
         lists.append(ph_el.find("p:txBody/a:lstStyle", NS))
         bodies.append(ph_el.find("p:txBody/a:bodyPr", NS))
-        mph = _master_ph(master, kind)
+        mph = master_placeholder(ph_elements(master), kind)
         if mph is not None:
             lists.append(mph.find("p:txBody/a:lstStyle", NS))
             bodies.append(mph.find("p:txBody/a:bodyPr", NS))
@@ -176,8 +169,8 @@ def box_style(layout: Any, ph_el: Any | None, kind: str, extra: list[Any] | None
         True,
     )
     sample = _sample_run(ph_el)
-    if sample is None and ph_el is not None:
-        sample = _sample_run(_master_ph(master, kind))
+    if sample is None:
+        sample = _sample_run(mph)
     levels = tuple(level_style(lists, lv, title, sample) for lv in range(3))
     return BoxStyle(insets=tuple(insets), levels=levels, wrap=wrap)
 

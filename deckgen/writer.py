@@ -27,7 +27,7 @@ from deckgen.cleanup import remove_slides
 from deckgen.errors import DeckgenError
 from deckgen.fit import FitResult, fit_text, insert_soft_hyphens
 from deckgen.geometry import Box
-from deckgen.layout_index import LayoutInfo, PhInfo
+from deckgen.layout_index import LayoutInfo, PhInfo, ph_elements
 from deckgen.package_fixes import add_missing_parts
 from deckgen.plan import DeckPlan, Para, SlideSpec
 from deckgen.resolve import RoleChoice, Slot, TemplateMap
@@ -202,16 +202,17 @@ class DeckWriter:
 
     # -- styles and fitting (cached: every deck of a batch asks the same questions) ------
     def _phs(self, layout: LayoutInfo) -> list[Any]:
+        """The layout's placeholder elements, indexed like `PhInfo.pos`."""
         key = id(layout.layout)
         if key not in self._layout_phs:
-            self._layout_phs[key] = list(layout.layout.placeholders)
+            self._layout_phs[key] = [sp for sp, _ph in ph_elements(layout.layout._element)]
         return self._layout_phs[key]
 
     def _style(self, layout: LayoutInfo, slot: Slot, kind: str) -> BoxStyle:
         key = (id(layout.layout), slot.ph.pos if slot.ph else None, kind)
         style = self._styles.get(key)
         if style is None:
-            ph_el = self._phs(layout)[slot.ph.pos]._element if slot.ph is not None else None
+            ph_el = self._phs(layout)[slot.ph.pos] if slot.ph is not None else None
             style = box_style(layout.layout, ph_el, slot.ph.kind if slot.ph else kind)
             if slot.ph is None:
                 style = BoxStyle((91440, 45720, 91440, 45720), style.levels, True)
@@ -249,7 +250,7 @@ class DeckWriter:
         key = (id(layout.layout), info.pos)
         proto = self._ph_cache.get(key)
         if proto is None:
-            sp = self._phs(layout)[info.pos]._element
+            sp = self._phs(layout)[info.pos]
             basename = layout.layout.shapes.ph_basename(sp.ph_type)
             from pptx.oxml.shapes.autoshape import CT_Shape
 
