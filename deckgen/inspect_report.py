@@ -25,12 +25,10 @@ def report(template: str | None) -> dict[str, Any]:
         roles.append({"role": role, "layout": choice.layout.name, "reason": choice.reason,
                       "slots": slots, "warnings": list(choice.warnings)})
     used = {c.layout.name for c in tmap.choices.values()}
-    unused_kinds = ("Section Header", "secHead")
     warnings = list(tmap.warnings)
     statement = tmap.choices["statement"]
     if statement.layout.type_attr != "secHead" and "name" not in statement.reason:
         warnings.append(f"no section layout: statement slides use {statement.layout.name!r}")
-    del unused_kinds
     return {
         "template": source.name,
         "path": str(source.path),

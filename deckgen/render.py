@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deckgen.errors import DeckgenError
+from deckgen.loader import MAX_CHARS as MAX_TEXT
 from deckgen.loader import LoadedPlea
 from deckgen.plan import ChartSpec, DeckPlan, Para, SlideSpec
 
 RESERVED = ("company", "presenter", "date", "value", "of")
-MAX_TEXT = 5000
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _MONTHS = {
     "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",

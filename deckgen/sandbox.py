@@ -15,8 +15,8 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from deckgen.errors import DeckgenError
+from deckgen.loader import MAX_CHARS as MAX_TEXT
 
-MAX_TEXT = 5000
 RENDER_SECONDS = 5.0
 
 

@@ -110,7 +110,6 @@ def package_members(prs: Any) -> list[tuple[str, bytes]]:
     Mirrors ``pptx.opc.serialized.PackageWriter`` (content types, package rels, then each part
     and its rels), so the result is what ``prs.save`` would write.
     """
-    from pptx.opc.constants import RELATIONSHIP_TYPE  # noqa: F401 - keeps pptx.opc loaded
     from pptx.opc.oxml import serialize_part_xml
     from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
     from pptx.opc.serialized import _ContentTypesItem

@@ -7,6 +7,7 @@ import json
 import typing
 from typing import Any
 
+from deckgen.loader import MAX_CHARS
 from deckgen.model import Plea
 
 SCHEMA_ID = "https://deckgen.invalid/plea.schema.json"
@@ -31,7 +32,7 @@ def _schema(typ: Any, meta: dict[str, Any] | None = None) -> dict[str, Any]:
         if "max" in meta:
             out["maxItems"] = meta["max"]
     elif typing.get_origin(typ) is dict:
-        out = {"type": "object", "additionalProperties": {"type": "string", "maxLength": 5000}}
+        out = {"type": "object", "additionalProperties": {"type": "string", "maxLength": MAX_CHARS}}
         if "max" in meta:
             out["maxProperties"] = meta["max"]
     elif typ is int:
@@ -39,7 +40,7 @@ def _schema(typ: Any, meta: dict[str, Any] | None = None) -> dict[str, Any]:
         if "min" in meta:
             out["minimum"] = meta["min"]
     else:
-        out = {"type": "string", "minLength": 1, "maxLength": 5000}
+        out = {"type": "string", "minLength": 1, "maxLength": MAX_CHARS}
     if meta.get("doc"):
         out = {"description": meta["doc"], **out}
     return out
