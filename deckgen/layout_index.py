@@ -139,9 +139,7 @@ def _is_vert(*shapes: Any) -> bool:
 
 
 def describe(layout: Any, master: int, slide_w: int, slide_h: int,
-             master_phs: list[tuple[Any, Any]] | None = None) -> LayoutInfo:
-    if master_phs is None:
-        master_phs = ph_elements(layout.slide_master._element)
+             master_phs: list[tuple[Any, Any]]) -> LayoutInfo:
     phs = []
     for pos, (shape, ph) in enumerate(ph_elements(layout._element)):
         ph_type = ph.get("type") or ""

@@ -221,7 +221,7 @@ class DeckWriter:
 
     def _fit(self, style: BoxStyle, paras: list[tuple[str, int]], box: Box, base: list[int],
              min_pt: float | None = None) -> FitResult:
-        lang = self.plan.lang if self.plan else "de-DE"
+        lang = self.plan.lang
         key = (id(style), tuple(paras), box.w, box.h, tuple(base), min_pt, lang)
         fit = self._fits.get(key)
         if fit is None:
