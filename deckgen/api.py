@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from deckgen.deck.naming import deck_filename
 from deckgen.errors import DeckgenError
-from deckgen.loader import LoadedPlea, load_plea
-from deckgen.naming import deck_filename
 from deckgen.paths import default_content
-from deckgen.plan import DeckPlan
-from deckgen.render import Context, normalize_company, parse_sets, render_plan
-from deckgen.resolve import TemplateMap, resolve
-from deckgen.template_source import TemplateSource, locate
+from deckgen.pitch.loader import LoadedPlea, load_plea
+from deckgen.pitch.plan import DeckPlan
+from deckgen.pitch.render import Context, normalize_company, parse_sets, render_plan
+from deckgen.template.resolve import TemplateMap, resolve
+from deckgen.template.source import TemplateSource, locate
 
 LANGS = ("de", "en")
 
@@ -58,8 +58,8 @@ def plan_for(job: Job, company: str) -> DeckPlan:
 
 def deck_for(job: Job, plan: DeckPlan) -> bytes:
     """The deck's bytes; after the first deck, only the texts that changed are rewritten."""
-    from deckgen.save import deck_bytes, set_core_properties
-    from deckgen.writer import DeckWriter, Rebuild
+    from deckgen.deck.save import deck_bytes, set_core_properties
+    from deckgen.deck.writer import DeckWriter, Rebuild
 
     prs = None
     if job.writer is not None:
@@ -105,8 +105,8 @@ def build(company: str | Sequence[str], *, output: str | Path | None = None,
     Nothing is written unless every deck could be built and every target may be written.
     ``jobs``: worker processes for a batch (0: as many as help on this machine).
     """
-    from deckgen.batch import auto_jobs, build_all
-    from deckgen.save import atomic_write, check_target
+    from deckgen.deck.batch import auto_jobs, build_all
+    from deckgen.deck.save import atomic_write, check_target
 
     companies = [company] if isinstance(company, str) else list(company)
     if not companies:

@@ -13,7 +13,7 @@ from pathlib import Path
 from PIL import Image
 
 import deckgen
-from deckgen.export import to_pdf, to_png
+from deckgen.deck.export import to_pdf, to_png
 
 HERE = Path(__file__).resolve().parent
 

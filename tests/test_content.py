@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.loader import load_plea
 from deckgen.paths import default_content
-from deckgen.render import Context, render_plan
-from deckgen.schema import schema_json
+from deckgen.pitch.loader import load_plea
+from deckgen.pitch.render import Context, render_plan
+from deckgen.pitch.schema import schema_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT.parent / "shared" / "source" / "plaedoyer.txt"

@@ -14,9 +14,9 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
 
 import deckgen
-from deckgen.resolve import resolve
-from deckgen.template_files import template_bytes
-from deckgen.template_source import locate
+from deckgen.template.files import template_bytes
+from deckgen.template.resolve import resolve
+from deckgen.template.source import locate
 
 GERMAN = {
     "Title Slide": "Titelfolie", "Title and Content": "Titel und Inhalt",

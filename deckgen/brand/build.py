@@ -29,8 +29,8 @@ from deckgen.brand.layouts import (
 )
 from deckgen.brand.theme import theme_xml
 from deckgen.brand.tokens import BrandTokens
-from deckgen.contrast import contrast_ratio
 from deckgen.errors import DeckgenError
+from deckgen.typeset.contrast import contrast_ratio
 
 _FIRST_LAYOUT_ID = 2147483649  # master ids start at 2^31; layouts follow it
 _NS_P = "http://schemas.openxmlformats.org/presentationml/2006/main"

@@ -17,7 +17,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from deckgen.brand.theme import color_scheme
 from deckgen.brand.tokens import BrandTokens
-from deckgen.contrast import (
+from deckgen.template.geometry import EMU_PER_INCH, Box, inch
+from deckgen.typeset.contrast import (
     MIN_CONTRAST,
     TARGET,
     ColorRef,
@@ -25,7 +26,6 @@ from deckgen.contrast import (
     legible,
     muted,
 )
-from deckgen.geometry import EMU_PER_INCH, Box, inch
 
 SLIDE_W = 12192000
 SLIDE_H = 6858000

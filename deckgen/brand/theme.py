@@ -11,7 +11,7 @@ from __future__ import annotations
 from xml.sax.saxutils import quoteattr
 
 from deckgen.brand.tokens import BrandTokens
-from deckgen.contrast import ColorRef, legible, mix
+from deckgen.typeset.contrast import ColorRef, legible, mix
 
 _NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 SLOTS = (

@@ -16,9 +16,9 @@ from typing import Any
 
 import yaml
 
-from deckgen.contrast import MIN_CONTRAST, contrast_ratio, from_hls, hls
 from deckgen.errors import DeckgenError
-from deckgen.plan import ROLES
+from deckgen.pitch.plan import ROLES
+from deckgen.typeset.contrast import MIN_CONTRAST, contrast_ratio, from_hls, hls
 
 DEFAULT_BACKGROUND = "#FFFFFF"
 DEFAULT_TEXT = "#1F2328"

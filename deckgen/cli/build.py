@@ -55,7 +55,7 @@ def build(companies: tuple[str, ...], output: str | None, template: str | None,
     for p in paths:
         click.echo(str(p))
     if pdf or png_dir:
-        from deckgen.export import export
+        from deckgen.deck.export import export
 
         for p in paths:
             for line in export(p, pdf=pdf, png_dir=png_dir):

@@ -28,7 +28,7 @@ def template() -> None:
 @click.option("--force", is_flag=True, help="Replace an existing template folder.")
 def new(name: str, parent: Path, logo: Path | None, force: bool, **options: str) -> None:
     """Write NAME/template.yaml and NAME/template.pptx; use it with --template PATH."""
-    from deckgen.template_files import new_template
+    from deckgen.template.files import new_template
 
     folder = new_template(name, parent, options, logo, force)
     click.echo(str(folder))
@@ -38,6 +38,6 @@ def new(name: str, parent: Path, logo: Path | None, force: bool, **options: str)
 @click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
 def rebuild_cmd(folder: Path) -> None:
     """Regenerate FOLDER/template.pptx from FOLDER/template.yaml."""
-    from deckgen.template_files import rebuild
+    from deckgen.template.files import rebuild
 
     click.echo(str(rebuild(folder)))

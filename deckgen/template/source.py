@@ -16,7 +16,7 @@ from typing import Any
 
 from deckgen.errors import DeckgenError
 from deckgen.paths import templates_dir
-from deckgen.plan import ROLES
+from deckgen.pitch.plan import ROLES
 
 _POTX = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PPTX = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -90,7 +90,7 @@ def _from_folder(folder: Path) -> TemplateSource:
     name = str(config.get("name") or folder.name)
     if pkg is None:
         if "colors" in config:
-            from deckgen.template_files import template_bytes
+            from deckgen.template.files import template_bytes
 
             return TemplateSource(name, config_path, template_bytes(folder), layouts, config_path)
         raise DeckgenError(f"{folder}: no template.pptx or template.potx in this folder")
@@ -98,7 +98,7 @@ def _from_folder(folder: Path) -> TemplateSource:
 
 
 def _read_config(path: Path) -> dict[str, Any]:
-    from deckgen.loader import load_data, read_text
+    from deckgen.pitch.loader import load_data, read_text
 
     data = load_data(read_text(path, "template.yaml"), path)
     if data is None:

@@ -139,7 +139,7 @@ def level_style(sources: list[Any], level: int, title: bool, sample: Any = None)
 
 def box_style(layout: Any, ph_el: Any | None, kind: str) -> BoxStyle:
     """Style for a layout placeholder (``ph_el``) of ``kind``; ``None`` means a drawn text box."""
-    from deckgen.layout_index import master_placeholder, ph_elements
+    from deckgen.template.index import master_placeholder, ph_elements
 
     master = layout.slide_master._element
     prs_el = layout.part.package.presentation_part._element

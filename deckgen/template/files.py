@@ -18,7 +18,7 @@ from deckgen.errors import DeckgenError
 def template_bytes(folder: Path) -> bytes:
     """Build ``template.pptx`` bytes from ``folder/template.yaml``."""
     from deckgen.brand import build_presentation, load_tokens
-    from deckgen.save import deck_bytes, set_core_properties
+    from deckgen.deck.save import deck_bytes, set_core_properties
 
     tokens = load_tokens(folder / "template.yaml")
     prs = build_presentation(tokens, folder)
@@ -28,7 +28,7 @@ def template_bytes(folder: Path) -> bytes:
 
 
 def rebuild(folder: Path) -> Path:
-    from deckgen.save import atomic_write
+    from deckgen.deck.save import atomic_write
 
     target = folder / "template.pptx"
     atomic_write(target, template_bytes(folder))

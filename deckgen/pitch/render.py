@@ -1,7 +1,7 @@
 """Content model + context → `DeckPlan`.
 
 Texts that only insert variables are filled in directly; anything else goes through the
-locked-down Jinja sandbox (`deckgen.sandbox`), so the common case never loads Jinja. Every
+locked-down Jinja sandbox (`deckgen.pitch.sandbox`), so the common case never loads Jinja. Every
 error names the file, line and key path of the text that caused it.
 """
 
@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deckgen.errors import DeckgenError
-from deckgen.loader import MAX_CHARS as MAX_TEXT
-from deckgen.loader import LoadedPlea
-from deckgen.plan import ChartSpec, DeckPlan, Para, SlideSpec
+from deckgen.pitch.loader import MAX_CHARS as MAX_TEXT
+from deckgen.pitch.loader import LoadedPlea
+from deckgen.pitch.plan import ChartSpec, DeckPlan, Para, SlideSpec
 
 RESERVED = ("company", "presenter", "date", "value", "of")
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -102,7 +102,7 @@ class _Renderer:
         variables = {**self.vars, **(extra or {})}
         out = _plain(text, variables, where)
         if out is None:
-            from deckgen.sandbox import RENDER_SECONDS, render_template
+            from deckgen.pitch.sandbox import RENDER_SECONDS, render_template
 
             if not self.deadline:
                 self.deadline = time.monotonic() + RENDER_SECONDS

@@ -15,7 +15,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from deckgen.errors import DeckgenError
-from deckgen.loader import MAX_CHARS as MAX_TEXT
+from deckgen.pitch.loader import MAX_CHARS as MAX_TEXT
 
 RENDER_SECONDS = 5.0
 

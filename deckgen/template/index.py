@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from deckgen.geometry import Box
+from deckgen.template.geometry import Box
 
 TEXT_KINDS = ("subtitle", "body", "obj")
 

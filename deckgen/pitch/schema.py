@@ -1,4 +1,4 @@
-"""JSON Schema for content files, derived from `deckgen.model` so it cannot drift."""
+"""JSON Schema for content files, derived from `deckgen.pitch.model` so it cannot drift."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import json
 import typing
 from typing import Any
 
-from deckgen.loader import MAX_CHARS
-from deckgen.model import Plea
+from deckgen.pitch.loader import MAX_CHARS
+from deckgen.pitch.model import Plea
 
 SCHEMA_ID = "https://deckgen.invalid/plea.schema.json"
 

@@ -22,16 +22,16 @@ from lxml import etree
 from pptx.oxml import parse_xml
 from pptx.shapes.shapetree import SlideShapeFactory
 
-from deckgen.chart import add_chart
-from deckgen.cleanup import remove_slides
+from deckgen.deck.chart import add_chart
+from deckgen.deck.cleanup import remove_slides
+from deckgen.deck.package_fixes import add_missing_parts
 from deckgen.errors import DeckgenError
-from deckgen.fit import FitResult, fit_text, insert_soft_hyphens
-from deckgen.geometry import Box
-from deckgen.layout_index import LayoutInfo, PhInfo, ph_elements
-from deckgen.package_fixes import add_missing_parts
-from deckgen.plan import DeckPlan, Para, SlideSpec
-from deckgen.resolve import RoleChoice, Slot, TemplateMap
-from deckgen.textstyle import NS, BoxStyle, LevelStyle, box_style, theme_colors, theme_fonts
+from deckgen.pitch.plan import DeckPlan, Para, SlideSpec
+from deckgen.template.geometry import Box
+from deckgen.template.index import LayoutInfo, PhInfo, ph_elements
+from deckgen.template.resolve import RoleChoice, Slot, TemplateMap
+from deckgen.typeset.fit import FitResult, fit_text, insert_soft_hyphens
+from deckgen.typeset.styles import NS, BoxStyle, LevelStyle, box_style, theme_colors, theme_fonts
 
 A = "{{{}}}".format(NS["a"])
 P = "{{{}}}".format(NS["p"])

@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from deckgen.fonts import Metrics, metrics
-from deckgen.textstyle import BoxStyle, LevelStyle
+from deckgen.typeset.fonts import Metrics, metrics
+from deckgen.typeset.styles import BoxStyle, LevelStyle
 
 EMU_PER_PT = 12700
 SAFETY_W = 0.96

@@ -5,7 +5,7 @@ them to check a YAML file, and `deckgen schema` derives the JSON Schema from the
 editor's completion, the error messages and the code cannot drift apart.
 
 Field metadata: ``doc`` (shown in the schema), ``min``/``max`` (list length or integer range).
-Strings are Jinja templates until `deckgen.render` turns them into text.
+Strings are Jinja templates until `deckgen.pitch.render` turns them into text.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.util import Pt
 
-from deckgen.plan import ChartSpec
+from deckgen.pitch.plan import ChartSpec
 
 _C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 
@@ -28,7 +28,7 @@ def chart_data(spec: ChartSpec) -> CategoryChartData:
 
 def _readable_on(fill: str, colors: dict[str, str]) -> Any:
     """tx1 or bg1, whichever reads better on ``fill``: labels must stay legible in any theme."""
-    from deckgen.contrast import contrast_ratio
+    from deckgen.typeset.contrast import contrast_ratio
 
     dark = contrast_ratio(colors["tx1"], fill) >= contrast_ratio(colors["bg1"], fill)
     return MSO_THEME_COLOR.TEXT_1 if dark else MSO_THEME_COLOR.BACKGROUND_1
@@ -36,7 +36,7 @@ def _readable_on(fill: str, colors: dict[str, str]) -> Any:
 
 def style_chart(chart: Any, lang: str, colors: dict[str, str]) -> None:
     """Accent colours from the theme, labels on the ring, legend below, no chart title."""
-    from deckgen.contrast import luminance, mix
+    from deckgen.typeset.contrast import luminance, mix
     chart.has_title = False
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM

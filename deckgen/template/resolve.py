@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.errors import DeckgenError
-from deckgen.geometry import Box
-from deckgen.layout_index import LayoutInfo, PhInfo, index_presentation
-from deckgen.layout_names import FOLDED, fold
-from deckgen.plan import ROLES
+from deckgen.pitch.plan import ROLES
+from deckgen.template.geometry import Box
+from deckgen.template.index import LayoutInfo, PhInfo, index_presentation
+from deckgen.template.names import FOLDED, fold
 
 LIST_ROLES = ("bullets", "agenda", "point", "closing", "sources")
 

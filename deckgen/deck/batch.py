@@ -2,7 +2,7 @@
 
 Workers are forked after the content and template are loaded and resolved, so each starts
 warm; companies are handed out in contiguous chunks so each worker keeps refilling one deck
-(see `deckgen.writer.DeckWriter`). A deck's bytes do not depend on which worker built it.
+(see `deckgen.deck.writer.DeckWriter`). A deck's bytes do not depend on which worker built it.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from deckgen.resolve import resolve
-from deckgen.template_source import locate
+from deckgen.template.resolve import resolve
+from deckgen.template.source import locate
 
 EMU_PER_CM = 360000
 

@@ -1,7 +1,7 @@
 """Read a content file into a validated `Plea`, keeping line numbers for every error.
 
 PyYAML's composer gives nodes with positions; we convert nodes ourselves against the
-dataclasses in `deckgen.model` instead of using ``safe_load``, so that every message can name
+dataclasses in `deckgen.pitch.model` instead of using ``safe_load``, so that every message can name
 the file, line and key path (``points[2].title``), and so that anchors and aliases are
 followed under a node budget: a "billion laughs" file fails fast instead of eating memory.
 """
@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from deckgen.errors import DeckgenError
-from deckgen.model import Plea
+from deckgen.pitch.model import Plea
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 50_000
@@ -154,7 +154,7 @@ class NodeConverter:
             return self._str(node, key_path)
         if typ is int:
             return self._int(node, key_path)
-        raise TypeError(f"unsupported model type {typ!r}")  # a bug in deckgen.model
+        raise TypeError(f"unsupported model type {typ!r}")  # a bug in deckgen.pitch.model
 
     def _scalar(self, node: yaml.Node, key_path: str, expected: str) -> Any:
         if not isinstance(node, yaml.ScalarNode):

@@ -1,0 +1,1 @@
+"""Writing the deck: slides, charts, cleanup, deterministic atomic save, and exports."""

@@ -1,0 +1,1 @@
+"""Content: the pitch file, its validated model, and its rendering into a slide plan."""

@@ -1,0 +1,1 @@
+"""Templates: reading a .pptx/.potx, indexing its layouts, and mapping slide roles onto them."""

@@ -1,0 +1,1 @@
+"""Typesetting: font metrics, text styles, fitting text into boxes, and colour contrast."""
