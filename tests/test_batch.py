@@ -28,7 +28,7 @@ def test_parallel_batch_equals_sequential(tmp_path):
 def test_error_in_a_worker_is_one_clear_error_and_nothing_written(tmp_path):
     import pytest
 
-    names = [f"Firma {i}" for i in range(12)] + ["W" * 130]  # one word too long for a title
+    names = [f"Firma {i}" for i in range(12)] + ["Wort " * 300]  # too long for any slide
     with pytest.raises(deckgen.DeckgenError, match="does not fit"):
         deckgen.build(names, output=tmp_path / "out", jobs=2)
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())

@@ -17,6 +17,9 @@ from pptx.util import Pt
 from deckgen.pitch.plan import ChartSpec
 
 _C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+_THEME = {"tx1": MSO_THEME_COLOR.TEXT_1, "tx2": MSO_THEME_COLOR.TEXT_2,
+          "bg1": MSO_THEME_COLOR.BACKGROUND_1, "bg2": MSO_THEME_COLOR.BACKGROUND_2,
+          **{f"accent{n}": getattr(MSO_THEME_COLOR, f"ACCENT_{n}") for n in range(1, 7)}}
 
 
 def chart_data(spec: ChartSpec) -> CategoryChartData:
@@ -34,9 +37,20 @@ def _readable_on(fill: str, colors: dict[str, str]) -> Any:
     return MSO_THEME_COLOR.TEXT_1 if dark else MSO_THEME_COLOR.BACKGROUND_1
 
 
-def style_chart(chart: Any, lang: str, colors: dict[str, str]) -> None:
-    """Accent colours from the theme, labels on the ring, legend below, no chart title."""
-    from deckgen.typeset.contrast import luminance, mix
+def _set_fill(fill: Any, ref: Any) -> None:
+    """A theme colour with its luminance shift, so the chart follows a theme change."""
+    color = fill.fore_color
+    color.theme_color = _THEME[ref.slot]
+    if ref.lum_mod != 100_000 or ref.lum_off:
+        color.brightness = ref.lum_off / 100_000 if ref.lum_off else ref.lum_mod / 100_000 - 1
+
+
+def style_chart(chart: Any, lang: str, colors: dict[str, str], bg: str) -> None:
+    """Accent colours from the theme, labels on the ring, legend below, no chart title.
+
+    Slices are chosen against the real background ``bg`` (see `slice_colours`).
+    """
+    from deckgen.typeset.contrast import slice_colours
     chart.has_title = False
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM
@@ -50,22 +64,15 @@ def style_chart(chart: Any, lang: str, colors: dict[str, str]) -> None:
     labels.show_value = True
     labels.font.size = Pt(16)
     labels.font.bold = True
-    # The "rest" slice is the text colour pushed 80 % towards the background: muted, visible.
-    light_bg = luminance(colors["bg1"]) > luminance(colors["tx1"])
-    rest_brightness = 0.8 if light_bg else -0.7
-    rest = mix(colors["tx1"], "#FFFFFF" if light_bg else "#000000", 0.8 if light_bg else 0.7)
-    fills = ((MSO_THEME_COLOR.ACCENT_1, 0.0, colors["accent1"]),
-             (MSO_THEME_COLOR.TEXT_1, rest_brightness, rest))
+    highlight, rest = slice_colours(colors, bg)
     series = plot.series[0]
     legend_font = chart.legend.font
     legend_font.color.theme_color = MSO_THEME_COLOR.TEXT_1
-    for i, (fill, brightness, actual) in enumerate(fills):
+    for i, ref in enumerate((highlight, rest)):
         point = series.points[i]
         point.format.fill.solid()
-        point.format.fill.fore_color.theme_color = fill
-        if brightness:
-            point.format.fill.fore_color.brightness = brightness
-        point.data_label.font.color.theme_color = _readable_on(actual, colors)
+        _set_fill(point.format.fill, ref)
+        point.data_label.font.color.theme_color = _readable_on(ref.resolve(colors), colors)
         point.data_label.font.size = Pt(16)
         point.data_label.font.bold = True
     hole = chart._chartSpace.find(f".//{_C}holeSize")
@@ -87,13 +94,13 @@ def fix_axis_ids(chart_space: Any) -> None:
 
 
 def add_chart(shapes: Any, spec: ChartSpec, box: Any, placeholder: Any | None, lang: str,
-              colors: dict[str, str]) -> Any:
+              colors: dict[str, str], bg: str | None = None) -> Any:
     """Insert into a chart placeholder when the layout has one, else at ``box``."""
     data = chart_data(spec)
     if placeholder is not None and hasattr(placeholder, "insert_chart"):
         frame = placeholder.insert_chart(XL_CHART_TYPE.DOUGHNUT, data)
     else:
         frame = shapes.add_chart(XL_CHART_TYPE.DOUGHNUT, box.x, box.y, box.w, box.h, data)
-    style_chart(frame.chart, lang, colors)
+    style_chart(frame.chart, lang, colors, bg if bg and bg.startswith("#") else colors["bg1"])
     frame._element.xpath("./p:nvGraphicFramePr/p:cNvPr")[0].set("descr", spec.alt_text)
     return frame

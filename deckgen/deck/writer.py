@@ -14,41 +14,40 @@ paths run the same fill code, so a deck's bytes do not depend on its place in a 
 from __future__ import annotations
 
 import copy
+import math
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
-from pptx.oxml import parse_xml
 from pptx.shapes.shapetree import SlideShapeFactory
 
 from deckgen.deck.chart import add_chart
 from deckgen.deck.cleanup import remove_slides
+from deckgen.deck.legibility import Legibility
+from deckgen.deck.notes import NotesWriter
 from deckgen.deck.package_fixes import add_missing_parts
+from deckgen.deck.paragraphs import HLINK_RT, list_adjusted, write_paragraphs
+from deckgen.deck.slide_texts import FIGURE_BOOST, SlotText, slide_texts
 from deckgen.errors import DeckgenError
-from deckgen.pitch.plan import DeckPlan, Para, SlideSpec
+from deckgen.pitch.plan import DeckPlan, SlideSpec
 from deckgen.template.geometry import Box
 from deckgen.template.index import LayoutInfo, PhInfo, ph_elements
 from deckgen.template.resolve import RoleChoice, Slot, TemplateMap
-from deckgen.typeset.fit import FitResult, fit_text, insert_soft_hyphens
-from deckgen.typeset.styles import NS, BoxStyle, LevelStyle, box_style, theme_colors, theme_fonts
+from deckgen.typeset.fit import FitResult, fit_text
+from deckgen.typeset.scale import TextJob, decide, min_pt
+from deckgen.typeset.styles import NS, BoxStyle, box_style, theme_colors, theme_fonts
 
 A = "{{{}}}".format(NS["a"])
 P = "{{{}}}".format(NS["p"])
-_BULLET = "<a:buFont typeface=\"Arial\"/><a:buChar char=\"•\"/>"
-FOOTER_MIN_PT = 7.0
+FOOTER_MIN_PT = 8.0
+_FIELD_NAMES = {"ftr": "footer", "dt": "date", "sldNum": "slide number"}
+DRAWN_TITLE_SIZE = 3200
+EMU_PER_TENTH_INCH = 91440
 _FIELD_ID = {t: "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"deckgen/{t}")).upper() + "}"
              for t in ("slidenum",)}
 
-
-@dataclass(frozen=True)
-class _Text:
-    """What one slot says: paragraphs, how they are marked, and sizes some of them need."""
-
-    paras: tuple[Para, ...]
-    list_style: str = "none"
-    sizes: tuple[int | None, ...] = ()
-    kind: str = "body"
+Texts = dict[str, tuple[Slot, SlotText]]
 
 
 @dataclass
@@ -57,7 +56,8 @@ class _Filled:
 
     sp: Any
     slot: Slot
-    text: _Text
+    text: SlotText
+    sizes: tuple[int, ...]
 
 
 @dataclass
@@ -91,32 +91,37 @@ class DeckWriter:
         self._adjusted_styles: dict[tuple[int, str], BoxStyle] = {}
         self._layout_phs: dict[int, list[Any]] = {}
         self._ph_cache: dict[tuple[int, int], tuple[Any, str]] = {}
-        self._notes_proto: Any = None
-        self._notes_count = 0
+        self._notes = NotesWriter()
+        self.legibility = Legibility(self.colors)
+        self.warnings: list[str] = []
         self.slides: list[_SlideState] = []
         self.plan: DeckPlan | None = None
+        self.choices: dict[str, RoleChoice] = {}
 
     # -- public -------------------------------------------------------------------------
     def write(self, plan: DeckPlan) -> Any:
         remove_slides(self.prs)
         add_missing_parts(self.prs)
         self.plan = plan
-        for number, spec in enumerate(plan.slides, 1):
-            choice = self.tmap.choices[spec.role]
+        self.choices = self.choose(plan)
+        texts = [slide_texts(spec, self.choices[spec.role]) for spec in plan.slides]
+        sizes = self._typeset(plan, texts)
+        for number, (spec, slide_text) in enumerate(zip(plan.slides, texts), 1):
+            choice = self.choices[spec.role]
             # Not prs.slides.add_slide: it clones every layout placeholder, and we clone only
             # the ones this slide uses.
             rid, slide = self.prs.slides.part.add_slide(choice.layout.layout)
             self.prs.slides._sldIdLst.add_sldId(rid)
             state = _SlideState(slide, choice, number, spec)
-            for key, (slot, text) in self._slide_texts(spec, choice).items():
-                self._create_text(state, key, slot, text)
+            for key, (slot, text) in slide_text.items():
+                self._create_text(state, key, slot, text, sizes[(number - 1, key)])
             if spec.chart is not None:
                 self._chart(state, spec)
             for kind, (info, text) in self._field_texts(choice.layout, number, plan).items():
                 fit = self._field_fit(choice.layout, info, text)
                 if fit.fits:
                     self._create_field(state, kind, info, text, fit)
-            self._notes(slide, spec.notes, plan.lang)
+            self._notes.write(slide, spec.notes, plan.lang)
             self._reading_order(state)
             self.slides.append(state)
         return self.prs
@@ -126,20 +131,24 @@ class DeckWriter:
         old = self.plan
         if old is None or len(old.slides) != len(plan.slides) or old.lang != plan.lang:
             raise Rebuild
-        for state, spec in zip(self.slides, plan.slides):
+        self.plan = plan
+        if self.choose(plan) != self.choices:
+            raise Rebuild  # the new texts need other layouts
+        texts = [slide_texts(spec, self.choices[spec.role]) for spec in plan.slides]
+        sizes = self._typeset(plan, texts)
+        for i, (state, spec) in enumerate(zip(self.slides, plan.slides)):
             if spec.role != state.spec.role or spec.chart != state.spec.chart:
                 raise Rebuild
-            texts = self._slide_texts(spec, state.choice)
-            if texts.keys() != state.texts.keys():
+            if texts[i].keys() != state.texts.keys():
                 raise Rebuild
-            for key, (_slot, text) in texts.items():
+            for key, (_slot, text) in texts[i].items():
                 filled = state.texts[key]
-                if text == filled.text:
+                if text == filled.text and sizes[(i, key)] == filled.sizes:
                     continue
                 if any(p.url for p in text.paras + filled.text.paras):
                     raise Rebuild  # links own relationships; a refill would orphan them
-                filled.text = text
-                self._fill_checked(state, key, filled)
+                filled.text, filled.sizes = text, sizes[(i, key)]
+                self._fill(state, key, filled)
             fields = self._field_texts(state.choice.layout, state.number, plan)
             for kind, (info, text) in fields.items():
                 fit = self._field_fit(state.choice.layout, info, text)
@@ -147,45 +156,82 @@ class DeckWriter:
                     raise Rebuild  # a footer appears or disappears
                 if fit.fits and state.fields[kind][1] != text:
                     sp = state.fields[kind][0]
-                    self._write_field(sp, self._field_style(state.choice.layout, info), text, fit)
+                    self._write_field(sp, state.choice.layout, info, text, fit)
                     state.fields[kind] = (sp, text)
             if spec.notes != state.spec.notes:
-                self._notes(state.slide, spec.notes, plan.lang)
+                self._notes.write(state.slide, spec.notes, plan.lang)
             state.spec = spec
-        self.plan = plan
         return self.prs
 
-    # -- what goes where ----------------------------------------------------------------
-    def _slide_texts(self, spec: SlideSpec, choice: RoleChoice) -> dict[str, tuple[Slot, _Text]]:
-        slots = choice.slots
-        title = spec.title
-        if spec.number and "number" not in slots:
-            title = f"{spec.number} · {title}"
-        out: dict[str, tuple[Slot, _Text]] = {
-            "title": (slots["title"], _Text((Para(title),), kind="title")),
-        }
-        if spec.role == "title":
-            paras = spec.subtitle
-            if "byline" in slots and len(paras) > 1:
-                out["subtitle"] = (slots["subtitle"], _Text(paras[:1]))
-                out["byline"] = (slots["byline"], _Text(paras[1:]))
+    # -- which layout, what size ----------------------------------------------------------
+    def choose(self, plan: DeckPlan) -> dict[str, RoleChoice]:
+        """Per role, the first candidate whose boxes hold every such slide's texts at no less
+        than the minimum sizes; the drawn fallback if none does."""
+        out: dict[str, RoleChoice] = {}
+        roles = list(dict.fromkeys(spec.role for spec in plan.slides))
+        for role in roles:
+            specs = [(i, s) for i, s in enumerate(plan.slides) if s.role == role]
+            options = self.tmap.options.get(role) or (self.tmap.choices[role],)
+            for option in options:
+                failure = self._too_small(specs, option)
+                if failure is None:
+                    out[role] = option
+                    break
             else:
-                out["subtitle"] = (slots["subtitle"], _Text(paras))
-        elif spec.role == "statistic":
-            if "caption" in slots:
-                out["figure"] = (slots["figure"], _Text((Para(spec.figure),)))
-                out["caption"] = (slots["caption"], _Text(spec.caption))
+                i, key, text = failure
+                raise DeckgenError(
+                    f"slide {i + 1} ({role}): the {key} text does not fit even on the whole "
+                    f"free area of the slide at {min_pt_for(key, self.tmap.slide_w):g} pt; "
+                    f"shorten it: {_shown(text)!r}")
+        return out
+
+    def _too_small(self, specs: list[tuple[int, SlideSpec]],
+                   option: RoleChoice) -> tuple[int, str, str] | None:
+        for i, spec in specs:
+            for job in self._jobs(i, spec, option, slide_texts(spec, option)):
+                if self._factor(job, job.base, min_pt(job, self.tmap.slide_w)) is None:
+                    return i, job.key, " ".join(t for t, _ in job.paras)
+        return None
+
+    def _typeset(self, plan: DeckPlan, texts: list[Texts]) -> dict[tuple[int, str],
+                                                                     tuple[int, ...]]:
+        jobs = [job for i, spec in enumerate(plan.slides)
+                for job in self._jobs(i, spec, self.choices[spec.role], texts[i])]
+        return decide(jobs, self._factor, self.tmap.slide_w)
+
+    def _jobs(self, i: int, spec: SlideSpec, choice: RoleChoice, texts: Texts) -> list[TextJob]:
+        layout = choice.layout
+        keep = self._keep()
+        out = []
+        for key, (slot, text) in texts.items():
+            style = self._adjusted(self._style(layout, slot, text.kind), text.list_style)
+            base = [style.levels[min(p.level, 2)].size for p in text.paras]
+            if slot.ph is None and text.kind == "title":
+                base = [DRAWN_TITLE_SIZE] * len(base)
+            # a template's size below the readable minimum is raised to it
+            floor = int(min_pt_for(key, self.tmap.slide_w) * 100)
+            base = [max(b, floor) for b in base]
+            if text.figure:
+                base[0] = min(7200, max(4400, int(base[0] * FIGURE_BOOST)))
+            if key == "title":
+                b = slot.box
+                group: tuple[object, ...] = ("title",
+                                             *(round(v / EMU_PER_TENTH_INCH) for v in
+                                               (b.x, b.y, b.w, b.h)))
             else:
-                base = self._style(choice.layout, slots["figure"], "body").levels[0].size
-                big = min(7200, max(4400, int(base * 2.4)))
-                sizes = (big,) + (None,) * len(spec.caption)
-                out["figure"] = (slots["figure"],
-                                 _Text((Para(spec.figure), *spec.caption), sizes=sizes))
-        else:
-            out["body"] = (slots["body"], _Text(spec.body, spec.list_style))
-            if spec.number and "number" in slots:
-                out["number"] = (slots["number"], _Text((Para(spec.number),)))
-        return {k: v for k, v in out.items() if v[1].paras}
+                group = (id(layout.layout), spec.role, key)
+            paras = tuple((_keep(p.text, keep), p.level) for p in text.paras)
+            out.append(TextJob(i, key, spec.role, paras, style, slot.box, tuple(base), group,
+                               text.max_lines, text.figure))
+        return out
+
+    def _keep(self) -> tuple[str, ...]:
+        plan = self.plan
+        return tuple(n for n in (plan.company, plan.presenter) if n) if plan else ()
+
+    def _factor(self, job: TextJob, sizes: tuple[int, ...], floor: float) -> float | None:
+        fit = self._fit(job.style, list(job.paras), job.box, list(sizes), floor, job.max_lines)
+        return fit.scale if fit.fits else None
 
     @staticmethod
     def _field_texts(layout: LayoutInfo, number: int,
@@ -220,13 +266,12 @@ class DeckWriter:
         return style
 
     def _fit(self, style: BoxStyle, paras: list[tuple[str, int]], box: Box, base: list[int],
-             min_pt: float | None = None) -> FitResult:
-        lang = self.plan.lang
-        key = (id(style), tuple(paras), box.w, box.h, tuple(base), min_pt, lang)
+             floor: float, max_lines: int = 0, max_scale: float = 1.0) -> FitResult:
+        key = (id(style), tuple(paras), box.w, box.h, tuple(base), floor, max_lines, max_scale)
         fit = self._fits.get(key)
         if fit is None:
-            extra = {"min_pt": min_pt} if min_pt is not None else {}
-            fit = fit_text(paras, style, self.fonts, box.w, box.h, lang, base, **extra)
+            fit = fit_text(paras, style, self.fonts, box.w, box.h, base, floor, max_lines,
+                           max_scale)
             self._fits[key] = fit
         return fit
 
@@ -234,15 +279,29 @@ class DeckWriter:
         key = (id(raw), list_style)
         style = self._adjusted_styles.get(key)
         if style is None:
-            style = self._adjusted_styles[key] = _list_adjusted(raw, list_style)
+            style = self._adjusted_styles[key] = list_adjusted(raw, list_style)
         return style
 
     def _field_style(self, layout: LayoutInfo, info: PhInfo) -> BoxStyle:
         return self._style(layout, Slot(info, info.box), info.kind)
 
     def _field_fit(self, layout: LayoutInfo, info: PhInfo, text: str) -> FitResult:
+        """One line, shrunk at most to three quarters of the template's size (and 8 pt):
+        a footer in 7 pt or over two lines looks broken; it is left out instead (and said)."""
         style = self._field_style(layout, info)
-        return self._fit(style, [(text, 0)], info.box, [style.levels[0].size], FOOTER_MIN_PT)
+        size = style.levels[0].size
+        floor = min(size / 100, max(FOOTER_MIN_PT, 0.75 * size / 100))
+        fit = self._fit(style, [(_keep(text, self._keep()), 0)], info.box, [size], floor,
+                        max_lines=1)
+        if fit.fits and fit.lines and fit.lines[0] > 1:
+            fit = FitResult(fit.scale, fit.sizes, False)
+        if not fit.fits and info.kind != "sldNum":
+            note = (f"the {_FIELD_NAMES[info.kind]} {text!r} does not fit the "
+                    f"{_FIELD_NAMES[info.kind]} box of layout {layout.name!r} on one line; "
+                    "left out there (shorten it to keep it)")
+            if note not in self.warnings:
+                self.warnings.append(note)
+        return fit
 
     # -- shapes -------------------------------------------------------------------------
     def _ph_proto(self, layout: LayoutInfo, info: PhInfo) -> tuple[Any, str]:
@@ -280,67 +339,84 @@ class DeckWriter:
             "dt", "ftr", "sldNum") else 1, b.y, b.x)
         return sp
 
-    def _create_text(self, state: _SlideState, key: str, slot: Slot, text: _Text) -> None:
+    def _create_text(self, state: _SlideState, key: str, slot: Slot, text: SlotText,
+                     sizes: tuple[int, ...]) -> None:
         if slot.ph is not None:
             sp = self._clone(state, slot.ph, slot.box if slot.resized else None)
         else:
             b = slot.box
             shape = state.slide.shapes.add_textbox(b.x, b.y, b.w, b.h)
-            shape.name = f"{key.capitalize()} {shape.shape_id}"
+            # Named like the placeholder it stands in for, so people and tools recognise it.
+            shape.name = f"{_DRAWN_NAMES.get(key, key.capitalize())} {shape.shape_id}"
             state.next_id = max(state.next_id, shape.shape_id + 1)
             shape.text_frame.word_wrap = True
             sp = shape._element
             state.order[sp] = (0 if key == "title" else 1, b.y, b.x)
-        filled = _Filled(sp, slot, text)
+        filled = _Filled(sp, slot, text, sizes)
         state.texts[key] = filled
-        self._fill_checked(state, key, filled)
+        self._fill(state, key, filled)
 
-    def _fill_checked(self, state: _SlideState, key: str, filled: _Filled) -> None:
-        """Fit the text to its box, then write paragraphs with the sizes that fit."""
+    def _fill(self, state: _SlideState, key: str, filled: _Filled) -> None:
+        """Write the paragraphs at the deck's sizes, with the breaks those sizes need."""
         layout, slot, text = state.choice.layout, filled.slot, filled.text
         raw = self._style(layout, slot, text.kind)
-        sizes_req = text.sizes or (None,) * len(text.paras)
-        if slot.ph is None and text.kind == "title":
-            sizes_req = (3200,) * len(text.paras)
         style = self._adjusted(raw, text.list_style)
-        paras = [(p.text, p.level) for p in text.paras]
-        base = [s or style.levels[min(p.level, 2)].size for s, p in zip(sizes_req, text.paras)]
-        fit = self._fit(style, paras, slot.box, base)
-        if not fit.fits:
-            raise DeckgenError(
-                f"slide {state.number} ({state.choice.role}): the {key} text does not fit its "
-                f"box in layout {layout.name!r} even at {fit.sizes[0] / 100:g} pt; shorten it"
-            )
-        explicit = (fit.scale < 1.0 or any(s is not None for s in sizes_req)
+        keep = self._keep()
+        paras = [(_keep(p.text, keep), p.level) for p in text.paras]
+        fit = self._fit(style, paras, slot.box, list(filled.sizes), 1.0)
+        inherited = [style.levels[min(p.level, 2)].size for p in text.paras]
+        explicit = (slot.ph is None or list(fit.sizes) != inherited
                     or any(lv.from_runs for lv in style.levels))
-        sizes = list(fit.sizes) if explicit else [None] * len(paras)
-        self._fill(state, filled.sp, text, sizes, fit.hyphenate, raw)
-
-    def _fill(self, state: _SlideState, sp: Any, text: _Text, sizes: list[int | None],
-              hyph: frozenset[str], style: BoxStyle) -> None:
-        lang = self.plan.lang
-        tx = sp.get_or_add_txBody()
-        for p in tx.findall(f"{A}p"):
-            tx.remove(p)
-        for para, size in zip(text.paras, sizes):
-            p = etree.SubElement(tx, f"{A}p")
-            ppr = _ppr(text.list_style, para.level, style.levels[min(para.level, 2)])
-            if ppr is not None:
-                p.append(ppr)
-            r = etree.SubElement(p, f"{A}r")
-            rpr = etree.SubElement(r, f"{A}rPr", lang=lang, dirty="0")
-            if size is not None:
-                rpr.set("sz", str(size))
-            etree.SubElement(r, f"{A}t").text = insert_soft_hyphens(para.text, hyph, lang)
-            end = etree.SubElement(p, f"{A}endParaRPr", lang=lang, dirty="0")
-            if size is not None:
-                end.set("sz", str(size))
+        sizes: list[int | None] = list(fit.sizes) if explicit else [None] * len(paras)
+        where = f"slide {state.number} ({state.choice.role}) {key}"
+        bg = self._backdrop(layout, slot)
+        level = style.levels[0]
+        rest = fit.sizes[1:] if text.figure else fit.sizes
+        small = min(rest) / 100 if rest else fit.sizes[0] / 100
+        fg, fg_slot = self.legibility.text_color(level)
+        fill = self.legibility.fill_for(fg, fg_slot, bg, small, level.bold, where)
+        link_fill = None
         if any(p.url for p in text.paras):
-            # links go through python-pptx so the relationship is created properly
-            frame = SlideShapeFactory(sp, state.slide.shapes).text_frame
-            for para, p in zip(text.paras, frame.paragraphs):
-                if para.url:
-                    p.runs[0].hyperlink.address = para.url
+            link = self.colors.get("hlink", "#0563C1")
+            link_fill = self.legibility.fill_for(link, "hlink", bg, small, level.bold,
+                                                 f"{where} link")
+        gap = {1: int(fit.sizes[0] * 0.5)} if text.figure and len(paras) > 1 else None
+        slide_part = state.slide.part
+        write_paragraphs(
+            filled.sp.get_or_add_txBody(), text.paras, sizes, list_style=text.list_style,
+            style=raw, lang=self.plan.lang, hyph=fit.hyphenate, url_lines=dict(fit.url_lines),
+            keep=keep, link_rid=lambda url: slide_part.relate_to(url, HLINK_RT,
+                                                                  is_external=True),
+            fill=fill, link_fill=link_fill, space_before=gap)
+        if text.figure:
+            accent = self._figure_colour(bg, fit.sizes[0] / 100, where)
+            _color_first_paragraph(filled.sp, accent)
+
+    def _backdrop(self, layout: LayoutInfo, slot: Slot) -> str:
+        fills: tuple[Any, ...] = ()
+        if slot.ph is not None:
+            from deckgen.template.index import master_placeholder
+
+            own = self._phs(layout)[slot.ph.pos].find(f"{P}spPr")
+            master = master_placeholder(ph_elements(layout.layout.slide_master._element),
+                                        slot.ph.ph_type or "obj")
+            mine = master.find(f"{P}spPr") if master is not None else None
+            fills = tuple(f for f in (mine, own) if f is not None)
+        return self.legibility.background(layout.layout, slot.box, fills)
+
+    def _figure_colour(self, bg: str, size_pt: float, where: str) -> str:
+        """The first theme accent that reads on the background (the figure's emphasis)."""
+        from deckgen.deck.legibility import SOLID
+        from deckgen.typeset.backdrop import UNKNOWN
+        from deckgen.typeset.contrast import contrast_ratio, needed
+
+        for n in range(1, 7):
+            value = self.colors.get(f"accent{n}")
+            if value and (bg == UNKNOWN or contrast_ratio(value, bg) >= needed(size_pt)):
+                return SOLID.format(f'<a:schemeClr val="accent{n}"/>')
+        fill = self.legibility.fill_for(self.colors.get("accent1", "#4472C4"), "accent1", bg,
+                                        size_pt, True, f"{where} figure")
+        return fill or SOLID.format('<a:schemeClr val="accent1"/>')
 
     def _chart(self, state: _SlideState, spec: SlideSpec) -> None:
         slot = state.choice.slots["chart"]
@@ -348,18 +424,20 @@ class DeckWriter:
         if slot.ph is not None:
             ph = SlideShapeFactory(self._clone(state, slot.ph), state.slide.shapes)
         frame = add_chart(state.slide.shapes, spec.chart, slot.box, ph, self.plan.lang,
-                          self.colors)
+                          self.colors, self._backdrop(state.choice.layout, slot))
         state.order[frame._element] = (1, slot.box.y, slot.box.x)
         state.next_id = max(state.next_id, frame.shape_id + 1)
 
     def _create_field(self, state: _SlideState, kind: str, info: PhInfo, text: str,
                       fit: FitResult) -> None:
         sp = self._clone(state, info)
-        self._write_field(sp, self._field_style(state.choice.layout, info), text, fit)
+        self._write_field(sp, state.choice.layout, info, text, fit)
         state.fields[kind] = (sp, text)
 
-    def _write_field(self, sp: Any, style: BoxStyle, text: str, fit: FitResult) -> None:
+    def _write_field(self, sp: Any, layout: LayoutInfo, info: PhInfo, text: str,
+                     fit: FitResult) -> None:
         lang = self.plan.lang
+        style = self._field_style(layout, info)
         kind = sp.find(f"{P}nvSpPr/{P}nvPr/{P}ph").get("type")
         tx = sp.get_or_add_txBody()
         for p in tx.findall(f"{A}p"):
@@ -373,56 +451,18 @@ class DeckWriter:
         level = style.levels[0]
         if fit.scale < 1.0 or level.from_runs:
             rpr.set("sz", str(fit.sizes[0]))
+        fg, slot = self.legibility.text_color(level)
+        bg = self._backdrop(layout, Slot(info, info.box))
+        fill = self.legibility.fill_for(fg, slot, bg, fit.sizes[0] / 100, level.bold,
+                                        f"layout {layout.name!r} {_FIELD_NAMES[info.kind]}")
+        if fill:
+            from pptx.oxml import parse_xml
+
+            rpr.append(parse_xml(fill))
         if level.font.startswith("+"):  # LibreOffice ignores inherited footer fonts
             etree.SubElement(rpr, f"{A}latin", typeface=level.font)
-        etree.SubElement(run, f"{A}t").text = text
+        etree.SubElement(run, f"{A}t").text = _keep(text, self._keep())
         etree.SubElement(p, f"{A}endParaRPr", lang=lang, dirty="0")
-
-    def _notes(self, slide: Any, notes: str, lang: str) -> None:
-        frame = self._notes_slide(slide).notes_text_frame
-        if frame is None:
-            raise DeckgenError("the template's notes master has no body placeholder")
-        tx = frame._txBody
-        for p in tx.findall(f"{A}p"):
-            tx.remove(p)
-        for line in notes.split("\n"):
-            p = etree.SubElement(tx, f"{A}p")
-            r = etree.SubElement(p, f"{A}r")
-            etree.SubElement(r, f"{A}rPr", lang=lang, dirty="0")
-            etree.SubElement(r, f"{A}t").text = line
-
-    def _notes_slide(self, slide: Any) -> Any:
-        """The slide's notes page; new ones are copies of the first, still empty, one.
-
-        python-pptx clones the notes master's placeholders for every notes page, which is
-        most of the cost of a slide; the result is the same for every slide of a deck.
-        """
-        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-        from pptx.parts.slide import NotesSlidePart
-
-        part = slide.part
-        if any(r.reltype == RT.NOTES_SLIDE for r in part.rels.values()):
-            return slide.notes_slide  # a slide being refilled already has its notes page
-        if self._notes_proto is None:
-            notes = slide.notes_slide
-            self._notes_proto = copy.deepcopy(notes._element)
-            self._notes_count = int(notes.part.partname.idx)
-            return notes
-        from pptx.opc.constants import CONTENT_TYPE as CT
-        from pptx.opc.packuri import PackURI
-
-        package = part.package
-        master_part = package.presentation_part.notes_master_part
-        # Notes pages are added in slide order to a deck without others (example slides were
-        # dropped with theirs), so the next free name is known without walking the package.
-        self._notes_count += 1
-        name = PackURI(f"/ppt/notesSlides/notesSlide{self._notes_count}.xml")
-        notes_part = NotesSlidePart(name, CT.PML_NOTES_SLIDE, package,
-                                    copy.deepcopy(self._notes_proto))
-        notes_part.relate_to(master_part, RT.NOTES_MASTER)
-        notes_part.relate_to(part, RT.SLIDE)
-        part.relate_to(notes_part, RT.NOTES_SLIDE)
-        return slide.notes_slide
 
     @staticmethod
     def _reading_order(state: _SlideState) -> None:
@@ -436,46 +476,37 @@ class DeckWriter:
             tree.append(el)
 
 
-def _ppr(list_style: str, level: int, lv: LevelStyle) -> Any:
-    attrs = f' lvl="{level}"' if level else ""
-    if list_style == "none":
-        return parse_xml(
-            f'<a:pPr xmlns:a="{NS["a"]}" marL="0" indent="0"{attrs}><a:buNone/></a:pPr>'
-        )
-    if list_style == "number":
-        mar = _number_margin(lv)
-        return parse_xml(
-            f'<a:pPr xmlns:a="{NS["a"]}" marL="{mar}" indent="-{mar}"{attrs}>'
-            '<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"/></a:pPr>'
-        )
-    if not lv.bullet:
-        mar = lv.mar_l if lv.mar_l >= 228600 else 285750
-        return parse_xml(
-            f'<a:pPr xmlns:a="{NS["a"]}" marL="{mar}" indent="-{mar}"{attrs}>{_BULLET}</a:pPr>'
-        )
-    return parse_xml(f'<a:pPr xmlns:a="{NS["a"]}"{attrs}/>') if level else None
+
+_DRAWN_NAMES = {"title": "Title", "subtitle": "Subtitle", "body": "Content Placeholder",
+                "figure": "Text Placeholder", "caption": "Text Placeholder",
+                "byline": "Text Placeholder", "number": "Text Placeholder"}
 
 
-def _number_margin(lv: LevelStyle) -> int:
-    """Room for "6." plus a clear gap at the level's size, never less than the template's."""
-    return max(lv.mar_l, int(lv.size / 100 * 1.8 * 12700))
+def min_pt_for(key: str, slide_w: int) -> float:
+    from deckgen.typeset.scale import min_sizes
+
+    title, body = min_sizes(slide_w)
+    return math.ceil((title if key == "title" else body) * 2) / 2
 
 
-def _list_adjusted(style: BoxStyle, list_style: str) -> BoxStyle:
-    """The style the text will really get once our paragraph properties are applied."""
-    levels = []
-    for lv in style.levels:
-        if list_style == "none":
-            lv = _replace(lv, mar_l=0, indent=0, bullet=False)
-        elif list_style == "number":
-            mar = _number_margin(lv)
-            lv = _replace(lv, mar_l=mar, indent=-mar, bullet=True)
-        elif not lv.bullet:
-            mar = lv.mar_l if lv.mar_l >= 228600 else 285750
-            lv = _replace(lv, mar_l=mar, indent=-mar, bullet=True)
-        levels.append(lv)
-    return BoxStyle(style.insets, tuple(levels), style.wrap)
+def _keep(text: str, names: tuple[str, ...]) -> str:
+    from deckgen.typeset.breaks import keep_together
+
+    return keep_together(text, names)
 
 
-def _replace(lv: LevelStyle, **changes: Any) -> LevelStyle:
-    return LevelStyle(**{**lv.__dict__, **changes})
+def _shown(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _color_first_paragraph(sp: Any, fill: str | None) -> None:
+    """The figure in a theme accent: set on its runs, so the caption keeps the body colour."""
+    from pptx.oxml import parse_xml
+
+    p = sp.find(f"{P}txBody/{A}p")
+    if p is None or fill is None:
+        return
+    for rpr in p.iter(f"{A}rPr"):
+        for old in rpr.findall(f"{A}solidFill"):
+            rpr.remove(old)
+        rpr.insert(0, parse_xml(fill))  # the fill comes before fonts and links (schema order)

@@ -37,6 +37,9 @@ class LayoutInfo:
     placeholders: tuple[PhInfo, ...]
     slide_w: int
     slide_h: int
+    # Pictures and drawn shapes of the layout and (when shown) its master that text must not
+    # cover: logos, bars, decorations. Backdrops covering half the slide or more are left out.
+    obstacles: tuple[Box, ...] = ()
 
     def of_kind(self, *kinds: str) -> list[PhInfo]:
         return [p for p in self.placeholders if p.kind in kinds]
@@ -138,6 +141,63 @@ def _is_vert(*shapes: Any) -> bool:
     return False
 
 
+_DRAWN = (f"{_P}pic", f"{_P}sp", f"{_P}grpSp", f"{_P}graphicFrame", f"{_P}cxnSp")
+
+
+def _drawn(part_el: Any) -> list[Any]:
+    """Non-placeholder shapes with something visible: pictures, filled or outlined shapes,
+    text that is not a placeholder (a "Confidential" label)."""
+    tree = part_el.find(f"{_P}cSld/{_P}spTree")
+    out = []
+    for shape in tree if tree is not None else ():
+        if shape.tag not in _DRAWN or shape.find(f".//{_P}nvPr/{_P}ph") is not None:
+            continue
+        if shape.tag == f"{_P}sp":
+            sppr = shape.find(f"{_P}spPr")
+            filled = sppr is not None and any(
+                sppr.find(f"{_A}{k}") is not None
+                for k in ("solidFill", "gradFill", "blipFill", "pattFill"))
+            line = sppr.find(f"{_A}ln") if sppr is not None else None
+            outlined = line is not None and line.find(f"{_A}noFill") is None and len(line)
+            texted = "".join(shape.itertext()).strip()
+            if not (filled or outlined or texted):
+                continue
+        out.append(shape)
+    return out
+
+
+def _group_box(shape: Any) -> tuple[int, int, int, int] | None:
+    xfrm = shape.find(f"{_P}grpSpPr/{_A}xfrm")
+    off = xfrm.find(f"{_A}off") if xfrm is not None else None
+    ext = xfrm.find(f"{_A}ext") if xfrm is not None else None
+    if off is None or ext is None:
+        return None
+    return int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy"))
+
+
+def obstacles(layout: Any, slide_w: int, slide_h: int) -> tuple[Box, ...]:
+    """What the layout and its master draw, as boxes on the slide (backdrops excluded)."""
+    parts = [layout._element]
+    if layout._element.get("showMasterSp") not in ("0", "false"):
+        parts.append(layout.slide_master._element)
+    boxes = []
+    for part_el in parts:
+        for shape in _drawn(part_el):
+            try:
+                xywh = _group_box(shape) if shape.tag == f"{_P}grpSp" else _xfrm(shape)
+            except (TypeError, ValueError):
+                xywh = None
+            if xywh is None:
+                continue
+            x, y, w, h = xywh
+            x, y = max(x, 0), max(y, 0)
+            w, h = min(w, slide_w - x), min(h, slide_h - y)
+            if w <= 0 or h <= 0 or w * h >= 0.5 * slide_w * slide_h:
+                continue
+            boxes.append(Box(x, y, w, h))
+    return tuple(sorted(set(boxes), key=lambda b: (b.y, b.x, b.w, b.h)))
+
+
 def describe(layout: Any, master: int, slide_w: int, slide_h: int,
              master_phs: list[tuple[Any, Any]]) -> LayoutInfo:
     phs = []
@@ -172,6 +232,7 @@ def describe(layout: Any, master: int, slide_w: int, slide_h: int,
         placeholders=tuple(phs),
         slide_w=slide_w,
         slide_h=slide_h,
+        obstacles=obstacles(layout, slide_w, slide_h),
     )
 
 

@@ -14,17 +14,20 @@ TITLE = (
     "Title Slide", "Titelfolie", "Diapositive de titre", "Diapositiva de título",
     "Diapositiva titolo", "Slide de Título", "Diapositivo de Título", "Titeldia",
     "Slajd tytułowy", "タイトル スライド", "Title", "Titel", "Cover", "Intro",
+    "Title & Subtitle", "Title - Center", "Titelseite", "Deckblatt", "Portada", "Titelpagina",
 )
 CONTENT = (
     "Title and Content", "Titel und Inhalt", "Titre et contenu", "Título y objetos",
     "Titolo e contenuto", "Título e Conteúdo", "Titel en object", "Tytuł i zawartość",
     "タイトルとコンテンツ", "Title, Content", "Conteúdo", "Content", "One content", "Inhalt",
+    "Title and body", "Title & Bullets", "Bullets", "Titel en inhoud", "Tytuł i treść",
+    "Título y contenido",
 )
 SECTION = (
     "Section Header", "Abschnittsüberschrift", "Titre de section", "Encabezado de sección",
     "Intestazione sezione", "Cabeçalho da Seção", "Cabeçalho de Secção", "Sectiekop",
     "Nagłówek sekcji", "セクション見出し", "Section Title", "Section", "Divider", "Statement",
-    "Kapitel", "Kapiteltrenner", "Zwischentitel",
+    "Kapitel", "Kapiteltrenner", "Zwischentitel", "Main point", "Section title and description",
 )
 TWO_CONTENT = (
     "Two Content", "Zwei Inhalte", "Deux contenus", "Dos objetos", "Due contenuti",
@@ -43,12 +46,28 @@ CLOSING = ("Closing", "Abschluss", "Schluss", "Schlussfolie", "End", "Ende", "Th
            "Danke", "Call to Action")
 
 # Names each role looks for, best first. Roles not listed fall back to placeholder signatures.
+AGENDA = ("Agenda", "Inhaltsverzeichnis", "Table of Contents", "目次", "Inhalt", "Übersicht",
+          "Overview", "Contents", "Sommaire", "Índice", "Inhoud", "Spis treści")
+
+# Words in a layout's name that say what it was made for ("Kennzahl mit Diagramm",
+# "Zwischentitel blau"): used after exact names, still only when the layout has the capacity.
+KEYWORDS_BY_ROLE: dict[str, tuple[str, ...]] = {
+    "title": ("titelfolie", "titleslide", "cover", "deckblatt", "portada"),
+    "statement": ("divider", "zwischentitel", "sectionheader", "abschnitt", "kapitel",
+                  "trenner", "statement", "mainpoint", "seccion", "sectie", "sekcji"),
+    "statistic": ("zahl", "kennzahl", "kpi", "chart", "diagramm", "bignumber", "bigfact",
+                  "statistic", "statistik", "grafico", "grafiek", "wykres", "keyfigure"),
+    "agenda": ("agenda", "ubersicht", "overview", "inhaltsverzeichnis", "tableofcontents"),
+    "closing": ("schluss", "kontakt", "contact", "thankyou", "danke", "closing", "abschluss",
+                "calltoaction", "outro", "merci", "gracias", "bedankt", "dziekuje"),
+}
+
 ROLE_NAMES: dict[str, tuple[tuple[str, ...], ...]] = {
     "title": (TITLE,),
     "statement": (SECTION,),
     "statistic": (BIG_NUMBER, TWO_CONTENT),
     "bullets": (CONTENT,),
-    "agenda": (("Agenda", "Inhaltsverzeichnis", "Table of Contents", "目次"), CONTENT),
+    "agenda": (AGENDA, CONTENT),
     "point": (POINT, CONTENT),
     "closing": (CLOSING,),
     "sources": (CONTENT,),
@@ -66,4 +85,8 @@ def fold(name: str) -> str:
 FOLDED: dict[str, tuple[frozenset[str], ...]] = {
     role: tuple(frozenset(fold(n) for n in group) for group in groups)
     for role, groups in ROLE_NAMES.items()
+}
+
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    role: tuple(fold(k) for k in words) for role, words in KEYWORDS_BY_ROLE.items()
 }

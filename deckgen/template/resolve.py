@@ -15,9 +15,9 @@ from typing import Any
 
 from deckgen.errors import DeckgenError
 from deckgen.pitch.plan import ROLES
-from deckgen.template.geometry import Box
+from deckgen.template.geometry import Box, free_rect
 from deckgen.template.index import LayoutInfo, PhInfo, index_presentation
-from deckgen.template.names import FOLDED, fold
+from deckgen.template.names import FOLDED, KEYWORDS, fold
 
 LIST_ROLES = ("bullets", "agenda", "point", "closing", "sources")
 
@@ -38,6 +38,7 @@ class RoleChoice:
     reason: str
     slots: dict[str, Slot]
     warnings: tuple[str, ...] = ()
+    drawn: bool = False  # the last resort: text boxes drawn by deckgen on the emptiest layout
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,12 @@ class TemplateMap:
     masters: int
     master: int
     master_reason: str
-    choices: dict[str, RoleChoice]
+    choices: dict[str, RoleChoice]  # the first candidate per role (before checking capacity)
     example_slides: tuple[tuple[int, str], ...]
     warnings: tuple[str, ...] = field(default=())
+    # Every candidate per role, best first, ending with the drawn fallback; the writer takes
+    # the first whose boxes hold that role's texts at no less than the minimum sizes.
+    options: dict[str, tuple[RoleChoice, ...]] = field(default_factory=dict)
 
 
 def _side_by_side(a: PhInfo, b: PhInfo) -> bool:
@@ -71,15 +75,77 @@ def content_region(layout: LayoutInfo) -> Box:
     footers = [p.box.y for p in layout.of_kind("dt", "ftr", "sldNum") if p.box.y > top]
     bottom = min(footers) - int(h * 0.02) if footers else int(h * 0.92)
     bottom = max(bottom, top + int(h * 0.2))
-    return Box(left, top, max(right - left, int(w * 0.3)), bottom - top)
+    region = Box(left, top, max(right - left, int(w * 0.3)), bottom - top)
+    return free_rect(region, layout.obstacles, gap=int(w * 0.01))
+
+
+def _avoid(slot: Slot, layout: LayoutInfo, taken: list[Box]) -> Slot:
+    """The slot's box, shrunk off logos, bars and boxes already given to other texts."""
+    box = slot.box
+    blockers = [o for o in (*layout.obstacles, *taken) if o.intersection(box) > 0.01 * box.area]
+    if not blockers:
+        return slot
+    free = free_rect(box, blockers, gap=int(layout.slide_w * 0.005))
+    if free.area < 0.25 * box.area:
+        return slot  # a template that deliberately puts text on a shape: leave it
+    return Slot(slot.ph, free, resized=True)
 
 
 def _largest(phs: list[PhInfo]) -> PhInfo | None:
     return max(phs, key=lambda p: (p.box.area, -p.pos)) if phs else None
 
 
-def slots_for(role: str, layout: LayoutInfo) -> tuple[dict[str, Slot], list[str]]:
-    """Assign the role's pieces to this layout's placeholders; draw what it lacks."""
+def slots_for(role: str, layout: LayoutInfo, drawn: bool = False,
+              ) -> tuple[dict[str, Slot], list[str]]:
+    """Assign the role's pieces to this layout's placeholders, none over another or a logo."""
+    slots, notes = (_drawn_slots(role, layout) if drawn else _raw_slots(role, layout))
+    taken: list[Box] = []
+    out: dict[str, Slot] = {}
+    slide = Box(0, 0, layout.slide_w, layout.slide_h)
+    for key, slot in list(slots.items()):
+        b = slot.box
+        if b.x < 0 or b.y < 0 or b.right > slide.w or b.bottom > slide.h:  # never off the slide
+            x, y = max(b.x, 0), max(b.y, 0)
+            clipped = Box(x, y, max(min(b.right, slide.w) - x, 0), max(min(b.bottom, slide.h) - y, 0))
+            slots[key] = Slot(slot.ph, clipped, resized=True)
+    for key in sorted(slots, key=lambda k: (k != "title", slots[k].box.y, slots[k].box.x)):
+        slot = _avoid(slots[key], layout, taken)
+        out[key] = slot
+        taken.append(slot.box)
+    return {k: out[k] for k in slots}, notes
+
+
+def _drawn_slots(role: str, layout: LayoutInfo) -> tuple[dict[str, Slot], list[str]]:
+    """Everything but the title drawn in the free area (the last resort for any template)."""
+    w, h = layout.slide_w, layout.slide_h
+    free = free_rect(Box(int(w * 0.06), int(h * 0.06), int(w * 0.88), int(h * 0.86)),
+                     layout.obstacles, gap=int(w * 0.01))
+    title = layout.title
+    slots: dict[str, Slot] = {}
+    if title is not None and title.box.y < 0.3 * h:
+        slots["title"] = Slot(title, title.box)
+        top = title.box.bottom + int(h * 0.03)
+    else:
+        th = int(free.h * (0.3 if role == "title" else 0.2))
+        ty = free.y + (int(free.h * 0.25) if role == "title" else 0)
+        slots["title"] = Slot(None, Box(free.x, ty, free.w, th))
+        top = ty + th + int(h * 0.02)
+    footers = [p.box.y for p in layout.of_kind("dt", "ftr", "sldNum") if p.box.y > top]
+    bottom = min([free.bottom, *(f - int(h * 0.02) for f in footers)])
+    region = Box(free.x, top, free.w, max(bottom - top, int(h * 0.15)))
+    if role == "title":
+        slots["subtitle"] = Slot(None, region)
+    elif role == "statistic":
+        slots["figure"] = Slot(None, Box(region.x, region.y, int(region.w * 0.44), region.h))
+        slots["chart"] = Slot(None, Box(region.x + int(region.w * 0.48), region.y,
+                                        int(region.w * 0.52), region.h))
+    else:
+        slots["body"] = Slot(None, region)
+    return slots, ["no layout holds this text at a readable size: text boxes drawn on "
+                   f"{layout.name!r}"]
+
+
+def _raw_slots(role: str, layout: LayoutInfo) -> tuple[dict[str, Slot], list[str]]:
     slots: dict[str, Slot] = {}
     notes: list[str] = []
     title = layout.title
@@ -218,19 +284,26 @@ def _choose_master(prs: Any, layouts: list[LayoutInfo]) -> tuple[int, str]:
 
 
 def resolve(prs: Any, name: str, explicit: dict[str, str], config: Path | None) -> TemplateMap:
-    """Map every role onto a layout of the chosen master."""
+    """Map every role onto the layouts of the chosen master, best candidate first."""
     all_layouts = index_presentation(prs)
+    if not all_layouts:
+        raise DeckgenError(f"{name}: the template has no slide layouts")
     master, master_reason = _choose_master(prs, all_layouts)
-    layouts = [li for li in all_layouts if li.master == master]
-    choices: dict[str, RoleChoice] = {}
+    layouts = [li for li in all_layouts if li.master == master] or all_layouts
+    options: dict[str, tuple[RoleChoice, ...]] = {}
     warnings: list[str] = []
+    fallback = _emptiest(layouts)
     for role in ROLES:
-        layout, reason = _pick(role, layouts, all_layouts, explicit, config)
-        slots, notes = slots_for(role, layout)
-        choices[role] = RoleChoice(role, layout, reason, slots, tuple(notes))
-        warnings.extend(f"{role}: {n}" for n in notes)
-    if not any(c.layout.title is not None for c in choices.values()):
-        raise DeckgenError(f"{name}: no usable layout (no layout has a title placeholder)")
+        found = []
+        for layout, reason in _candidates(role, layouts, all_layouts, explicit, config):
+            slots, notes = slots_for(role, layout)
+            found.append(RoleChoice(role, layout, reason, slots, tuple(notes)))
+        slots, notes = slots_for(role, fallback, drawn=True)
+        found.append(RoleChoice(role, fallback, "fallback: no layout suits this role; text "
+                                "boxes drawn on the emptiest layout", slots, tuple(notes),
+                                drawn=True))
+        options[role] = tuple(found)
+        warnings.extend(f"{role}: {n}" for n in found[0].warnings)
     examples = tuple(
         (i + 1, s.slide_layout.name or "") for i, s in enumerate(prs.slides)
     )
@@ -241,40 +314,58 @@ def resolve(prs: Any, name: str, explicit: dict[str, str], config: Path | None) 
         masters=len(prs.slide_masters),
         master=master,
         master_reason=master_reason,
-        choices=choices,
+        choices={role: opts[0] for role, opts in options.items()},
         example_slides=examples,
         warnings=tuple(warnings),
+        options=options,
     )
 
 
-def _pick(
+def _emptiest(layouts: list[LayoutInfo]) -> LayoutInfo:
+    """The layout with the most free room: a title at the top at most, few logos and bars."""
+    def cost(li: LayoutInfo) -> tuple[float, int]:
+        others = [p for p in li.placeholders if p.kind not in ("title", "dt", "ftr", "sldNum")]
+        low_title = li.title is not None and li.title.box.y >= 0.3 * li.slide_h
+        free = content_region(li).area / (li.slide_w * li.slide_h)
+        return (len(others) + 2 * low_title + 3 * li.has_vertical - 2 * free, layouts.index(li))
+    return min(layouts, key=cost)
+
+
+def _candidates(
     role: str,
     layouts: list[LayoutInfo],
     all_layouts: list[LayoutInfo],
     explicit: dict[str, str],
     config: Path | None,
-) -> tuple[LayoutInfo, str]:
+) -> list[tuple[LayoutInfo, str]]:
     wanted = explicit.get(role)
     if wanted:
         for pool in (layouts, all_layouts):
             for li in pool:
                 if fold(li.name) == fold(wanted):
-                    return li, f"template.yaml names it for {role}"
+                    return [(li, f"template.yaml names it for {role}")]
         names = ", ".join(repr(li.name) for li in layouts)
         where = config or "template.yaml"
         raise DeckgenError(f"{where}: layouts.{role}: no layout named {wanted!r} (have: {names})")
+    out: list[tuple[LayoutInfo, str]] = []
+    seen: set[int] = set()
+
+    def add(li: LayoutInfo, reason: str) -> None:
+        if id(li) not in seen and score(role, li) > 0:
+            seen.add(id(li))
+            out.append((li, reason))
+
     for group in FOLDED.get(role, ()):
         for li in layouts:
-            if fold(li.name) in group and score(role, li) > 0:
-                return li, f"layout name {li.name!r}"
-    ranked = sorted(layouts, key=lambda li: (-score(role, li), layouts.index(li)))
-    if ranked and score(role, ranked[0]) > 0:
-        return ranked[0], f"placeholder signature ({_signature(ranked[0])})"
-    with_title = [li for li in layouts if li.title is not None and not li.has_vertical]
-    if with_title:
-        best = min(with_title, key=lambda li: (len(li.placeholders), layouts.index(li)))
-        return best, "fallback: title placeholder, own shapes in the content area"
-    return layouts[0], "fallback: no layout with a title; everything drawn"
+            if fold(li.name) in group:
+                add(li, f"layout name {li.name!r}")
+    for li in layouts:
+        folded = fold(li.name)
+        if any(k in folded for k in KEYWORDS.get(role, ())):
+            add(li, f"layout name {li.name!r} says it is made for this")
+    for li in sorted(layouts, key=lambda li: (-score(role, li), layouts.index(li))):
+        add(li, f"placeholder signature ({_signature(li)})")
+    return out
 
 
 def _signature(li: LayoutInfo) -> str:

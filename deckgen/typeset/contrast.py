@@ -74,7 +74,7 @@ class ColorRef:
     lum_off: int = 0
 
     def resolve(self, scheme: Mapping[str, str]) -> str:
-        base = scheme[CLR_MAP.get(self.slot, self.slot)]
+        base = scheme.get(self.slot) or scheme[CLR_MAP.get(self.slot, self.slot)]
         if self.lum_mod == 100_000 and self.lum_off == 0:
             return base
         h, lum, s = hls(base)
@@ -116,3 +116,82 @@ def muted(ref: ColorRef, bg: str, scheme: Mapping[str, str]) -> ColorRef:
         if contrast_ratio(candidate.resolve(scheme), bg) >= TARGET + 0.25:
             return candidate
     return ref
+
+
+# Backgrounds are estimated (gradients averaged, pictures sampled): aim 10 % above the minimum.
+MARGIN = 1.1
+SLOTS = ("tx1", "tx2", "bg1", "bg2", "accent1", "accent2", "accent3", "accent4", "accent5",
+         "accent6")
+
+
+def needed(size_pt: float, bold: bool = False) -> float:
+    """WCAG AA: 4.5:1, or 3:1 for large text (24 pt, or 18.66 pt bold)."""
+    return 3.0 if size_pt >= 24 or (bold and size_pt >= 18.66) else MIN_CONTRAST
+
+
+def _distance(a: str, b: str) -> float:
+    """Rough perceptual distance: hue matters, so 'the same colour, darker' wins."""
+    ha, la, sa = hls(a)
+    hb, lb, sb = hls(b)
+    dh = min(abs(ha - hb), 1 - abs(ha - hb)) * min(sa, sb) * 2
+    return dh * dh + (la - lb) ** 2 + (sa - sb) ** 2
+
+
+def closest_legible(fg: str, bg: str, scheme: Mapping[str, str], need: float,
+                    prefer: str | None = None) -> ColorRef:
+    """The theme colour (or a lighter/darker step of one) nearest ``fg`` that reads on ``bg``.
+
+    ``prefer`` is the slot the text uses, if it is a theme slot: among near-equals its own
+    steps win, so a grey footer becomes a darker grey rather than an accent colour.
+    """
+    best: tuple[float, ColorRef] | None = None
+    for slot in SLOTS + (("hlink",) if "hlink" in scheme else ()):
+        if slot not in scheme and CLR_MAP.get(slot, slot) not in scheme:
+            continue
+        for light in (True, False):
+            for step in range(0, 21):
+                ref = ColorRef(slot).toward(light, step) if step else ColorRef(slot)
+                value = ref.resolve(scheme)
+                if contrast_ratio(value, bg) < need * MARGIN:
+                    continue
+                score = _distance(value, fg) + 0.0005 * step + (0 if slot == prefer else 0.004)
+                if best is None or score < best[0]:
+                    best = (score, ref)
+    return best[1] if best else ColorRef("tx1").toward(prefers_light(bg), 20)
+
+
+def lightness(value: str) -> float:
+    """CIELAB L* (0 black … 100 white): how different two slices look, apart from hue."""
+    y = luminance(value)
+    return 116 * y ** (1 / 3) - 16 if y > 216 / 24389 else y * 24389 / 27
+
+
+def distinct(a: str, b: str) -> bool:
+    """Neighbouring chart areas: 3:1 apart, or clearly different in lightness (20 L*)."""
+    return contrast_ratio(a, b) >= 3.0 or abs(lightness(a) - lightness(b)) >= 20
+
+
+def slice_colours(scheme: Mapping[str, str], bg: str) -> tuple[ColorRef, ColorRef]:
+    """(highlight, rest) for a part-of-a-whole chart on ``bg``.
+
+    The highlight is the first theme accent that stands 3:1 against the background (else the
+    nearest passing theme colour); the rest is the text colour as far toward the background
+    as it can go while staying distinct from the highlight and visible on the background.
+    """
+    highlight = None
+    for n in range(1, 7):
+        slot = f"accent{n}"
+        if slot in scheme and contrast_ratio(scheme[slot], bg) >= 3.05:
+            highlight = ColorRef(slot)
+            break
+    if highlight is None:
+        highlight = closest_legible(scheme.get("accent1", "#4472C4"), bg, scheme, 3.0,
+                                    prefer="accent1")
+    hi = highlight.resolve(scheme)
+    toward_bg = not prefers_light(bg)
+    for step in range(16, -1, -1):  # 80 % toward the background first: the most muted
+        rest = ColorRef("tx1").toward(toward_bg, step) if step else ColorRef("tx1")
+        value = rest.resolve(scheme)
+        if distinct(value, hi) and abs(lightness(value) - lightness(bg)) >= 8:
+            return highlight, rest
+    return highlight, ColorRef("tx1")

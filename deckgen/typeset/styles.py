@@ -32,6 +32,7 @@ class LevelStyle:
     indent: int
     bullet: bool
     from_runs: bool = False  # size only known from the layout's sample text: write it out
+    color: Any = None  # the inherited DrawingML colour element of the text (None: tx1)
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,11 @@ def _bold(el: Any) -> bool | None:
     return rpr.get("b") in ("1", "true")
 
 
+def _color(el: Any) -> Any:
+    fill = el.find("a:defRPr/a:solidFill", NS)
+    return fill[0] if fill is not None and len(fill) else None
+
+
 def _sample_run(ph_el: Any | None) -> Any:
     """The run properties of a layout placeholder's sample text (LibreOffice keeps styles there)."""
     if ph_el is None:
@@ -134,6 +140,7 @@ def level_style(sources: list[Any], level: int, title: bool, sample: Any = None)
         indent=_first(chain, _attr_int("", "indent"), 0),
         bullet=_first(chain, _bullet, False),
         from_runs=from_runs,
+        color=_first(chain, _color, None),
     )
 
 
@@ -220,4 +227,7 @@ def theme_colors(master: Any) -> dict[str, str]:
            for name, slot in mapping.items()}
     for n in range(1, 7):
         out[f"accent{n}"] = scheme.get(f"accent{n}", "#4472C4")
+    for slot in ("dk1", "lt1", "dk2", "lt2", "hlink", "folHlink"):
+        out[slot] = scheme.get(slot, out["tx1" if slot.startswith("dk") else "bg1"])
+    out["phClr"] = out["tx1"]
     return out

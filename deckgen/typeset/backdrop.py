@@ -1,0 +1,232 @@
+"""What colour a text will have, and what is behind it, read from the template's XML.
+
+A template's colours are only legible together with what they sit on: a grey footer reads on
+white and not on grey, a link colour can equal a layout's background. So contrast is checked
+against the layout's real backdrop: the slide, layout or master background (a gradient counts
+as the average of its stops), the filled shapes of layout and master under the box, and the
+placeholder's own fill. A picture under the text is unknown: it counts as failing, so a
+layout without one is preferred and the text gets a colour that reads on the pictures' edges
+is not guessed at.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+from lxml import etree
+
+from deckgen.template.geometry import Box
+from deckgen.typeset.contrast import to_hex
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+UNKNOWN = "unknown"
+_PRESET = {"black": "#000000", "white": "#FFFFFF", "red": "#FF0000", "green": "#008000",
+           "blue": "#0000FF", "yellow": "#FFFF00", "gray": "#808080", "grey": "#808080"}
+
+
+def _pct(value: str | None, default: int) -> float:
+    if value is None:
+        return default / 100000
+    try:
+        return int(value.rstrip("%")) / 100000
+    except ValueError:
+        return default / 100000
+
+
+def _linear(c: float) -> float:
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def _gamma(c: float) -> float:
+    c = min(max(c, 0.0), 1.0)
+    return c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
+
+
+def color(el: Any, scheme: Mapping[str, str]) -> str | None:
+    """A DrawingML colour element → ``#RRGGBB`` with its luminance transforms applied."""
+    tag = el.tag.rsplit("}", 1)[-1]
+    if tag == "srgbClr":
+        base = "#" + (el.get("val") or "000000").upper()
+    elif tag == "sysClr":
+        base = "#" + (el.get("lastClr") or ("000000" if el.get("val") == "windowText"
+                                            else "FFFFFF")).upper()
+    elif tag == "schemeClr":
+        base = scheme.get(el.get("val") or "")
+        if base is None:
+            return None
+    elif tag == "prstClr":
+        base = _PRESET.get(el.get("val") or "", "#000000")
+    else:
+        return None
+    if len(base) != 7:
+        return None
+    r, g, b = (int(base[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    for t in el:
+        name = t.tag.rsplit("}", 1)[-1]
+        v = _pct(t.get("val"), 100000)
+        if name in ("lumMod", "lumOff", "satMod"):
+            h, lum, s = colorsys.rgb_to_hls(r, g, b)
+            if name == "satMod":
+                s = s * v
+            else:
+                lum = lum * v if name == "lumMod" else lum + v
+            r, g, b = colorsys.hls_to_rgb(h, min(max(lum, 0), 1), min(max(s, 0), 1))
+        elif name in ("tint", "shade"):  # in linear light, as LibreOffice and Office apply it
+            lin = [_linear(c) for c in (r, g, b)]
+            lin = [1 - (1 - c) * v for c in lin] if name == "tint" else [c * v for c in lin]
+            r, g, b = (_gamma(c) for c in lin)
+    return to_hex((r, g, b))
+
+
+def fill(props: Any, scheme: Mapping[str, str]) -> str | None:
+    """The colour a ``spPr``/``bgPr`` paints: solid, gradient average, ``UNKNOWN`` for a
+    picture, ``None`` when it paints nothing."""
+    if props is None:
+        return None
+    solid = props.find(f"{A}solidFill")
+    if solid is not None and len(solid):
+        return color(solid[0], scheme)
+    stops = [color(gs[0], scheme) for gs in props.iterfind(f"{A}gradFill/{A}gsLst/{A}gs")
+             if len(gs)]
+    stops = [s for s in stops if s]
+    if stops:
+        chans = [[int(s[i:i + 2], 16) / 255 for i in (1, 3, 5)] for s in stops]
+        return to_hex(tuple(sum(c[k] for c in chans) / len(chans) for k in range(3)))
+    if props.find(f"{A}blipFill") is not None:
+        return UNKNOWN
+    patt = props.find(f"{A}pattFill/{A}bgClr")
+    if patt is not None and len(patt):
+        return color(patt[0], scheme)
+    return None
+
+
+def _background(part: Any, scheme: Mapping[str, str], styles: list[Any],
+                area: tuple[Box, Box]) -> str | None:
+    bg = part._element.find(f"{P}cSld/{P}bg")
+    if bg is None:
+        return None
+    pr = bg.find(f"{P}bgPr")
+    if pr is not None:
+        painted = fill(pr, scheme)
+        if painted == UNKNOWN:
+            return _picture_colour(part, pr, *area)
+        return painted
+    ref = bg.find(f"{P}bgRef")
+    if ref is not None and len(ref):
+        ref_colour = color(ref[0], scheme)
+        try:
+            idx = int(ref.get("idx") or 0)
+        except ValueError:
+            idx = 0
+        # 1001 and up name the theme's background fill styles, painted in the reference
+        # colour ("phClr"): the style decides whether it is solid, tinted or a gradient.
+        if 1001 <= idx < 1001 + len(styles) and ref_colour:
+            holder = etree.Element(f"{A}holder")
+            holder.append(copy.deepcopy(styles[idx - 1001]))
+            return fill(holder, {**scheme, "phClr": ref_colour})
+        return ref_colour
+    return None
+
+
+def _bg_styles(layout: Any) -> list[Any]:
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        blob = layout.slide_master.part.part_related_by(RT.THEME).blob
+        root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, no_network=True))
+    except Exception:  # noqa: BLE001 - no theme, or a broken one: no styles to apply
+        return []
+    lst = root.find(f".//{A}fmtScheme/{A}bgFillStyleLst")
+    return list(lst) if lst is not None else []
+
+
+def _xywh(shape: Any) -> Box | None:
+    xfrm = shape.find(f"{P}spPr/{A}xfrm")
+    if xfrm is None:
+        xfrm = shape.find(f"{P}grpSpPr/{A}xfrm")
+    off = xfrm.find(f"{A}off") if xfrm is not None else None
+    ext = xfrm.find(f"{A}ext") if xfrm is not None else None
+    if off is None or ext is None:
+        return None
+    try:
+        return Box(int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
+    except (TypeError, ValueError):
+        return None
+
+
+def behind(layout: Any, box: Box, scheme: Mapping[str, str], ph_fills: tuple[Any, ...] = (),
+           ) -> str:
+    """The colour behind ``box`` on a slide of ``layout``; ``UNKNOWN`` over a picture."""
+    lay = layout._element
+    styles = _bg_styles(layout)
+    prs_el = layout.part.package.presentation_part._element
+    size = prs_el.find(f"{P}sldSz")
+    slide = Box(0, 0, int(size.get("cx")), int(size.get("cy"))) if size is not None else box
+    colour = (_background(layout.part, scheme, styles, (box, slide))
+              or _background(layout.slide_master.part, scheme, styles, (box, slide))
+              or scheme.get("bg1", "#FFFFFF"))
+    parts = [layout.part] if lay.get("showMasterSp") in ("0", "false") else [
+        layout.slide_master.part, layout.part]
+    cx, cy = box.x + box.w // 2, box.y + box.h // 2
+    for part in parts:
+        tree = part._element.find(f"{P}cSld/{P}spTree")
+        for shape in tree if tree is not None else ():
+            if shape.find(f".//{P}nvPr/{P}ph") is not None:
+                continue
+            b = _xywh(shape)
+            if b is None or b.intersection(box) < 0.5 * box.area and not (
+                    b.x <= cx <= b.right and b.y <= cy <= b.bottom):
+                continue
+            if shape.tag == f"{P}pic":
+                colour = _picture_colour(part, shape.find(f"{P}blipFill"), box, b)
+                continue
+            painted = fill(shape.find(f"{P}spPr"), scheme)
+            if painted:
+                colour = painted
+    for props in ph_fills:
+        painted = fill(props, scheme)
+        if painted:
+            colour = painted
+    return colour
+
+
+def _picture_colour(part: Any, holder: Any, box: Box, pic: Box) -> str:
+    """The average colour of the part of a picture under ``box`` (stretched over ``pic``).
+
+    Text on a photo has no single background; the average over its box is what a reader's
+    eye takes in, and is checked with the same margin as a flat colour. A picture that
+    cannot be read stays unknown.
+    """
+    blip = holder.find(f".//{A}blip") if holder is not None else None
+    rid = blip.get(f"{R}embed") if blip is not None else None
+    if not rid or pic.w <= 0 or pic.h <= 0:
+        return UNKNOWN
+    try:
+        import io
+
+        from PIL import Image
+
+        data = part.related_part(rid).blob
+        with Image.open(io.BytesIO(data)) as img:
+            img.draft("RGB", (256, 256))
+            img.thumbnail((256, 256))
+            if img.mode.startswith("I"):  # 16-bit grey: Pillow would clip it to white
+                img = img.convert("I").point(lambda v: v * (1 / 256)).convert("L")
+            rgba = img.convert("RGBA")
+            flat = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+            flat.alpha_composite(rgba)
+            w, h = flat.size
+            x0 = max(0, int((box.x - pic.x) / pic.w * w))
+            y0 = max(0, int((box.y - pic.y) / pic.h * h))
+            x1 = min(w, max(x0 + 1, int((box.right - pic.x) / pic.w * w)))
+            y1 = min(h, max(y0 + 1, int((box.bottom - pic.y) / pic.h * h)))
+            region = flat.crop((x0, y0, x1, y1)).convert("RGB").resize((1, 1), Image.BOX)
+            r, g, b = region.getpixel((0, 0))
+    except Exception:  # noqa: BLE001 - a broken or exotic picture: nothing can be said
+        return UNKNOWN
+    return f"#{r:02X}{g:02X}{b:02X}"

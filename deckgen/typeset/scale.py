@@ -1,0 +1,139 @@
+"""One type scale per deck: sizes decided for the whole deck, not slide by slide.
+
+A deck whose titles jump between 23 and 45 pt because each was shrunk on its own looks
+unedited. So every text first gets the largest size at which it fits (titles wrapping to two
+lines before shrinking, three on the statement slide); then texts that must look alike share
+one size (all titles in the same title box; all bodies of one layout slot), the deck keeps at
+most three title sizes, the title slide's title stands 1.15 x above its subtitle, no text
+outgrows its slide's title (figures excepted), and the source under the statistic stays
+smaller than its caption.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from deckgen.template.geometry import Box
+from deckgen.typeset.styles import BoxStyle
+
+TITLE_MIN_PT = 20.0
+BODY_MIN_PT = 14.0
+WIDE_SLIDE_EMU = 12192000  # 13.333 in: the slide width the minimum sizes are given for
+TITLE_OVER_SUBTITLE = 1.15
+SOURCE_RATIO = 0.8
+MAX_TITLE_SIZES = 3
+
+
+@dataclass(frozen=True)
+class TextJob:
+    """One text body to size: what it says, where it goes, and what it must agree with."""
+
+    slide: int
+    key: str  # title, subtitle, byline, body, figure, caption, number
+    role: str
+    paras: tuple[tuple[str, int], ...]
+    style: BoxStyle
+    box: Box
+    base: tuple[int, ...]  # per paragraph, hundredths of a point: the template's sizes
+    group: tuple[object, ...]  # jobs with equal groups get one size
+    max_lines: int = 0
+    figure: bool = False  # the statistic's big number: exempt from "not above the title"
+
+    @property
+    def is_title(self) -> bool:
+        return self.key == "title"
+
+
+def min_sizes(slide_w: int) -> tuple[float, float]:
+    """(title, body) minimum in points, scaled with the slide's width."""
+    f = slide_w / WIDE_SLIDE_EMU
+    return TITLE_MIN_PT * f, BODY_MIN_PT * f
+
+
+def min_pt(job: TextJob, slide_w: int) -> float:
+    title, body = min_sizes(slide_w)
+    return title if job.is_title else body
+
+
+# fitter(job, sizes, min_pt) -> largest factor <= 1 at which ``sizes`` fit, or None
+Fitter = Callable[[TextJob, tuple[int, ...], float], "float | None"]
+
+
+def decide(jobs: list[TextJob], fitter: Fitter, slide_w: int) -> dict[tuple[int, str],
+                                                                         tuple[int, ...]]:
+    """Per (slide, key): the paragraph sizes, in hundredths of a point."""
+    sizes: dict[tuple[int, str], list[float]] = {}
+    for job in jobs:
+        factor = fitter(job, job.base, min_pt(job, slide_w))
+        factor = factor if factor is not None else 1.0
+        sizes[(job.slide, job.key)] = [b * factor for b in job.base]
+    _share(jobs, sizes)
+    _few_title_sizes(jobs, sizes)
+    _hierarchy(jobs, sizes, slide_w)
+    return {k: tuple(_round(s) for s in v) for k, v in sizes.items()}
+
+
+def _share(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]]) -> None:
+    """Texts in one group take the smallest factor any of them needed."""
+    groups: dict[tuple[object, ...], list[TextJob]] = defaultdict(list)
+    for job in jobs:
+        groups[job.group].append(job)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        factor = min(sizes[(j.slide, j.key)][0] / j.base[0] for j in members)
+        for j in members:
+            sizes[(j.slide, j.key)] = [b * factor for b in j.base]
+
+
+def _few_title_sizes(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]]) -> None:
+    """Titles within 10 % of each other become one size; at most three sizes remain."""
+    titles = [j for j in jobs if j.is_title and j.role != "title"]
+    values = sorted({round(sizes[(j.slide, j.key)][0], 1) for j in titles}, reverse=True)
+    clusters: list[list[float]] = []
+    for v in values:
+        if clusters and clusters[-1][0] <= v * 1.10:
+            clusters[-1].append(v)
+        else:
+            clusters.append([v])
+    while len(clusters) > MAX_TITLE_SIZES:
+        # merge the two neighbours closest in size
+        i = min(range(len(clusters) - 1), key=lambda k: clusters[k][-1] / clusters[k + 1][0])
+        clusters[i:i + 2] = [clusters[i] + clusters[i + 1]]
+    target = {v: min(c) for c in clusters for v in c}
+    for j in titles:
+        cur = sizes[(j.slide, j.key)]
+        new = target[round(cur[0], 1)]
+        sizes[(j.slide, j.key)] = [s * new / cur[0] for s in cur]
+
+
+def _hierarchy(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]],
+               slide_w: int) -> None:
+    by_slide: dict[int, list[TextJob]] = defaultdict(list)
+    for job in jobs:
+        by_slide[job.slide].append(job)
+    body_min = min_sizes(slide_w)[1] * 100  # sizes here are in hundredths of a point
+    for slide_jobs in by_slide.values():
+        title = next((j for j in slide_jobs if j.is_title), None)
+        if title is None:
+            continue
+        top = sizes[(title.slide, "title")][0]
+        cap = top / TITLE_OVER_SUBTITLE if title.role == "title" else top
+        for job in slide_jobs:
+            if job.is_title:
+                continue
+            cur = sizes[(job.slide, job.key)]
+            limit = max(cap, body_min) if job.role == "title" else cap
+            free = 1 if job.figure else 0  # the figure stands out; its caption obeys the title
+            cur = cur[:free] + [min(s, limit) for s in cur[free:]]
+            if job.key in ("caption", "figure") and len(cur) >= (3 if job.figure else 2):
+                # the source line: smaller than the caption, but never below the minimum
+                cur[-1] = min(cur[-1], max(cur[-2] * SOURCE_RATIO, body_min))
+            sizes[(job.slide, job.key)] = cur
+
+
+def _round(size: float) -> int:
+    """Whole half-points, rounded down, so the stored size is never larger than measured."""
+    return max(100, int(size // 50) * 50)

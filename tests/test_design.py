@@ -1,0 +1,204 @@
+"""Every template gives a presentable deck: one type scale, breaks, no overlap, contrast.
+
+Each fixture template mimics one class of real-world failure (see `fixture_templates`); the
+deck built in it must pass the same review the shared `design_check` tool does
+(`design_rules.review`), plus what the class is about.
+"""
+
+from __future__ import annotations
+
+import pytest
+from checks import audit_errors
+from design_rules import review
+from fixture_templates import BUILDERS
+from pptx import Presentation
+
+import deckgen
+from deckgen.template.resolve import resolve
+from deckgen.template.source import locate
+
+COMPANY = "Müller & Söhne GmbH"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _build(tmp_path, name: str, company: str = COMPANY):
+    template = BUILDERS[name](tmp_path / f"{name}.pptx")
+    (deck,) = deckgen.build(company, template=template, output=tmp_path / "deck.pptx")
+    return template, deck
+
+
+def _writer_choice(template, company=COMPANY):
+    """Which layout the build chose per role (after checking capacity)."""
+    job = deckgen.api.prepare(template=template)
+    plan = deckgen.api.plan_for(job, company)
+    from deckgen.deck.writer import DeckWriter
+
+    writer = DeckWriter(job.prs, job.tmap)
+    writer.plan = plan
+    return writer.choose(plan), writer
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_fixture_template_gives_a_deck_that_passes_review(tmp_path, name):
+    _, deck = _build(tmp_path, name)
+    assert review(deck, COMPANY) == []
+    errors, detail = audit_errors(deck)
+    assert errors == 0, detail
+
+
+def test_default_and_dark_pass_review(tmp_path):
+    for template in ("default", "dark"):
+        (deck,) = deckgen.build(COMPANY, template=template, output=tmp_path / f"{template}.pptx")
+        assert review(deck, COMPANY) == [], template
+
+
+def test_master_without_placeholders_draws_named_boxes_in_reading_order(tmp_path):
+    _, deck = _build(tmp_path, "no_placeholders")
+    prs = Presentation(str(deck))
+    assert len(prs.slides) == 13
+    for slide in prs.slides:
+        names = [s.name for s in slide.shapes if s.has_text_frame and s.text_frame.text]
+        assert names and names[0].startswith("Title"), names
+        tops = [s.top for s in slide.shapes if s.has_text_frame and s.text_frame.text]
+        assert tops == sorted(tops) or slide.shapes[0].name.startswith("Title")
+
+
+def test_small_divider_is_not_used_for_the_statement(tmp_path):
+    template = BUILDERS["small_divider"](tmp_path / "t.pptx")
+    tmap = resolve(locate(template).open(), "t", {}, None)
+    assert tmap.choices["statement"].layout.name == "Divider"  # first by name …
+    choices, _ = _writer_choice(template)
+    assert choices["statement"].layout.name != "Divider"  # … but it cannot hold the text
+
+
+def test_title_at_bottom_keeps_title_and_body_apart(tmp_path):
+    _, deck = _build(tmp_path, "title_at_bottom")
+    prs = Presentation(str(deck))
+    slide = prs.slides[5]  # a point slide on "Title and Content"
+    title = slide.shapes.title
+    body = [s for s in slide.placeholders if s.shape_id != title.shape_id
+            and s.placeholder_format.type not in (13, 15, 16)][0]  # not footers
+    assert body.top + body.height <= title.top or title.top + title.height <= body.top
+
+
+def test_logo_is_not_covered_by_text(tmp_path):
+    _, deck = _build(tmp_path, "logo_over_body")
+    prs = Presentation(str(deck))
+    logo = [s for s in prs.slides[5].slide_layout.shapes if s.shape_type == 13][0]
+    for slide in prs.slides:
+        if slide.slide_layout.name != "Title and Content":
+            continue
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape.text_frame.text:
+                apart = (shape.left + shape.width <= logo.left or logo.left + logo.width
+                         <= shape.left or shape.top + shape.height <= logo.top
+                         or logo.top + logo.height <= shape.top)
+                assert apart, shape.name
+
+
+def test_grey_accents_give_a_chart_and_figure_that_can_be_read(tmp_path):
+    from deckgen.typeset.contrast import contrast_ratio, distinct
+
+    _, deck = _build(tmp_path, "grey_accents")
+    prs = Presentation(str(deck))
+    chart = next(s for s in prs.slides[2].shapes if s.has_chart).chart
+    fills = [p.format.fill.fore_color for p in chart.plots[0].series[0].points][:2]
+    slots = [str(f.theme_color) for f in fills]
+    assert "ACCENT_1" not in slots[0] and "ACCENT_2" not in slots[0]  # a grey would vanish
+    assert review(deck, COMPANY) == []
+    assert contrast_ratio("#DDDDDD", "#FFFFFF") < 3 and not distinct("#DDDDDD", "#CCCCCC")
+
+
+def test_invisible_link_colour_is_replaced_on_the_run(tmp_path):
+    _, deck = _build(tmp_path, "hlink_like_background")
+    prs = Presentation(str(deck))
+    linked = [r for s in prs.slides[-1].shapes if s.has_text_frame
+              for p in s.text_frame.paragraphs for r in p.runs if r.hyperlink.address]
+    assert linked
+    for run in linked:
+        rpr = run._r.find(f"{A}rPr")
+        assert rpr.find(f"{A}solidFill") is not None  # a colour that reads, on the run
+        assert rpr.find(f"{A}hlinkClick/{A}extLst") is not None  # PowerPoint: use it
+
+
+def test_long_url_breaks_after_slash_without_invisible_characters(tmp_path):
+    _, deck = _build(tmp_path, "narrow_body")
+    prs = Presentation(str(deck))
+    body = [s for s in prs.slides[-1].placeholders if s.placeholder_format.idx != 0][0]
+    xml = body._element
+    runs = [r for r in xml.iter(f"{A}r") if r.find(f"{A}rPr/{A}hlinkClick") is not None]
+    assert len(runs) >= 2  # the URL is cut into lines …
+    assert xml.find(f".//{A}br") is not None  # … by explicit breaks …
+    for r in runs:
+        text = r.findtext(f"{A}t")
+        assert "\u00ad" not in text and "\u200b" not in text
+    pieces = [r.findtext(f"{A}t") for r in runs]
+    assert all(p.endswith(("/", ".", "-")) for p in pieces[:-1])  # … after "/", "." or "-"
+    assert "".join(pieces).startswith("http://der-socialmediamanager.de/")
+
+
+def test_company_name_is_kept_on_one_line(tmp_path):
+    name = "Müller & Söhne Beteiligungs GmbH & Co KG"  # 40 characters
+    _, deck = _build(tmp_path, "four_by_three", company=name)
+    prs = Presentation(str(deck))
+    title = prs.slides[-2].shapes.title.text_frame.text
+    assert name.replace(" ", "\u00a0") in title
+
+
+def test_one_title_size_per_title_box(tmp_path):
+    from design_rules import _consistency  # noqa: F401 - the rule review() applies
+
+    for name in ("keynote_1920x1080pt", "four_by_three"):
+        _, deck = _build(tmp_path / name if (tmp_path / name).mkdir() is None else tmp_path,
+                         name)
+        assert not [i for i in review(deck, COMPANY) if "consistency" in i]
+
+
+def test_purpose_layouts_are_preferred(tmp_path):
+    template = BUILDERS["purpose_layouts"](tmp_path / "t.pptx")
+    choices, _ = _writer_choice(template)
+    assert choices["statistic"].layout.name == "Kennzahl mit Diagramm"
+    assert choices["closing"].layout.name == "Danke / Kontakt"
+
+
+@pytest.mark.parametrize("names,expected", [
+    ({"Title Slide": "TITLE", "Section Header": "SECTION_HEADER",
+      "Title and Content": "TITLE_AND_BODY", "Title Only": "TITLE_ONLY", "Blank": "BLANK"},
+     {"title": "TITLE", "statement": "SECTION_HEADER", "bullets": "TITLE_AND_BODY"}),
+    ({"Title Slide": "Diapositiva de título", "Title and Content": "Título y objetos",
+      "Section Header": "Encabezado de sección"},
+     {"title": "Diapositiva de título", "bullets": "Título y objetos"}),
+    ({"Title Slide": "Titeldia", "Title and Content": "Titel en object",
+      "Section Header": "Sectiekop"},
+     {"title": "Titeldia", "bullets": "Titel en object", "statement": "Sectiekop"}),
+    ({"Title Slide": "Slajd tytułowy", "Title and Content": "Tytuł i zawartość"},
+     {"title": "Slajd tytułowy", "bullets": "Tytuł i zawartość"}),
+    ({"Title Slide": "Diapositive de titre", "Title and Content": "Titre et contenu"},
+     {"title": "Diapositive de titre", "bullets": "Titre et contenu"}),
+], ids=["google-slides", "spanish", "dutch", "polish", "french"])
+def test_layout_names_of_other_applications_and_languages(tmp_path, names, expected):
+    from fixture_templates import renamed
+
+    template = renamed(tmp_path / "t.pptx", names)
+    choices, _ = _writer_choice(template)
+    for role, layout in expected.items():
+        assert choices[role].layout.name == layout, role
+
+
+def test_sizes_scale_with_the_slide(tmp_path):
+    _, deck = _build(tmp_path, "keynote_1920x1080pt")
+    prs = Presentation(str(deck))
+    sizes = [int(r.get("sz")) for r in prs.slides[5]._element.iter(f"{A}rPr") if r.get("sz")]
+    assert not sizes or min(sizes) >= 1400 * 26.667 / 13.333 - 1
+
+
+def test_text_that_fits_nowhere_names_slide_and_text(tmp_path):
+    content = tmp_path / "c.yaml"
+    from conftest import ROOT
+
+    text = (ROOT / "content" / "plea.yaml").read_text(encoding="utf-8")
+    content.write_text(text.replace("title: \"Symbolwirkung\"", "title: " + "Wort " * 200),
+                       encoding="utf-8")
+    with pytest.raises(deckgen.DeckgenError, match=r"slide 6 \(point\).*title.*Wort Wort"):
+        deckgen.build("Acme", content=content, output=tmp_path / "d.pptx")
+    assert not (tmp_path / "d.pptx").exists()
