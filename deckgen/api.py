@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from deckgen.deck.naming import deck_filename
+from deckgen.deck.naming import deck_filename, pitch_slug
 from deckgen.errors import DeckgenError
 from deckgen.paths import default_content
-from deckgen.pitch.loader import LoadedPlea, load_plea
+from deckgen.pitch.loader import LoadedPitch, load_pitch
 from deckgen.pitch.plan import DeckPlan
 from deckgen.pitch.render import Context, normalize_company, parse_sets, render_plan
 from deckgen.template.resolve import TemplateMap, resolve
@@ -27,7 +27,7 @@ LANGS = ("de", "en")
 class Job:
     """What one run needs, loaded and checked once; it keeps the deck it last wrote."""
 
-    loaded: LoadedPlea
+    loaded: LoadedPitch
     template: TemplateSource
     tmap: TemplateMap
     sets: dict[str, str]
@@ -35,6 +35,7 @@ class Job:
     date: str
     prs: Any = None  # the opened template behind `tmap`, until a deck is written into it
     writer: Any = None
+    warnings: tuple[str, ...] = ()  # about the content (slides without notes), from `check`
 
 
 def prepare(content: str | Path | None = None, template: str | Path | None = None,
@@ -43,7 +44,7 @@ def prepare(content: str | Path | None = None, template: str | Path | None = Non
     if lang not in LANGS:
         raise DeckgenError(f"--lang: {lang!r} is not one of {', '.join(LANGS)}")
     path = Path(content) if content else default_content(lang)
-    loaded = load_plea(path)
+    loaded = load_pitch(path)
     parsed_sets = parse_sets(list(sets))
     source = locate(template)
     prs = source.open()
@@ -80,9 +81,12 @@ def deck_for(job: Job, plan: DeckPlan) -> bytes:
     return deck_bytes(prs)
 
 
-def targets(companies: Sequence[str], output: str | Path | None, lang: str) -> list[Path]:
-    """Where each deck goes: ``-o FILE`` for one company, a folder for several."""
-    names = [deck_filename(c, lang) for c in companies]
+def targets(companies: Sequence[str], output: str | Path | None, pitch: str) -> list[Path]:
+    """Where each deck goes: ``-o FILE`` for one company, a folder for several.
+
+    ``pitch``: the pitch's file-name part (`deckgen.deck.naming.pitch_slug`).
+    """
+    names = [deck_filename(c, pitch) for c in companies]
     if len(set(names)) != len(names):
         raise DeckgenError("--company: two companies give the same file name; make them distinct")
     out = Path(output) if output else Path.cwd()
@@ -113,7 +117,8 @@ def build(company: str | Sequence[str], *, output: str | Path | None = None,
         raise DeckgenError("--company: give at least one company")
     companies = [normalize_company(c) for c in companies]
     job = prepare(content, template, lang, sets, presenter, date)
-    paths = targets(companies, output, lang)
+    pitch = job.loaded.pitch
+    paths = targets(companies, output, pitch_slug(pitch.slug, job.loaded.path, pitch.title))
     for p in paths:
         check_target(p, force)
     if jobs < 0:
@@ -130,8 +135,18 @@ def build(company: str | Sequence[str], *, output: str | Path | None = None,
 
 
 def check(content: str | Path | None = None, template: str | Path | None = None,
-          lang: str = "de", sets: Iterable[str] = (), company: str = "Beispiel GmbH") -> Job:
-    """Everything `build` checks (content, Jinja, template mapping, fitting), writing nothing."""
+          lang: str = "de", sets: Iterable[str] = (), company: str = "Beispiel GmbH",
+          strict: bool = False) -> Job:
+    """Everything `build` checks (content, Jinja, template mapping, fitting), writing nothing.
+
+    Slides without speaker notes are listed in ``job.warnings``; ``strict`` makes them errors.
+    """
+    from deckgen.pitch.checks import notes_warnings
+
     job = prepare(content, template, lang, sets)
+    job.warnings = tuple(notes_warnings(job.loaded))
+    if strict and job.warnings:
+        more = f" (and {len(job.warnings) - 1} more)" if len(job.warnings) > 1 else ""
+        raise DeckgenError(f"{job.warnings[0]}{more}; --strict requires notes on every slide")
     deck_for(job, plan_for(job, company))
     return job

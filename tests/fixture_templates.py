@@ -139,7 +139,8 @@ def sized(path: Path, width_in: float, height_in: float) -> Path:
     fy = Inches(height_in) / prs.slide_height
     for part in [prs.slide_masters[0], *prs.slide_layouts]:
         for shape in part.shapes:
-            if shape.width is not None:
+            own = shape._element.find(f"{P}spPr/{A}xfrm")
+            if own is not None:  # inherited positions follow their (scaled) master
                 shape.left, shape.top = Emu(int(shape.left * fx)), Emu(int(shape.top * fy))
                 shape.width, shape.height = Emu(int(shape.width * fx)), Emu(
                     int(shape.height * fy))

@@ -27,7 +27,7 @@ from deckgen.paths import default_content, templates_dir
 
 SRC = default_content("de").read_text(encoding="utf-8")
 TEMPLATE = templates_dir() / "default" / "template.pptx"
-SUBTITLE = '"Ein Vorschlag für {{ company }}"'  # title.subtitle, line 8 of the shipped plea
+SUBTITLE = '"Ein Vorschlag für {{ company }}"'  # slides[0].subtitle of the shipped plea
 
 
 def variant(old: str, new: str, text: str = SRC) -> str:
@@ -56,16 +56,16 @@ def with_subtitle(expr: str) -> str:
 SUBTITLE_LINE = line_of(SRC, SUBTITLE)
 
 # points[3] loses its title: the error points at the start of that point's mapping
-_P3_OLD = '  - title: "Eigenverantwortung"\n    statement:'
-NO_TITLE = variant(_P3_OLD, "  - statement:")
+_P3_OLD = '      - title: "Eigenverantwortung"\n        statement:'
+NO_TITLE = variant(_P3_OLD, "      - statement:")
 NO_TITLE_LINE = line_of(NO_TITLE, "Nichts steigert die Motivation mehr als gewährte")
-TITEL = variant('  - title: "Eigenverantwortung"', '  - titel: "Eigenverantwortung"')
+TITEL = variant('      - title: "Eigenverantwortung"', '      - titel: "Eigenverantwortung"')
 TITEL_LINE = line_of(TITEL, "- titel:")
-ZEHN = variant("  value: 1\n", '  value: "zehn"\n')
+ZEHN = variant("      value: 1\n", '      value: "zehn"\n')
 ZEHN_LINE = line_of(ZEHN, '"zehn"')
-POINTS_X = variant('points:\n  - title: "Symbolwirkung"',
-                   'points: "x"\nextra:\n  - title: "Symbolwirkung"')
-POINTS_X_LINE = line_of(POINTS_X, 'points: "x"')
+POINTS_X = variant('    items:\n      - title: "Symbolwirkung"',
+                   '    items: "x"\n    extra:\n      - title: "Symbolwirkung"')
+POINTS_X_LINE = line_of(POINTS_X, 'items: "x"')
 YAML_BROKEN = variant("vars: {}", "vars: {a: [}")
 YAML_BROKEN_LINE = line_of(YAML_BROKEN, "vars: {a: [}")
 LATIN1 = SRC.encode("utf-8").replace("Plädoyer".encode(), "Plädoyer".encode("latin-1"), 1)
@@ -79,17 +79,18 @@ def _laughs(level: int) -> str:
     return f"&l{level} [" + ", ".join([_laughs(level - 1)] + [f"*l{level - 1}"] * 8) + "]"
 
 
+_PROBLEM = SRC[SRC.index("  - kind: bullets\n"):SRC.index("    notes:", SRC.index("kind: bullets"))]
 BOMB = variant(
-    SRC[SRC.index("problem:\n  title:"):SRC.index("  notes:", SRC.index("problem:\n"))],
-    'problem:\n  title: "Was Social-Media-Manager heute erleben"\n'
-    f"  bullets: {_laughs(8)}\n",
+    _PROBLEM,
+    '  - kind: bullets\n    title: "Was Social-Media-Manager heute erleben"\n'
+    f"    bullets: {_laughs(8)}\n",
 )
 BOMB_LINE = line_of(BOMB, "bullets: &l8")
 # a flat fan-out: tens of thousands of aliases of one text, beyond the loader's node budget
 FANOUT = variant(
-    SRC[SRC.index("problem:\n  title:"):SRC.index("  notes:", SRC.index("problem:\n"))],
-    'problem:\n  title: "Was Social-Media-Manager heute erleben"\n'
-    '  bullets: [&b "lol", ' + ", ".join(["*b"] * 60_000) + "]\n",
+    _PROBLEM,
+    '  - kind: bullets\n    title: "Was Social-Media-Manager heute erleben"\n'
+    '    bullets: [&b "lol", ' + ", ".join(["*b"] * 60_000) + "]\n",
 )
 
 
@@ -209,52 +210,52 @@ CASES = [
                  [f"latin1.yaml:{LATIN1_LINE}:", "UTF-8"], id="content-latin1"),
     # content file: structure and types
     pytest.param(content("no-title.yaml", NO_TITLE), 1,
-                 [f"no-title.yaml:{NO_TITLE_LINE}:", "points[3].title", "missing"],
+                 [f"no-title.yaml:{NO_TITLE_LINE}:", "slides[5].items[3].title", "missing"],
                  id="missing-required-key"),
-    pytest.param(content("no-closing.yaml", SRC[:SRC.index("closing:")]), 1,
-                 ["no-closing.yaml:", "closing", "missing"], id="missing-section"),
+    pytest.param(content("no-slides.yaml", SRC[:SRC.index("slides:")]), 1,
+                 ["no-slides.yaml:", "slides", "missing"], id="missing-section"),
     pytest.param(content("titel.yaml", TITEL), 1,
-                 [f"titel.yaml:{TITEL_LINE}:", "points[3].titel", "did you mean 'title'"],
+                 [f"titel.yaml:{TITEL_LINE}:", "slides[5].items[3].titel", "did you mean 'title'"],
                  id="unknown-key-did-you-mean"),
     pytest.param(content("zehn.yaml", ZEHN), 1,
-                 [f"zehn.yaml:{ZEHN_LINE}:", "statistic.value", "zehn"], id="value-not-number"),
+                 [f"zehn.yaml:{ZEHN_LINE}:", "slides[2].chart.value", "zehn"], id="value-not-number"),
     pytest.param(content("points.yaml", POINTS_X), 1,
-                 [f"points.yaml:{POINTS_X_LINE}:", "points", "list"], id="points-not-list"),
-    pytest.param(content("bool.yaml", variant('  title: "Quellen"', "  title: yes")), 1,
-                 ["bool.yaml:", "sources.title", "quotes"], id="bool-as-text"),
-    pytest.param(content("twice.yaml", variant('  title: "Quellen"',
-                                               '  title: "Quellen"\n  title: "Q"')), 1,
-                 ["twice.yaml:", "sources.title", "twice"], id="duplicate-key"),
-    pytest.param(content("nobullets.yaml", SRC.replace(SRC[SRC.index("  bullets:\n    - \"Eine")
-                                                          :SRC.index("  notes: \"Mein")],
-                                                      "  bullets: []\n")), 1,
-                 ["nobullets.yaml:", "closing.bullets", "at least"], id="empty-list"),
-    pytest.param(content("ratio.yaml", variant("  value: 1\n", "  value: 11\n")), 1,
-                 ["ratio.yaml:", "statistic.value", "11"], id="value-larger-than-of"),
+                 [f"points.yaml:{POINTS_X_LINE}:", "slides[5].items", "list"], id="points-not-list"),
+    pytest.param(content("bool.yaml", variant('    title: "Quellen"', "    title: yes")), 1,
+                 ["bool.yaml:", "slides[7].title", "quotes"], id="bool-as-text"),
+    pytest.param(content("twice.yaml", variant('    title: "Quellen"',
+                                               '    title: "Quellen"\n    title: "Q"')), 1,
+                 ["twice.yaml:", "slides[7].title", "twice"], id="duplicate-key"),
+    pytest.param(content("nobullets.yaml", SRC.replace(SRC[SRC.index("    bullets:\n      - \"Eine")
+                                                          :SRC.index("    notes: \"Mein")],
+                                                      "    bullets: []\n")), 1,
+                 ["nobullets.yaml:", "slides[6].bullets", "at least"], id="empty-list"),
+    pytest.param(content("ratio.yaml", variant("      value: 1\n", "      value: 11\n")), 1,
+                 ["ratio.yaml:", "slides[2].chart.value", "11"], id="value-larger-than-of"),
     pytest.param(content("url.yaml", variant('url: "http://der-socialmediamanager',
                                              'url: "javascript:alert(1)//der-social')), 1,
-                 ["url.yaml:", "sources.items[0].url"], id="url-not-http"),
+                 ["url.yaml:", "slides[7].items[0].url"], id="url-not-http"),
     pytest.param(content("bomb.yaml", BOMB), 1,
-                 [f"bomb.yaml:{BOMB_LINE}:", "problem.bullets"], id="yaml-billion-laughs"),
+                 [f"bomb.yaml:{BOMB_LINE}:", "slides[3].bullets"], id="yaml-billion-laughs"),
     pytest.param(content("fanout.yaml", FANOUT), 1,
                  ["fanout.yaml:", "anchors/aliases"], id="yaml-alias-fanout"),
     # Jinja in the content
     pytest.param(content("jinja.yaml", with_subtitle("Für {{ company ")), 1,
-                 [f"jinja.yaml:{SUBTITLE_LINE}:", "title.subtitle", "syntax"],
+                 [f"jinja.yaml:{SUBTITLE_LINE}:", "slides[0].subtitle", "syntax"],
                  id="jinja-syntax"),
     pytest.param(content("block.yaml", with_subtitle("{% if company %}x")), 1,
-                 [f"block.yaml:{SUBTITLE_LINE}:", "title.subtitle"], id="jinja-unclosed-block"),
+                 [f"block.yaml:{SUBTITLE_LINE}:", "slides[0].subtitle"], id="jinja-unclosed-block"),
     pytest.param(content("firma.yaml", with_subtitle("Für {{ firma }}")), 1,
-                 [f"firma.yaml:{SUBTITLE_LINE}:", "title.subtitle", "'firma'"],
+                 [f"firma.yaml:{SUBTITLE_LINE}:", "slides[0].subtitle", "'firma'"],
                  id="jinja-undefined"),
     pytest.param(content("blank-out.yaml", with_subtitle("{{ '   ' }}")), 1,
-                 [f"blank-out.yaml:{SUBTITLE_LINE}:", "title.subtitle", "empty"],
+                 [f"blank-out.yaml:{SUBTITLE_LINE}:", "slides[0].subtitle", "empty"],
                  id="jinja-renders-empty"),
     pytest.param(content("zero.yaml", with_subtitle("{{ 1 // 0 }}")), 1,
-                 [f"zero.yaml:{SUBTITLE_LINE}:", "title.subtitle"], id="jinja-division-by-zero"),
+                 [f"zero.yaml:{SUBTITLE_LINE}:", "slides[0].subtitle"], id="jinja-division-by-zero"),
     *[
         pytest.param(content("escape.yaml", with_subtitle(expr)), 1,
-                     [f"escape.yaml:{SUBTITLE_LINE}:", "title.subtitle"],
+                     [f"escape.yaml:{SUBTITLE_LINE}:", "slides[0].subtitle"],
                      id=f"sandbox-{i}")
         for i, expr in enumerate(ESCAPES)
     ],

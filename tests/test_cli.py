@@ -78,7 +78,8 @@ def test_check_writes_nothing(tmp_path, monkeypatch):
 
 def test_schema_command_prints_json():
     result = run("schema")
-    assert json.loads(result.output)["properties"]["statistic"]["required"]
+    kinds = json.loads(result.output)["properties"]["slides"]["items"]["oneOf"]
+    assert {k["properties"]["kind"]["const"] for k in kinds} >= {"statistic", "points", "table"}
 
 
 def test_inspect_table_and_json():

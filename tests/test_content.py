@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from deckgen.paths import default_content
-from deckgen.pitch.loader import load_plea
+from deckgen.pitch.loader import load_pitch
+from deckgen.pitch.model import Doughnut, PointsSlide, StatisticSlide
 from deckgen.pitch.render import Context, render_plan
 from deckgen.pitch.schema import schema_json
 
@@ -18,12 +19,17 @@ SOURCE = ROOT.parent / "shared" / "source" / "plaedoyer.txt"
 
 @pytest.fixture(scope="module")
 def plan():
-    return render_plan(load_plea(default_content()), Context("Acme", "Jana", "2026-11-27"))
+    return render_plan(load_pitch(default_content()), Context("Acme", "Jana", "2026-11-27"))
+
+
+def _one(pitch, kind):
+    (slide,) = [s for s in pitch.slides if isinstance(s, kind)]
+    return slide
 
 
 def test_content_loads_with_six_points_in_source_order():
-    plea = load_plea(default_content()).plea
-    assert [p.title for p in plea.points] == [
+    plea = load_pitch(default_content()).pitch
+    assert [p.title for p in _one(plea, PointsSlide).items] == [
         "Symbolwirkung", "Durchsetzungskraft", "Neutralität im interdisziplinären Team",
         "Eigenverantwortung", "Erweiterung der Möglichkeiten", "Relevante KPIs",
     ]
@@ -31,8 +37,9 @@ def test_content_loads_with_six_points_in_source_order():
 
 
 def test_statistic_is_data_one_in_ten():
-    st = load_plea(default_content()).plea.statistic
-    assert (st.value, st.of) == (1, 10)
+    chart = _one(load_pitch(default_content()).pitch, StatisticSlide).chart
+    assert isinstance(chart, Doughnut)
+    assert (chart.value, chart.of) == (1, 10)
 
 
 def test_roles_in_order(plan):
@@ -93,12 +100,47 @@ def test_schema_file_in_sync_and_referenced():
     assert first == "# yaml-language-server: $schema=plea.schema.json"
     schema = json.loads(committed)
     assert schema["additionalProperties"] is False
-    assert schema["properties"]["points"]["type"] == "array"
+    assert schema["properties"]["slides"]["type"] == "array"
+    en_first = default_content("en").read_text(encoding="utf-8").splitlines()[0]
+    assert en_first == first
 
 
 def test_english_edition_has_same_structure():
-    de = load_plea(default_content("de")).plea
-    en = load_plea(default_content("en")).plea
-    assert len(de.points) == len(en.points)
+    de = load_pitch(default_content("de")).pitch
+    en = load_pitch(default_content("en")).pitch
+    assert [s.kind for s in de.slides] == [s.kind for s in en.slides]
+    assert len(_one(de, PointsSlide).items) == len(_one(en, PointsSlide).items)
     assert en.lang.startswith("en")
-    assert (en.statistic.value, en.statistic.of) == (de.statistic.value, de.statistic.of)
+    de_chart, en_chart = _one(de, StatisticSlide).chart, _one(en, StatisticSlide).chart
+    assert (en_chart.value, en_chart.of) == (de_chart.value, de_chart.of)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_plan_is_the_same_as_before_the_slide_list_format(lang):
+    """The plea rewritten as a list of slides says exactly what the fixed-shape plea said.
+
+    ``snapshots/plea-<lang>.json`` was taken from the old format's plan (company Acme,
+    presenter Jana, date 2026-11-27) before the rewrite.
+    """
+    plan = render_plan(load_pitch(default_content(lang)), Context("Acme", "Jana", "2026-11-27"))
+    want = json.loads((ROOT / "tests" / "snapshots" / f"plea-{lang}.json").read_text("utf-8"))
+
+    def para(p):
+        return {"text": p.text, "level": p.level, "url": p.url}
+
+    got = {"lang": plan.lang, "title": plan.title, "footer": plan.footer, "date": plan.date,
+           "slides": [{
+               "role": s.role, "title": s.title, "notes": s.notes,
+               "body": [para(p) for p in s.body], "list_style": s.list_style,
+               "subtitle": [para(p) for p in s.subtitle], "figure": s.figure,
+               "caption": [para(p) for p in s.caption], "number": s.number,
+               "chart": None if s.chart is None else {
+                   "labels": list(s.chart.labels), "percents": list(s.chart.percents),
+                   "alt_text": s.chart.alt_text},
+           } for s in plan.slides]}
+    assert got["slides"] == want["slides"]
+    assert {k: v for k, v in got.items() if k != "slides"} == {
+        k: v for k, v in want.items() if k != "slides"}
+    for s in plan.slides:  # every paragraph carries its runs, and they spell its text
+        for p in (*s.body, *s.subtitle, *s.caption):
+            assert p.runs and "".join(r.text for r in p.runs) == p.text

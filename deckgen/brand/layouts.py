@@ -30,7 +30,7 @@ from deckgen.typeset.contrast import (
 SLIDE_W = 12192000
 SLIDE_H = 6858000
 LAYOUT_NAMES = (
-    "Title Slide", "Section Header", "Big Number", "Title and Content",
+    "Title Slide", "Section Header", "Big Number", "Title and Content", "Comparison",
     "Numbered Point", "Closing", "Title Only", "Blank",
 )
 _NS = (
@@ -48,6 +48,8 @@ _M = 0.6
 _CW = SLIDE_W / EMU_PER_INCH - 2 * _M
 TITLE_BOX = Box.inches(_M, 0.55, _CW, 1.05)
 BODY_BOX = Box.inches(_M, 2.0, _CW, 4.4)
+_GUTTER = 0.5
+_COL = (_CW - _GUTTER) / 2
 RULE_BOX = Box.inches(_M + 0.1, 1.72, 0.9, 0.07)
 FTR_BOX = Box.inches(_M, 6.55, 7.4, 0.4)
 DT_BOX = Box.inches(8.2, 6.55, 3.0, 0.4)
@@ -231,6 +233,22 @@ def layout_specs(p: Palette) -> tuple[LayoutSpec, ...]:
         LayoutSpec(
             "Title and Content", "obj",
             (title, Ph("Content", "obj", 1, BODY_BOX, p.body, bg, 2400), *foot),
+            (rule,),
+        ),
+        LayoutSpec(
+            "Comparison", "twoTxTwoObj",
+            (
+                title,
+                Ph("Left Heading", "body", 1, Box.inches(_M, 2.0, _COL, 0.6), p.body, bg, 2400,
+                   bold=True, bullets=False, anchor="b", prompt="Links"),
+                Ph("Left Content", "obj", 2, Box.inches(_M, 2.7, _COL, 3.7), p.body, bg, 2200,
+                   sz="half"),
+                Ph("Right Heading", "body", 3, Box.inches(_M + _COL + _GUTTER, 2.0, _COL, 0.6),
+                   p.body, bg, 2400, bold=True, bullets=False, anchor="b", prompt="Rechts"),
+                Ph("Right Content", "obj", 4, Box.inches(_M + _COL + _GUTTER, 2.7, _COL, 3.7),
+                   p.body, bg, 2200, sz="half"),
+                *foot,
+            ),
             (rule,),
         ),
         LayoutSpec(

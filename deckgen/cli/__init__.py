@@ -6,16 +6,21 @@ does not pay for python-pptx, lxml or Jinja.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
+import os
 import sys
 from typing import Any
 
 import click
 
-from deckgen import __version__
+from deckgen import __version__, signals
+from deckgen.bounded import limit_address_space
 from deckgen.errors import DeckgenError
 
 COMMANDS = {
+    "new": ("deckgen.cli.new", "new", "Start a new pitch: an editable content file."),
     "build": ("deckgen.cli.build", "build", "Build the plea deck for one or more companies."),
     "check": ("deckgen.cli.check", "check", "Validate content and template; write nothing."),
     "inspect": ("deckgen.cli.inspect", "inspect", "Show how a template's layouts will be used."),
@@ -40,28 +45,96 @@ class LazyGroup(click.Group):
         with formatter.section("Commands"):
             formatter.write_dl([(name, help_) for name, (_, _, help_) in COMMANDS.items()])
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Set the process-wide guards, then run; a closed or full stdout ends quietly."""
+        signals.install()
+        limit_address_space()
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as exc:
+            _stdout_failed(exc)
+        finally:
+            _flush_stdout()
+
     def invoke(self, ctx: click.Context) -> Any:
+        debug = bool(ctx.params.get("debug"))
         try:
             return super().invoke(ctx)
-        except DeckgenError as exc:
-            if ctx.params.get("debug"):
-                raise
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(1)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except KeyboardInterrupt:
-            click.echo("Error: interrupted", err=True)
-            sys.exit(130)
+            _fail("Interrupted", signals.EXIT_INTERRUPTED, prefix="")
+        except signals.Interrupted as exc:
+            _fail("Interrupted", 128 + exc.signum, prefix="")
         except Exception as exc:  # noqa: BLE001 - a bug must still not dump a traceback on users
-            if ctx.params.get("debug"):
+            if debug:
                 raise
-            click.echo(
-                f"Error: internal error ({type(exc).__name__}: {exc}); "
-                "please report it, and rerun with --debug for details",
-                err=True,
-            )
-            sys.exit(1)
+            if isinstance(exc, OSError) and exc.errno in _STDOUT_ERRNOS and _stdout_broken():
+                raise
+            _fail(describe(exc), 1)
+
+
+_STDOUT_ERRNOS = (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF)
+
+
+def describe(exc: BaseException) -> str:
+    """One line for any exception that reaches the CLI: what happened and what to do."""
+    if isinstance(exc, DeckgenError):
+        return " ".join(str(exc).split())
+    if isinstance(exc, MemoryError):
+        return "out of memory: an input is too large (a picture, template or text); make it smaller"
+    if isinstance(exc, RecursionError):
+        return "an input nests too deeply; simplify it"
+    if isinstance(exc, OSError):
+        name = exc.filename if exc.filename is not None else "a file"
+        reason = ("file name too long" if exc.errno == errno.ENAMETOOLONG
+                  else exc.strerror or type(exc).__name__)
+        return f"{str(name)[:200]}: {reason}; check the path and its permissions"
+    text = " ".join(str(exc).split())[:300]
+    return (f"internal error ({type(exc).__name__}: {text}); please report it, "
+            "and rerun with --debug for details")
+
+
+def _fail(message: str, code: int, prefix: str = "Error: ") -> None:
+    with contextlib.suppress(OSError):
+        click.echo(f"{prefix}{message}", err=True)
+    sys.exit(code)
+
+
+def _stdout_broken() -> bool:
+    """True if standard output can no longer be written (closed pipe, full disk)."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError:
+        return True
+    return False
+
+
+def _silence_stdout() -> None:
+    """Point fd 1 at /dev/null so the interpreter's final flush cannot fail again."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+
+
+def _stdout_failed(exc: OSError) -> None:
+    """A reader that went away (``| head``) is not an error worth a line; a full disk is."""
+    _silence_stdout()
+    if exc.errno == errno.EPIPE:
+        sys.exit(1)
+    if isinstance(exc, OSError) and exc.errno in _STDOUT_ERRNOS:
+        _fail(f"cannot write to standard output ({exc.strerror}); redirect it elsewhere", 1)
+    _fail(describe(exc), 1)
+
+
+def _flush_stdout() -> None:
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as exc:
+        _stdout_failed(exc)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -11,12 +11,14 @@ import click
 @click.option("--template", default=None, metavar="NAME|PATH", help="Template to check against.")
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE")
-def check(content: str | None, template: str | None, lang: str, sets: tuple[str, ...]) -> None:
+@click.option("--strict", is_flag=True, help="Treat slides without speaker notes as errors.")
+def check(content: str | None, template: str | None, lang: str, sets: tuple[str, ...],
+          strict: bool) -> None:
     """Validate content, its Jinja texts and the template mapping without writing anything."""
     from deckgen.api import check as api_check
 
-    job = api_check(content=content, template=template, lang=lang, sets=sets)
+    job = api_check(content=content, template=template, lang=lang, sets=sets, strict=strict)
     click.echo(f"OK: {job.loaded.path} renders onto template {job.template.name!r} "
                f"({len(job.tmap.choices)} roles mapped)")
-    for warning in job.tmap.warnings:
+    for warning in (*job.warnings, *job.tmap.warnings):
         click.echo(f"note: {warning}", err=True)

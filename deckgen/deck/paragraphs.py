@@ -34,7 +34,8 @@ def write_paragraphs(tx: Any, paras: Iterable[Para], sizes: list[int | None], *,
                      list_style: str, style: BoxStyle, lang: str, hyph: frozenset[str],
                      url_lines: dict[str, tuple[str, ...]], keep: tuple[str, ...],
                      link_rid: Any, fill: str | None = None, link_fill: str | None = None,
-                     space_before: dict[int, int] | None = None) -> None:
+                     space_before: dict[int, int] | None = None, font: str | None = None,
+                     bold: bool = False) -> None:
     """Replace the paragraphs of ``tx`` (an ``a:txBody``).
 
     ``link_rid(url)`` gives the relationship id of an external link; ``fill`` is an optional
@@ -55,32 +56,52 @@ def write_paragraphs(tx: Any, paras: Iterable[Para], sizes: list[int | None], *,
             ppr.insert(0, spc)
         if ppr is not None:
             p.append(ppr)
-        text = insert_soft_hyphens(keep_together(para.text, keep), hyph, lang)
-        rid = link_rid(para.url) if para.url else None
-        for j, line in enumerate(_cut_urls(text, url_lines)):
-            if j:
-                br = etree.SubElement(p, f"{A}br")
-                _rpr(br, lang, size, (link_fill or fill) if rid else fill, None)
-            r = etree.SubElement(p, f"{A}r")
-            _rpr(r, lang, size, (link_fill or fill) if rid else fill, rid, bool(link_fill))
-            etree.SubElement(r, f"{A}t").text = line
+        for run in para.all_runs():
+            text = insert_soft_hyphens(keep_together(run.text, keep), hyph, lang)
+            rid = link_rid(run.url) if run.url else None
+            look = (link_fill or fill) if rid else fill
+            for j, line in enumerate(_lines(text, url_lines)):
+                if j:
+                    br = etree.SubElement(p, f"{A}br")
+                    _rpr(br, lang, size, look, None)
+                if not line:
+                    continue
+                r = etree.SubElement(p, f"{A}r")
+                _rpr(r, lang, size, look, rid, bool(link_fill), run.bold or bold, run.italic,
+                     font)
+                etree.SubElement(r, f"{A}t").text = line
         end = etree.SubElement(p, f"{A}endParaRPr", lang=lang, dirty="0")
         if size is not None:
             end.set("sz", str(size))
 
 
 def _rpr(parent: Any, lang: str, size: int | None, fill: str | None, rid: str | None,
-         own_colour: bool = False) -> None:
+         own_colour: bool = False, bold: bool = False, italic: bool = False,
+         font: str | None = None) -> None:
     rpr = etree.SubElement(parent, f"{A}rPr", lang=lang, dirty="0")
     if size is not None:
         rpr.set("sz", str(size))
+    if bold:
+        rpr.set("b", "1")
+    if italic:
+        rpr.set("i", "1")
     if fill:
         rpr.append(parse_xml(fill))
+    if font:
+        etree.SubElement(rpr, f"{A}latin", typeface=font)
     if rid:
         link = etree.SubElement(rpr, f"{A}hlinkClick")
         link.set(R_ID, rid)
         if own_colour:
             link.append(parse_xml(_LINK_OWN_COLOUR))
+
+
+def _lines(text: str, url_lines: dict[str, tuple[str, ...]]) -> list[str]:
+    """The run's text cut at its own line breaks and where a too-long URL must break."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        out.extend(_cut_urls(line, url_lines))
+    return out
 
 
 def _cut_urls(text: str, url_lines: dict[str, tuple[str, ...]]) -> list[str]:
@@ -127,16 +148,16 @@ def list_adjusted(style: BoxStyle, list_style: str) -> BoxStyle:
     levels = []
     for lv in style.levels:
         if list_style == "none":
-            lv = _replace(lv, mar_l=0, indent=0, bullet=False)
+            lv = replace_level(lv, mar_l=0, indent=0, bullet=False)
         elif list_style == "number":
             mar = number_margin(lv)
-            lv = _replace(lv, mar_l=mar, indent=-mar, bullet=True)
+            lv = replace_level(lv, mar_l=mar, indent=-mar, bullet=True)
         elif not lv.bullet:
             mar = lv.mar_l if lv.mar_l >= 228600 else 285750
-            lv = _replace(lv, mar_l=mar, indent=-mar, bullet=True)
+            lv = replace_level(lv, mar_l=mar, indent=-mar, bullet=True)
         levels.append(lv)
     return BoxStyle(style.insets, tuple(levels), style.wrap)
 
 
-def _replace(lv: LevelStyle, **changes: Any) -> LevelStyle:
+def replace_level(lv: LevelStyle, **changes: Any) -> LevelStyle:
     return LevelStyle(**{**lv.__dict__, **changes})

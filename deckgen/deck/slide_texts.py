@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deckgen.pitch.plan import Para, SlideSpec
+from deckgen.pitch.plan import Para, Run, SlideSpec
 from deckgen.template.resolve import RoleChoice, Slot
 
 FIGURE_BOOST = 2.4  # the big number, relative to the body size it replaces
@@ -48,6 +48,22 @@ def slide_texts(spec: SlideSpec, choice: RoleChoice) -> dict[str, tuple[Slot, Sl
         else:
             out["figure"] = (slots["figure"],
                              SlotText((Para(spec.figure), *spec.caption), figure=True))
+    elif spec.role == "comparison":
+        for key, column in (("left", spec.left), ("right", spec.right)):
+            if column is None:
+                continue
+            head = Para(column.heading, runs=(Run(column.heading, bold=True),))
+            out[f"{key}_head"] = (slots[f"{key}_head"], SlotText((head,)))
+            out[key] = (slots[key], SlotText(column.body, spec.list_style))
+    elif spec.role == "image":
+        if spec.caption and "caption" in slots:
+            out["caption"] = (slots["caption"], SlotText(spec.caption))
+    elif spec.role == "table":
+        pass  # the table itself is not text the fitting sizes; see deckgen.deck.table
+    elif spec.role == "quote":
+        who = ", ".join(x for x in (spec.author, spec.author_role) if x)
+        byline = (Para(f"— {who}"),) if who and who != spec.title else ()
+        out["body"] = (slots["body"], SlotText(spec.body + byline))
     else:
         out["body"] = (slots["body"], SlotText(spec.body, spec.list_style))
         if spec.number and "number" in slots:

@@ -22,13 +22,16 @@ from typing import Any
 from lxml import etree
 from pptx.shapes.shapetree import SlideShapeFactory
 
+from deckgen.deck.bar_chart import add_bar_chart
 from deckgen.deck.chart import add_chart
 from deckgen.deck.cleanup import remove_slides
-from deckgen.deck.legibility import Legibility
+from deckgen.deck.legibility import SOLID, Legibility
 from deckgen.deck.notes import NotesWriter
 from deckgen.deck.package_fixes import add_missing_parts
-from deckgen.deck.paragraphs import HLINK_RT, list_adjusted, write_paragraphs
+from deckgen.deck.paragraphs import HLINK_RT, list_adjusted, replace_level, write_paragraphs
+from deckgen.deck.picture import place_picture
 from deckgen.deck.slide_texts import FIGURE_BOOST, SlotText, slide_texts
+from deckgen.deck.table import add_table
 from deckgen.errors import DeckgenError
 from deckgen.pitch.plan import DeckPlan, SlideSpec
 from deckgen.template.geometry import Box
@@ -117,6 +120,10 @@ class DeckWriter:
                 self._create_text(state, key, slot, text, sizes[(number - 1, key)])
             if spec.chart is not None:
                 self._chart(state, spec)
+            if spec.table is not None:
+                self._graphic(state, "table", add_table, spec.table, plan.lang)
+            if spec.image is not None:
+                self._graphic(state, "picture", place_picture, spec.image)
             for kind, (info, text) in self._field_texts(choice.layout, number, plan).items():
                 fit = self._field_fit(choice.layout, info, text)
                 if fit.fits:
@@ -137,7 +144,8 @@ class DeckWriter:
         texts = [slide_texts(spec, self.choices[spec.role]) for spec in plan.slides]
         sizes = self._typeset(plan, texts)
         for i, (state, spec) in enumerate(zip(self.slides, plan.slides)):
-            if spec.role != state.spec.role or spec.chart != state.spec.chart:
+            if (spec.role, spec.chart, spec.table, spec.image) != (
+                    state.spec.role, state.spec.chart, state.spec.table, state.spec.image):
                 raise Rebuild
             if texts[i].keys() != state.texts.keys():
                 raise Rebuild
@@ -145,7 +153,7 @@ class DeckWriter:
                 filled = state.texts[key]
                 if text == filled.text and sizes[(i, key)] == filled.sizes:
                     continue
-                if any(p.url for p in text.paras + filled.text.paras):
+                if _has_links(text.paras + filled.text.paras):
                     raise Rebuild  # links own relationships; a refill would orphan them
                 filled.text, filled.sizes = text, sizes[(i, key)]
                 self._fill(state, key, filled)
@@ -221,7 +229,10 @@ class DeckWriter:
             else:
                 group = (id(layout.layout), spec.role, key)
             paras = tuple((_keep(p.text, keep), p.level) for p in text.paras)
-            out.append(TextJob(i, key, spec.role, paras, style, slot.box, tuple(base), group,
+            box = slot.box
+            if text.figure and len(paras) > 1:  # room for the clear space before the caption
+                box = Box(box.x, box.y, box.w, box.h - _figure_gap(base[0]) * 127)
+            out.append(TextJob(i, key, spec.role, paras, style, box, tuple(base), group,
                                text.max_lines, text.figure))
         return out
 
@@ -260,18 +271,21 @@ class DeckWriter:
         if style is None:
             ph_el = self._phs(layout)[slot.ph.pos] if slot.ph is not None else None
             style = box_style(layout.layout, ph_el, slot.ph.kind if slot.ph else kind)
-            if slot.ph is None:
-                style = BoxStyle((91440, 45720, 91440, 45720), style.levels, True)
+            if slot.ph is None:  # bullets spelled out: a text box inherits none
+                levels = tuple(replace_level(lv, bullet=False) for lv in style.levels)
+                style = BoxStyle((91440, 45720, 91440, 45720), levels, True)
             self._styles[key] = style
         return style
 
     def _fit(self, style: BoxStyle, paras: list[tuple[str, int]], box: Box, base: list[int],
-             floor: float, max_lines: int = 0, max_scale: float = 1.0) -> FitResult:
-        key = (id(style), tuple(paras), box.w, box.h, tuple(base), floor, max_lines, max_scale)
+             floor: float, max_lines: int = 0, max_scale: float = 1.0,
+             spacing: float | None = None) -> FitResult:
+        key = (id(style), tuple(paras), box.w, box.h, tuple(base), floor, max_lines, max_scale,
+               spacing)
         fit = self._fits.get(key)
         if fit is None:
             fit = fit_text(paras, style, self.fonts, box.w, box.h, base, floor, max_lines,
-                           max_scale)
+                           max_scale, spacing)
             self._fits[key] = fit
         return fit
 
@@ -363,8 +377,16 @@ class DeckWriter:
         style = self._adjusted(raw, text.list_style)
         keep = self._keep()
         paras = [(_keep(p.text, keep), p.level) for p in text.paras]
-        fit = self._fit(style, paras, slot.box, list(filled.sizes), 1.0)
         inherited = [style.levels[min(p.level, 2)].size for p in text.paras]
+        # the share of the template's size the deck's scale gives: spacing shrinks alike
+        ratio = min(1.0, min((s / i for s, i in zip(filled.sizes, inherited) if i), default=1))
+        if text.figure:
+            ratio = min(1.0, min((s / i for s, i in zip(filled.sizes[1:], inherited[1:]) if i),
+                                 default=1))
+        box = slot.box
+        if text.figure and len(paras) > 1:
+            box = Box(box.x, box.y, box.w, box.h - _figure_gap(filled.sizes[0]) * 127)
+        fit = self._fit(style, paras, box, list(filled.sizes), 1.0, spacing=ratio)
         explicit = (slot.ph is None or list(fit.sizes) != inherited
                     or any(lv.from_runs for lv in style.levels))
         sizes: list[int | None] = list(fit.sizes) if explicit else [None] * len(paras)
@@ -375,19 +397,31 @@ class DeckWriter:
         small = min(rest) / 100 if rest else fit.sizes[0] / 100
         fg, fg_slot = self.legibility.text_color(level)
         fill = self.legibility.fill_for(fg, fg_slot, bg, small, level.bold, where)
+        look: dict[str, Any] = {}
+        if slot.ph is None:  # a drawn box: the placeholder look, written on the runs
+            look = {"font": level.font, "bold": level.bold}
+            if fill is None and level.color is not None:
+                fill = SOLID.format(etree.tostring(level.color, encoding=str))
         link_fill = None
-        if any(p.url for p in text.paras):
+        if _has_links(text.paras):
             link = self.colors.get("hlink", "#0563C1")
             link_fill = self.legibility.fill_for(link, "hlink", bg, small, level.bold,
                                                  f"{where} link")
-        gap = {1: int(fit.sizes[0] * 0.5)} if text.figure and len(paras) > 1 else None
+        gap: dict[int, int] = {}
+        if ratio < 1.0:
+            for i, p in enumerate(text.paras[1:], 1):
+                before = style.levels[min(p.level, 2)].before_pts
+                if before:
+                    gap[i] = int(before * ratio * 100)
+        if text.figure and len(paras) > 1:
+            gap[1] = _figure_gap(fit.sizes[0])
         slide_part = state.slide.part
         write_paragraphs(
             filled.sp.get_or_add_txBody(), text.paras, sizes, list_style=text.list_style,
             style=raw, lang=self.plan.lang, hyph=fit.hyphenate, url_lines=dict(fit.url_lines),
             keep=keep, link_rid=lambda url: slide_part.relate_to(url, HLINK_RT,
                                                                   is_external=True),
-            fill=fill, link_fill=link_fill, space_before=gap)
+            fill=fill, link_fill=link_fill, space_before=gap or None, **look)
         if text.figure:
             accent = self._figure_colour(bg, fit.sizes[0] / 100, where)
             _color_first_paragraph(filled.sp, accent)
@@ -418,8 +452,22 @@ class DeckWriter:
                                         size_pt, True, f"{where} figure")
         return fill or SOLID.format('<a:schemeClr val="accent1"/>')
 
+    def _graphic(self, state: _SlideState, key: str, add: Any, *args: Any) -> None:
+        """A table or picture: into the layout's placeholder made for it, else into the box."""
+        slot = state.choice.slots[key]
+        target: Any = slot.box
+        if slot.ph is not None and slot.ph.kind in ("tbl", "pic", "chart"):
+            target = SlideShapeFactory(self._clone(state, slot.ph, slot.box if slot.resized
+                                                   else None), state.slide.shapes)
+        shape = add(state.slide, target, *args)
+        state.order[shape._element] = (1, slot.box.y, slot.box.x)
+        state.next_id = max(state.next_id, shape.shape_id + 1)
+
     def _chart(self, state: _SlideState, spec: SlideSpec) -> None:
         slot = state.choice.slots["chart"]
+        if spec.chart.kind in ("bar", "column"):
+            self._graphic(state, "chart", add_bar_chart, spec.chart, self.plan.lang)
+            return
         ph = None
         if slot.ph is not None:
             ph = SlideShapeFactory(self._clone(state, slot.ph), state.slide.shapes)
@@ -479,7 +527,9 @@ class DeckWriter:
 
 _DRAWN_NAMES = {"title": "Title", "subtitle": "Subtitle", "body": "Content Placeholder",
                 "figure": "Text Placeholder", "caption": "Text Placeholder",
-                "byline": "Text Placeholder", "number": "Text Placeholder"}
+                "byline": "Text Placeholder", "number": "Text Placeholder",
+                "left": "Content Placeholder", "right": "Content Placeholder",
+                "left_head": "Text Placeholder", "right_head": "Text Placeholder"}
 
 
 def min_pt_for(key: str, slide_w: int) -> float:
@@ -510,3 +560,12 @@ def _color_first_paragraph(sp: Any, fill: str | None) -> None:
         for old in rpr.findall(f"{A}solidFill"):
             rpr.remove(old)
         rpr.insert(0, parse_xml(fill))  # the fill comes before fonts and links (schema order)
+
+
+def _has_links(paras: tuple[Any, ...]) -> bool:
+    return any(run.url for p in paras for run in p.all_runs())
+
+
+def _figure_gap(size: int) -> int:
+    """Clear space between the big figure and its caption (hundredths of a point)."""
+    return int(size * 0.3)

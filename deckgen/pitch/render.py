@@ -1,12 +1,15 @@
 """Content model + context → `DeckPlan`.
 
 Texts that only insert variables are filled in directly; anything else goes through the
-locked-down Jinja sandbox (`deckgen.pitch.sandbox`), so the common case never loads Jinja. Every
-error names the file, line and key path of the text that caused it.
+locked-down Jinja sandbox (`deckgen.pitch.sandbox`), so the common case never loads Jinja. The
+rendered text is then read for inline markup (`deckgen.pitch.markup`); values from the command
+line are protected first, so they stay literal. Every error names the file, line and key path
+of the text that caused it. What each slide kind becomes is in `deckgen.pitch.expand`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 import time
@@ -16,11 +19,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deckgen.errors import DeckgenError
+from deckgen.pitch import markup
 from deckgen.pitch.loader import MAX_CHARS as MAX_TEXT
-from deckgen.pitch.loader import LoadedPlea
-from deckgen.pitch.plan import ChartSpec, DeckPlan, Para, SlideSpec
+from deckgen.pitch.loader import LoadedPitch
+from deckgen.pitch.plan import DeckPlan, Para, SlideSpec
 
-RESERVED = ("company", "presenter", "date", "value", "of")
+RESERVED = ("company", "presenter", "date", "value", "of", "percent", "points", "points_count")
+STAND_INS = "\ue02a\ue05b\ue05d"  # markup.protect's stand-ins: kept until markup is read
+_KEEP = "\n\u00a0\u202f"
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _MONTHS = {
     "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
@@ -38,12 +44,16 @@ class Context:
     sets: Mapping[str, str] = field(default_factory=dict)
 
 
-def clean_text(text: str) -> str:
-    """Drop characters that cannot live in XML or a slide (controls, surrogates, BOMs)."""
+def clean_text(text: str, keep: str = "") -> str:
+    """Drop characters that cannot live in XML or a slide (controls, surrogates, BOMs).
+
+    Other spaces become plain spaces, except line breaks and no-break spaces ("46,5 %"
+    must not wrap between number and unit).
+    """
     out = []
     for ch in text:
         cat = unicodedata.category(ch)
-        if ch == "\n":
+        if ch in _KEEP or ch in keep:
             out.append(ch)
         elif ch.isspace():  # \v (PowerPoint's line break), \r, \f …: a word separator
             out.append(" ")
@@ -85,20 +95,30 @@ def parse_sets(items: list[str] | tuple[str, ...]) -> dict[str, str]:
         if not sep or not _KEY.match(key):
             raise DeckgenError(f"--set: {item!r} is not KEY=VALUE (KEY: letters, digits, _)")
         if key in RESERVED:
-            raise DeckgenError(f"--set: {key!r} is set by deckgen itself; use --{key}")
+            use = f"; use --{key}" if key in ("company", "presenter", "date") else ""
+            raise DeckgenError(f"--set: {key!r} is set by deckgen itself{use}")
         result[key] = clean_text(value)
     return result
 
 
-class _Renderer:
-    def __init__(self, loaded: LoadedPlea, variables: dict[str, Any]) -> None:
+class Renderer:
+    """Renders a content file's texts: Jinja first, then markup, each error naming its source.
+
+    `text` gives the rendered string (markup still in it); `para`, `paras`, `plain` and
+    `notes` turn it into what a slide slot takes. One time budget covers the whole file.
+    """
+
+    def __init__(self, loaded: LoadedPitch, variables: dict[str, Any]) -> None:
         self.loaded = loaded
         self.vars = variables
         self.deadline = 0.0  # set on first use of the sandbox: one budget for the whole file
 
-    def __call__(self, text: str, key_path: str, extra: Mapping[str, Any] | None = None) -> str:
-        line = self.loaded.lines.get(key_path, 0)
-        where = f"{self.loaded.path}:{line}: {key_path}"
+    def where(self, key_path: str) -> str:
+        return self.loaded.where(key_path)
+
+    def text(self, text: str, key_path: str, extra: Mapping[str, Any] | None = None) -> str:
+        """The rendered text: whitespace tidied, line breaks kept, never empty."""
+        where = self.where(key_path)
         variables = {**self.vars, **(extra or {})}
         out = _plain(text, variables, where)
         if out is None:
@@ -107,12 +127,47 @@ class _Renderer:
             if not self.deadline:
                 self.deadline = time.monotonic() + RENDER_SECONDS
             out = render_template(text, variables, where, self.deadline - time.monotonic())
-        out = " ".join(clean_text(out).replace("\n", " ").split()) if out else ""
+        out = _tidy(clean_text(out or "", keep=STAND_INS))
         if len(out) > MAX_TEXT:
             raise DeckgenError(f"{where}: text is too long after rendering ({len(out)} characters)")
-        if not out:
+        if not out.strip():  # str.strip also drops no-break spaces: nothing visible is left
             raise DeckgenError(f"{where}: text is empty after rendering")
         return out
+
+    def para(self, text: str, key_path: str, level: int = 0,
+             extra: Mapping[str, Any] | None = None) -> Para:
+        """One paragraph with its markup; a line break stays a break inside the paragraph."""
+        rendered = self.text(text, key_path, extra)
+        try:
+            return markup.parse(rendered.replace("\n\n", "\n"), level)
+        except markup.MarkupError as exc:
+            raise DeckgenError(f"{self.where(key_path)}: {exc}") from None
+
+    def paras(self, text: str, key_path: str, extra: Mapping[str, Any] | None = None,
+              ) -> tuple[Para, ...]:
+        """Paragraphs separated by an empty line (statements, quotes, point statements)."""
+        rendered = self.text(text, key_path, extra)
+        try:
+            return tuple(markup.parse(block) for block in rendered.split("\n\n"))
+        except markup.MarkupError as exc:
+            raise DeckgenError(f"{self.where(key_path)}: {exc}") from None
+
+    def plain(self, text: str, key_path: str, extra: Mapping[str, Any] | None = None) -> str:
+        """One line of plain text (titles, figures, names): markup and line breaks removed."""
+        return re.sub("[ \n]+", " ", markup.plain(self.text(text, key_path, extra)))
+
+    def notes(self, text: str, key_path: str, extra: Mapping[str, Any] | None = None) -> str:
+        """Speaker notes: plain text, line breaks kept (each line a notes paragraph)."""
+        if not text:
+            return ""
+        return markup.plain(self.text(text, key_path, extra)).replace("\n\n", "\n")
+
+
+def _tidy(text: str) -> str:
+    """Spaces collapsed within lines; at most one empty line between paragraphs."""
+    lines = [re.sub(" +", " ", line).strip(" ") for line in text.split("\n")]
+    out = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return out.strip("\n ")
 
 
 _VAR = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
@@ -134,136 +189,34 @@ def _plain(text: str, variables: Mapping[str, Any], where: str) -> str | None:
     return _VAR.sub(lambda m: str(variables[m.group(1)]), text)
 
 
-def render_plan(loaded: LoadedPlea, ctx: Context) -> DeckPlan:
-    """Render every text of the plea; the result depends only on the file and the context."""
-    plea = loaded.plea
+def render_plan(loaded: LoadedPitch, ctx: Context) -> DeckPlan:
+    """Render every text of the pitch; the result depends only on the file and the context."""
+    from deckgen.pitch.expand import expand
+
+    pitch = loaded.pitch
     company = normalize_company(ctx.company)
     presenter = " ".join(clean_text(ctx.presenter or "").split())
-    date = format_date(ctx.date, plea.lang)
-    for key in plea.vars:
+    date = format_date(ctx.date, pitch.lang)
+    for key in pitch.vars:
         if key in RESERVED or not _KEY.match(key):
-            line = loaded.lines.get(f"vars.{key}", 0)
-            raise DeckgenError(f"{loaded.path}:{line}: vars.{key}: name is reserved or invalid")
-    base = {"company": company, "presenter": presenter, "date": date}
-    file_vars = {k: clean_text(v) for k, v in plea.vars.items()}
-    r = _Renderer(loaded, {**file_vars, **dict(ctx.sets), **base})
+            raise DeckgenError(f"{loaded.where(f'vars.{key}')}: name is reserved or invalid")
+    outside = {k: markup.protect(v) for k, v in {**dict(ctx.sets), "company": company,
+                                                  "presenter": presenter, "date": date}.items()}
+    file_vars = {k: clean_text(v) for k, v in pitch.vars.items()}
+    r = Renderer(loaded, {**file_vars, **outside})
     # vars may themselves use {{ company }}; render them once, in the base context.
     for key, value in file_vars.items():
         if key not in ctx.sets:
-            r.vars[key] = r(value, f"vars.{key}")
-
-    st = plea.statistic
-    if st.value > st.of:
-        line = loaded.lines.get("statistic.value", 0)
-        raise DeckgenError(
-            f"{loaded.path}:{line}: statistic.value: {st.value} is larger than of={st.of}"
-        )
-    share = round(100.0 * st.value / st.of, 1)
-    figure = r(st.figure, "statistic.figure", {"value": st.value, "of": st.of})
-    caption = r(st.caption, "statistic.caption")
-    subtitle = [Para(r(plea.title.subtitle, "title.subtitle"))]
+            r.vars[key] = r.text(value, f"vars.{key}")
     byline = " · ".join(x for x in (presenter, date) if x)
-    if byline:
-        subtitle.append(Para(byline))
-    slides: list[SlideSpec] = [
-        SlideSpec(
-            role="title",
-            title=r(plea.title.title, "title.title"),
-            subtitle=tuple(subtitle),
-            notes=r(plea.title.notes, "title.notes"),
-        ),
-        SlideSpec(
-            role="statement",
-            title=r(plea.intro.title, "intro.title"),
-            body=(Para(r(plea.intro.text, "intro.text")),),
-            notes=r(plea.intro.notes, "intro.notes"),
-        ),
-        SlideSpec(
-            role="statistic",
-            title=r(st.title, "statistic.title"),
-            figure=figure,
-            caption=(
-                Para(caption),
-                Para(r(st.source, "statistic.source")),
-            ),
-            chart=ChartSpec(
-                labels=(
-                    r(st.chart_labels[0], "statistic.chart_labels[0]"),
-                    r(st.chart_labels[1], "statistic.chart_labels[1]"),
-                ),
-                percents=(share, round(100.0 - share, 1)),
-                alt_text=f"{figure}: {caption}",
-            ),
-            notes=r(st.notes, "statistic.notes"),
-        ),
-        SlideSpec(
-            role="bullets",
-            title=r(plea.problem.title, "problem.title"),
-            body=tuple(
-                Para(r(b, f"problem.bullets[{i}]")) for i, b in enumerate(plea.problem.bullets)
-            ),
-            list_style="bullet",
-            notes=r(plea.problem.notes, "problem.notes"),
-        ),
-    ]
-    point_titles = [r(p.title, f"points[{i}].title") for i, p in enumerate(plea.points)]
-    slides.append(
-        SlideSpec(
-            role="agenda",
-            title=r(plea.agenda.title, "agenda.title"),
-            body=tuple(Para(t) for t in point_titles),
-            list_style="number",
-            notes=r(plea.agenda.notes, "agenda.notes"),
-        )
-    )
-    for i, p in enumerate(plea.points):
-        slides.append(
-            SlideSpec(
-                role="point",
-                title=point_titles[i],
-                number=str(i + 1),
-                body=(Para(r(p.statement, f"points[{i}].statement")),),
-                notes=r(p.notes, f"points[{i}].notes"),
-            )
-        )
-    slides.append(
-        SlideSpec(
-            role="closing",
-            title=r(plea.closing.title, "closing.title"),
-            body=tuple(
-                Para(r(b, f"closing.bullets[{i}]")) for i, b in enumerate(plea.closing.bullets)
-            ),
-            list_style="bullet",
-            notes=r(plea.closing.notes, "closing.notes"),
-        )
-    )
-    sources = []
-    for i, item in enumerate(plea.sources.items):
-        text = r(item.text, f"sources.items[{i}].text")
-        url = r(item.url, f"sources.items[{i}].url") if item.url else ""
-        if url and not re.match(r"^(https?|mailto):", url):
-            line = loaded.lines.get(f"sources.items[{i}].url", 0)
-            raise DeckgenError(
-                f"{loaded.path}:{line}: sources.items[{i}].url: {url!r} is not an http(s) address"
-            )
-        sources.append(Para(text))
-        if url:
-            sources.append(Para(url, level=1, url=url))
-    slides.append(
-        SlideSpec(
-            role="sources",
-            title=r(plea.sources.title, "sources.title"),
-            body=tuple(sources),
-            notes=r(plea.sources.notes, "sources.notes"),
-        )
-    )
+    slides = expand(r, pitch, byline)
     return DeckPlan(
         slides=_unique_titles(slides),
-        lang=plea.lang,
-        title=slides[0].title,
+        lang=pitch.lang,
+        title=r.plain(pitch.title, "title") if pitch.title else slides[0].title,
         company=company,
         presenter=presenter,
-        footer=r(plea.footer, "footer") if plea.footer else "",
+        footer=r.plain(pitch.footer, "footer") if pitch.footer else "",
         date=date,
     )
 
@@ -275,5 +228,5 @@ def _unique_titles(slides: list[SlideSpec]) -> tuple[SlideSpec, ...]:
     for s in slides:
         n = seen.get(s.title.casefold(), 0) + 1
         seen[s.title.casefold()] = n
-        out.append(s if n == 1 else SlideSpec(**{**s.__dict__, "title": f"{s.title} ({n})"}))
+        out.append(s if n == 1 else dataclasses.replace(s, title=f"{s.title} ({n})"))
     return tuple(out)

@@ -12,41 +12,56 @@ from collections.abc import Mapping
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment, SecurityError
 
 from deckgen.errors import DeckgenError
+from deckgen.pitch import guards
+from deckgen.pitch.guards import GuardedCodeGenerator
 from deckgen.pitch.loader import MAX_CHARS as MAX_TEXT
 
 RENDER_SECONDS = 5.0
 
 
-class _CappedSandbox(SandboxedEnvironment):
-    """A sandbox whose operators cannot build huge strings or numbers."""
+class _CappedSandbox(ImmutableSandboxedEnvironment):
+    """A sandbox whose operators, filters, methods and literals cannot build huge values.
 
-    intercepted_binops = frozenset({"*", "**", "+"})
+    Immutable, so ``list.append`` cannot grow a value in a loop; every operation that builds
+    text is estimated before it runs (`deckgen.pitch.guards`).
+    """
+
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    code_generator_class = GuardedCodeGenerator
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, (int, float)) and (
-                abs(right) > 64 or (isinstance(left, int) and abs(left).bit_length() * abs(right) > 4096)):
-            raise SecurityError("number too large")
-        if operator == "*":
-            for seq, n in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) \
-                        and len(seq) * n > MAX_TEXT:
-                    raise SecurityError("repeated text too long")
+        guards.check_binop(operator, left, right)
         result = super().call_binop(context, operator, left, right)
         if isinstance(result, (str, list, tuple)) and len(result) > MAX_TEXT:
             raise SecurityError("text too long")
         return result
 
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        guards.check_call(__obj, args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+    checked = staticmethod(guards.checked)
+    checked_parts = staticmethod(guards.checked_parts)
+
+
+def _finalize(value: Any) -> Any:
+    """Every ``{{ … }}`` output is weighed before it is turned into text."""
+    guards.weight(value)
+    return value
+
 
 def _environment() -> SandboxedEnvironment:
-    env = _CappedSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env = _CappedSandbox(undefined=jinja2.StrictUndefined, autoescape=False,
+                         keep_trailing_newline=False, finalize=_finalize)
     env.globals.pop("range", None)
     env.globals.pop("lipsum", None)
     env.globals.pop("cycler", None)
     env.globals.pop("joiner", None)
     env.globals.pop("namespace", None)
+    env.filters = {name: guards.guard_filter(name, f) for name, f in env.filters.items()}
     return env
 
 
@@ -101,6 +116,18 @@ def _compile(text: str) -> Any:
 
 
 
+def _render_bounded(template: Any, variables: Mapping[str, Any]) -> str:
+    """Render piece by piece and stop at the text limit, so loops cannot pile up output."""
+    parts: list[str] = []
+    size = 0
+    for piece in template.generate(dict(variables)):
+        size += len(piece)
+        if size > MAX_TEXT:
+            raise SecurityError("text too long")
+        parts.append(piece)
+    return "".join(parts)
+
+
 def render_template(text: str, variables: Mapping[str, Any], where: str,
                     seconds: float = RENDER_SECONDS) -> str:
     """Render one untrusted text; every failure is a one-line `DeckgenError` naming ``where``.
@@ -114,9 +141,7 @@ def render_template(text: str, variables: Mapping[str, Any], where: str,
                            f"{RENDER_SECONDS:g} s in all)")
     try:
         with _deadline(seconds):
-            out = _compile(text).render(dict(variables))
-            if len(out) > MAX_TEXT:
-                raise SecurityError("text too long")
+            out = _render_bounded(_compile(text), variables)
     except _Timeout:
         raise DeckgenError(f"{where}: template takes too long (over {RENDER_SECONDS:g} s)") from None
     except MemoryError:

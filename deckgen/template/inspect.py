@@ -40,6 +40,7 @@ def report(template: str | None) -> dict[str, Any]:
         "roles": roles,
         "example_slides_dropped": [{"slide": n, "layout": name} for n, name in tmap.example_slides],
         "warnings": warnings,
+        "dropped": list(source.dropped),  # what sanitation removed from the template
     }
 
 
@@ -65,6 +66,9 @@ def report_text(data: dict[str, Any]) -> str:
                      + ", ".join(f"{d['slide']}: {d['layout']}" for d in dropped) + ")")
     else:
         lines.append("Example slides dropped: none")
+    dropped_parts = data.get("dropped") or []
+    lines.append("Dropped from the template:" + ("" if dropped_parts else " none"))
+    lines.extend(f"  - {line}" for line in dropped_parts)
     for warning in data["warnings"]:
         lines.append(f"warning: {warning}")
     return "\n".join(lines)

@@ -58,6 +58,10 @@ KEYWORDS_BY_ROLE: dict[str, tuple[str, ...]] = {
     "statistic": ("zahl", "kennzahl", "kpi", "chart", "diagramm", "bignumber", "bigfact",
                   "statistic", "statistik", "grafico", "grafiek", "wykres", "keyfigure"),
     "agenda": ("agenda", "ubersicht", "overview", "inhaltsverzeichnis", "tableofcontents"),
+    "quote": ("quote", "zitat", "citation", "cita", "citaat", "cytat"),
+    "comparison": ("comparison", "vergleich", "comparaison", "comparacion", "vergelijking"),
+    "table": ("table", "tabelle", "tableau", "tabla", "tabel"),
+    "image": ("picture", "photo", "foto", "bild", "image", "imagen", "obraz"),
     "closing": ("schluss", "kontakt", "contact", "thankyou", "danke", "closing", "abschluss",
                 "calltoaction", "outro", "merci", "gracias", "bedankt", "dziekuje"),
 }
@@ -71,6 +75,13 @@ ROLE_NAMES: dict[str, tuple[tuple[str, ...], ...]] = {
     "point": (POINT, CONTENT),
     "closing": (CLOSING,),
     "sources": (CONTENT,),
+    "quote": (("Quote", "Zitat", "Citation", "Cita", "Citazione", "Citação", "Citaat", "Cytat",
+               "Statement"), SECTION),
+    "comparison": (COMPARISON, TWO_CONTENT),
+    "table": (("Table", "Tabelle", "Tableau", "Tabla", "Tabella", "Tabel", "Tabela"), CONTENT),
+    "image": (("Picture with Caption", "Bild mit Überschrift", "Image avec légende",
+               "Imagen con título", "Immagine con didascalia", "Afbeelding met bijschrift",
+               "Obraz z podpisem", "Photo", "Foto", "Bild", "Image", "Picture"), CONTENT),
 }
 
 

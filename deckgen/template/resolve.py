@@ -17,8 +17,15 @@ from deckgen.errors import DeckgenError
 from deckgen.pitch.plan import ROLES
 from deckgen.template.geometry import Box, free_rect
 from deckgen.template.index import LayoutInfo, PhInfo, index_presentation
+from deckgen.template.kind_slots import (
+    comparison_slots,
+    image_slots,
+    kind_score,
+    table_slots,
+)
 from deckgen.template.names import FOLDED, KEYWORDS, fold
 
+KIND_SLOTS = {"comparison": comparison_slots, "table": table_slots, "image": image_slots}
 LIST_ROLES = ("bullets", "agenda", "point", "closing", "sources")
 
 
@@ -135,6 +142,10 @@ def _drawn_slots(role: str, layout: LayoutInfo) -> tuple[dict[str, Slot], list[s
     region = Box(free.x, top, free.w, max(bottom - top, int(h * 0.15)))
     if role == "title":
         slots["subtitle"] = Slot(None, region)
+    elif role in ("comparison", "table", "image"):
+        bare = LayoutInfo(layout.layout, layout.name, layout.master, layout.type_attr, (),
+                          layout.slide_w, layout.slide_h)
+        slots.update(KIND_SLOTS[role](bare, region, Slot))
     elif role == "statistic":
         slots["figure"] = Slot(None, Box(region.x, region.y, int(region.w * 0.44), region.h))
         slots["chart"] = Slot(None, Box(region.x + int(region.w * 0.48), region.y,
@@ -168,7 +179,9 @@ def _raw_slots(role: str, layout: LayoutInfo) -> tuple[dict[str, Slot], list[str
         else:
             slots["subtitle"] = Slot(None, region)
             notes.append("no subtitle placeholder: the subtitle is drawn as a text box")
-    elif role == "statement":
+    elif role in ("comparison", "table", "image"):
+        slots.update(KIND_SLOTS[role](layout, region, Slot))
+    elif role in ("statement", "quote"):
         body = _largest([p for p in texts if p.kind != "obj"] or texts)
         slots["body"] = Slot(body, body.box) if body else Slot(None, region)
         if body is None:
@@ -231,6 +244,9 @@ def score(role: str, layout: LayoutInfo) -> int:
     """How well a layout's placeholders suit a role; 0 or less means unsuitable."""
     if layout.has_vertical or layout.title is None:
         return 0
+    extra = kind_score(role, layout)
+    if extra is not None:
+        return extra
     texts = layout.text_boxes
     contents = layout.content_areas
     pics = layout.of_kind("pic")
@@ -244,7 +260,7 @@ def score(role: str, layout: LayoutInfo) -> int:
         s += 3 if layout.of_kind("subtitle") else 0
         s -= len(layout.of_kind("obj"))
         s += 2 if layout.type_attr == "title" else 0
-    elif role == "statement":
+    elif role in ("statement", "quote"):
         if not texts:
             return 0
         s += 3 if layout.type_attr == "secHead" else 0

@@ -1,27 +1,31 @@
 """Find a template (bundled name, folder, or file) and read it into memory, checked.
 
 A template is read once per run and kept as normalized bytes; every deck is built from a fresh
-`Presentation` over those bytes, so batches never re-read or re-validate the file. A ``.potx``
-differs from a ``.pptx`` only in the main part's content type, which python-pptx refuses, so
-that one string is rewritten.
+`Presentation` over those bytes, so batches never re-read or re-validate the file. Reading is
+bounded (a regular file under a size cap; zip members inflated under caps, see
+`deckgen.template.unpack`) and sanitizing (`deckgen.template.sanitize`): macros, ActiveX, OLE
+objects, external and broken links are dropped, and the main part's content type is rewritten,
+so a ``.potx``, ``.pptm``, ``.potm`` or ``.ppsx`` reads as a ``.pptx`` without macros.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from deckgen.bounded import is_dir, probe, read_regular
 from deckgen.errors import DeckgenError
 from deckgen.paths import templates_dir
 from deckgen.pitch.plan import ROLES
+from deckgen.template.sanitize import sanitize
+from deckgen.template.unpack import repack, unpack
 
-_POTX = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
-_PPTX = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 _YAML_KEYS = ("name", "colors", "fonts", "logo", "layouts")
-MAX_TEMPLATE_BYTES = 200_000_000
+MAX_TEMPLATE_BYTES = 50_000_000  # with the unpack caps, keeps one build under ~300 MB
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class TemplateSource:
     data: bytes
     layouts: dict[str, str] = field(default_factory=dict)
     config_path: Path | None = None
+    dropped: tuple[str, ...] = ()  # what sanitation removed or replaced, one line each
 
     def open(self) -> Any:
         """A fresh, independent `Presentation` over the template bytes."""
@@ -61,31 +66,44 @@ def bundled_names() -> list[str]:
 def locate(spec: str | Path | None) -> TemplateSource:
     """``None`` → the default; a bundled name; a folder; or a ``.pptx``/``.potx`` path."""
     text = str(spec) if spec is not None else "default"
+    if not text.strip():
+        raise DeckgenError("--template: empty; give a bundled name, a folder or a .pptx file")
     path = Path(text).expanduser()
-    if not path.exists() and "/" not in text and "\\" not in text and not text.endswith(
+    shown = text if len(text) <= 80 else text[:77] + "..."
+    if len(os.fsencode(path.name)) > 255:
+        raise DeckgenError(f"--template: {shown!r}: name too long (at most 255 bytes)")
+    exists = probe(path, "template") is not None
+    if not exists and "/" not in text and "\\" not in text and not text.endswith(
         (".pptx", ".potx")
     ):
         bundled = templates_dir() / text
-        if not bundled.is_dir():
+        if not is_dir(bundled, "template"):
             names = ", ".join(bundled_names())
             raise DeckgenError(
-                f"--template: no template named {text!r} (bundled: {names}; or give a path)"
+                f"--template: no template named {shown!r} (bundled: {names}; or give a path)"
             )
-        path = bundled
-    if path.is_dir():
+        path, exists = bundled, True
+    if is_dir(path, "template folder"):
         return _from_folder(path)
-    if not path.exists():
-        raise DeckgenError(f"--template: {text}: file not found")
-    return TemplateSource(name=path.stem, path=path, data=read_package(path))
+    if not exists:
+        raise DeckgenError(f"--template: {shown}: file not found")
+    data, dropped = read_package(path)
+    return TemplateSource(name=path.stem, path=path, data=data, dropped=dropped)
 
 
 def _from_folder(folder: Path) -> TemplateSource:
+    try:
+        os.listdir(folder)
+    except OSError as exc:
+        reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror
+        raise DeckgenError(f"{folder}: cannot read template folder ({reason}); check its "
+                           "permissions") from None
     config_path = folder / "template.yaml"
     config: dict[str, Any] = {}
-    if config_path.is_file():
+    if probe(config_path, "template.yaml") is not None:
         config = _read_config(config_path)
     candidates = [folder / "template.pptx", folder / "template.potx"]
-    pkg = next((c for c in candidates if c.is_file()), None)
+    pkg = next((c for c in candidates if probe(c, "template") is not None), None)
     layouts = config.get("layouts") or {}
     name = str(config.get("name") or folder.name)
     if pkg is None:
@@ -94,13 +112,25 @@ def _from_folder(folder: Path) -> TemplateSource:
 
             return TemplateSource(name, config_path, template_bytes(folder), layouts, config_path)
         raise DeckgenError(f"{folder}: no template.pptx or template.potx in this folder")
-    return TemplateSource(name, pkg, read_package(pkg), layouts, config_path if config else None)
+    data, dropped = read_package(pkg)
+    return TemplateSource(name, pkg, data, layouts, config_path if config else None, dropped)
+
+
+def read_yaml(path: Path) -> Any:
+    """A ``template.yaml`` as plain data: a regular, small file; anchors and aliases bounded."""
+    from deckgen.pitch.loader import MAX_BYTES, load_data
+
+    raw = read_regular(path, MAX_BYTES, "template.yaml")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DeckgenError(f"{path}:{line}: template.yaml is not UTF-8; save it as UTF-8") from None
+    return load_data(text, path)
 
 
 def _read_config(path: Path) -> dict[str, Any]:
-    from deckgen.pitch.loader import load_data, read_text
-
-    data = load_data(read_text(path, "template.yaml"), path)
+    data = read_yaml(path)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -108,59 +138,38 @@ def _read_config(path: Path) -> dict[str, Any]:
     for key in data:
         if key not in _YAML_KEYS:
             raise DeckgenError(
-                f"{path}: unknown key {key!r} (allowed: {', '.join(_YAML_KEYS)})"
+                f"{path}: unknown key {str(key)[:80]!r} (allowed: {', '.join(_YAML_KEYS)})"
             )
     layouts = data.get("layouts") or {}
     if not isinstance(layouts, dict):
         raise DeckgenError(f"{path}: layouts: expected a mapping role: layout name")
     for role, name in layouts.items():
         if role not in ROLES:
-            raise DeckgenError(f"{path}: layouts.{role}: unknown role (roles: {', '.join(ROLES)})")
+            raise DeckgenError(f"{path}: layouts.{str(role)[:80]}: unknown role (roles: "
+                               f"{', '.join(ROLES)})")
         if not isinstance(name, str) or not name.strip():
             raise DeckgenError(f"{path}: layouts.{role}: expected a layout name")
     return data
 
 
-def read_package(path: Path) -> bytes:
-    """Read and sanity-check a .pptx/.potx; returns bytes python-pptx accepts."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEMPLATE_BYTES:
-            raise DeckgenError(f"{path}: template is too large ({size} bytes)")
-        data = path.read_bytes()
-    except PermissionError:
-        raise DeckgenError(f"{path}: cannot read template (permission denied)") from None
-    except OSError as exc:
-        raise DeckgenError(f"{path}: cannot read template ({exc.strerror or exc})") from None
+def read_package(path: Path) -> tuple[bytes, tuple[str, ...]]:
+    """Read, unpack under caps and sanitize a .pptx/.potx/.pptm/...; bytes python-pptx accepts.
+
+    Returns the sanitized package and one line per thing dropped (macros, external links, …).
+    """
+    data = read_regular(path, MAX_TEMPLATE_BYTES, "template")
     return normalize_package(data, path)
 
 
-def normalize_package(data: bytes, path: Path) -> bytes:
+def normalize_package(data: bytes, path: Path) -> tuple[bytes, tuple[str, ...]]:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise DeckgenError(f"{path}: not a PowerPoint file (.pptx/.potx is a zip archive; this is not)")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
-            if "[Content_Types].xml" not in names:
-                raise DeckgenError(f"{path}: not an Office file (no [Content_Types].xml)")
-            types = zf.read("[Content_Types].xml")
-    except zipfile.BadZipFile as exc:
-        raise DeckgenError(f"{path}: damaged or truncated archive ({exc})") from None
-    except (OSError, EOFError, ValueError) as exc:
-        raise DeckgenError(f"{path}: damaged or truncated archive ({exc})") from None
-    if _POTX in types:
-        out = io.BytesIO()
-        with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(
-            out, "w", zipfile.ZIP_DEFLATED
-        ) as zout:
-            for info in zin.infolist():
-                blob = zin.read(info.filename)
-                if info.filename == "[Content_Types].xml":
-                    blob = blob.replace(_POTX, _PPTX)
-                zout.writestr(info, blob)
-        data = out.getvalue()
-    elif _PPTX not in types:
-        raise DeckgenError(f"{path}: not a presentation (a Word or Excel file, or another package)")
+    members = unpack(data, path)
+    del data
+    clean, dropped = sanitize(members, path)
+    del members
+    data = repack(clean)
+    del clean
     try:
         from pptx import Presentation
 
@@ -169,6 +178,10 @@ def normalize_package(data: bytes, path: Path) -> bytes:
             raise DeckgenError(f"{path}: the template has no slide layouts")
     except DeckgenError:
         raise
+    except MemoryError:
+        raise DeckgenError(f"{path}: the template is too large to read") from None
     except Exception as exc:  # noqa: BLE001 - python-pptx raises many types on broken parts
-        raise DeckgenError(f"{path}: cannot read as a presentation ({type(exc).__name__}: {exc})") from None
-    return data
+        reason = " ".join(str(exc).split())[:200]
+        raise DeckgenError(f"{path}: cannot read as a presentation ({type(exc).__name__}: "
+                           f"{reason}); re-save it in PowerPoint") from None
+    return data, tuple(dict.fromkeys(dropped))

@@ -155,6 +155,8 @@ def closest_legible(fg: str, bg: str, scheme: Mapping[str, str], need: float,
                 if contrast_ratio(value, bg) < need * MARGIN:
                     continue
                 score = _distance(value, fg) + 0.0005 * step + (0 if slot == prefer else 0.004)
+                if light != prefers_light(bg) and step:
+                    score += 0.05  # moving away from the better direction looks muddy
                 if best is None or score < best[0]:
                     best = (score, ref)
     return best[1] if best else ColorRef("tx1").toward(prefers_light(bg), 20)

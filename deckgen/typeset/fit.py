@@ -88,8 +88,12 @@ def _lines(text: str, m: Metrics, size: float, width_pt: float, acc: _Acc) -> in
 
 def measure(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str], w_emu: int,
             h_emu: int, scale: float, base: list[int] | None = None, max_lines: int = 0,
-            acc: _Acc | None = None) -> tuple[bool, tuple[int, ...]]:
-    """Whether the paragraphs fit at ``scale`` (and in ``max_lines`` lines, if given)."""
+            acc: _Acc | None = None, spacing: float | None = None) -> tuple[bool, tuple[int, ...]]:
+    """Whether the paragraphs fit at ``scale`` (and in ``max_lines`` lines, if given).
+
+    Spacing given in points shrinks with the text (``spacing``, default ``scale``), as
+    PowerPoint's own autofit does; the writer then writes the reduced spacing out.
+    """
     acc = acc if acc is not None else _Acc()
     l_in, t_in, r_in, b_in = style.insets
     width = (w_emu - l_in - r_in) / EMU_PER_PT * SAFETY_W
@@ -109,7 +113,8 @@ def measure(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str]
             return False, ()
         counts.append(n)
         line = lv.line_pts if lv.line_pts else size * m.line * lv.line_pct
-        before = lv.before_pts or lv.before_pct * size * m.line
+        before = lv.before_pts * (scale if spacing is None else spacing) or (
+            lv.before_pct * size * m.line)
         total += n * line + (before if i else 0.0)
     if max_lines and sum(counts) > max_lines:
         return False, tuple(counts)
@@ -118,7 +123,8 @@ def measure(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str]
 
 def fit_text(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str], w_emu: int,
              h_emu: int, base: list[int] | None = None, min_pt: float = MIN_PT,
-             max_lines: int = 0, max_scale: float = 1.0) -> FitResult:
+             max_lines: int = 0, max_scale: float = 1.0,
+             spacing: float | None = None) -> FitResult:
     """Largest scale (``max_scale`` down to the minimum size) at which ``paras`` fit the box.
 
     With ``max_lines``, text that would need more lines is shrunk first (titles wrap to two
@@ -130,7 +136,8 @@ def fit_text(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str
     limit = max_lines
     while True:
         acc = _Acc()
-        ok, counts = measure(paras, style, fonts, w_emu, h_emu, scale, sizes, limit, acc)
+        ok, counts = measure(paras, style, fonts, w_emu, h_emu, scale, sizes, limit, acc,
+                             spacing)
         if ok:
             scaled = tuple(_round(s * scale) for s in sizes)
             return FitResult(scale, scaled, True, frozenset(acc.hyph),

@@ -164,7 +164,9 @@ def box_style(layout: Any, ph_el: Any | None, kind: str) -> BoxStyle:
         style = "p:titleStyle" if title else (
             "p:otherStyle" if kind in ("dt", "ftr", "sldNum") else "p:bodyStyle")
     else:
-        style = "p:otherStyle"
+        # A drawn box stands in for a placeholder: it takes the master's title or body look
+        # (the writer spells it out on the runs, as a text box itself inherits none of it).
+        style = "p:titleStyle" if title else "p:bodyStyle"
     lists.append(master.find(f"p:txStyles/{style}", NS))
     lists.append(prs_el.find("p:defaultTextStyle", NS))
     insets = []

@@ -1,0 +1,101 @@
+"""Reading small YAML files safely: bounded size, UTF-8 only, positions kept, aliases bounded.
+
+Content files and ``template.yaml`` are untrusted. PyYAML's composer gives nodes with
+positions, so every message can name the file and line, and converting nodes ourselves
+follows anchors and aliases under a node budget: a "billion laughs" file fails fast instead
+of eating memory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from deckgen.errors import DeckgenError
+
+MAX_BYTES = 1_000_000
+MAX_NODES = 50_000
+MAX_DEPTH = 40
+MAX_CHARS = 5000  # no slide text or note is longer; longer ones are mistakes or attacks
+
+
+def read_text(path: Path, what: str = "content file") -> str:
+    """Read a small UTF-8 text file, turning every OS and encoding problem into one line."""
+    try:
+        if path.is_dir():
+            raise DeckgenError(f"{path}: is a folder, not a {what}")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DeckgenError(f"{path}: {what} is too large ({size} bytes, at most {MAX_BYTES})")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DeckgenError(f"{path}: {what} not found") from None
+    except PermissionError:
+        raise DeckgenError(f"{path}: cannot read {what} (permission denied)") from None
+    except OSError as exc:
+        raise DeckgenError(f"{path}: cannot read {what} ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DeckgenError(
+            f"{path}:{line}: {what} is not UTF-8 (byte 0x{data[exc.start]:02x}); "
+            "save it as UTF-8"
+        ) from None
+    return text
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: same nodes, faster
+
+
+def _yaml_call(fn: Any, text: str, path: Path) -> Any:
+    """Run a PyYAML entry point; syntax errors become ``file:line:col: message``."""
+    try:
+        return fn(text, Loader=_FAST_LOADER)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        raise DeckgenError(f"{where}: YAML syntax error: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise DeckgenError(f"{path}: YAML error: {' '.join(str(exc).split())}") from None
+
+
+def compose(text: str, path: Path) -> yaml.Node | None:
+    """Parse YAML into a node graph (positions kept, aliases not expanded)."""
+    return _yaml_call(yaml.compose, text, path)
+
+
+def load_data(text: str, path: Path) -> Any:
+    """Plain Python data from a small YAML file (``template.yaml``), aliases bounded too."""
+    node = compose(text, path)
+    budget = [MAX_NODES]
+
+    def convert(n: yaml.Node, depth: int) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0 or depth > MAX_DEPTH:
+            raise DeckgenError(f"{path}:{_line(n)}: too many nested or repeated values "
+                               "(anchors/aliases expand too far)")
+        if isinstance(n, yaml.SequenceNode):
+            return [convert(c, depth + 1) for c in n.value]
+        if isinstance(n, yaml.MappingNode):
+            return {convert(k, depth + 1): convert(v, depth + 1) for k, v in n.value}
+        if n.tag in (_INT, _FLOAT) and len(n.value) > 40:
+            raise DeckgenError(f"{path}:{_line(n)}: number too long ({len(n.value)} characters)")
+        try:
+            return _SCALARS.construct_object(n)
+        except yaml.YAMLError as exc:
+            raise DeckgenError(f"{path}:{_line(n)}: {' '.join(str(exc).split())}") from None
+
+    return None if node is None else convert(node, 0)
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+_SCALARS = yaml.constructor.SafeConstructor()
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
