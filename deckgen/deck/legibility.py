@@ -29,15 +29,29 @@ SOLID = '<a:solidFill xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/
 class Substitution:
     """One colour deckgen changed so a text reads."""
 
-    where: str  # "slide 3 (statistic) caption" or "layout 'Title Slide' footer"
+    where: str  # "statistic caption" or "layout 'Title Slide' footer"
     original: str
     chosen: str
     background: str
     ratio: float
+    slides: tuple[int, ...] = ()
 
     def __str__(self) -> str:
-        return (f"{self.where}: {self.original} on {self.background} fails WCAG AA; "
+        on = ""
+        if self.slides:
+            on = f"slide{'s' if len(self.slides) > 1 else ''} {_spans(self.slides)}, "
+        return (f"{on}{self.where}: {self.original} on {self.background} fails WCAG AA; "
                 f"using {self.chosen} ({self.ratio:.1f}:1)")
+
+
+def _spans(numbers: tuple[int, ...]) -> str:
+    out: list[str] = []
+    for n in sorted(set(numbers)):
+        if out and out[-1].split("-")[-1] == str(n - 1):
+            out[-1] = f"{out[-1].split('-')[0]}-{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
 
 
 class Legibility:
@@ -63,7 +77,7 @@ class Legibility:
         return self.scheme.get(default, "#000000"), default
 
     def fill_for(self, fg: str, slot: str | None, bg: str, size_pt: float, bold: bool,
-                 where: str) -> str | None:
+                 where: str, slide: int | None = None) -> str | None:
         """``a:solidFill`` XML for a colour that reads, or None when ``fg`` already does."""
         if bg == UNKNOWN:
             return None
@@ -72,7 +86,61 @@ class Legibility:
             return None
         ref = closest_legible(fg, bg, self.scheme, need, prefer=slot)
         chosen = ref.resolve(self.scheme)
-        sub = Substitution(where, fg, chosen, bg, contrast_ratio(chosen, bg))
-        if sub not in self.substitutions:
-            self.substitutions.append(sub)
+        sub = Substitution(where, fg, chosen, bg, round(contrast_ratio(chosen, bg), 1))
+        for i, known in enumerate(self.substitutions):
+            if (known.where, known.original, known.chosen, known.background) == (
+                    sub.where, sub.original, sub.chosen, sub.background):
+                if slide is not None and slide not in known.slides:
+                    self.substitutions[i] = Substitution(
+                        *(getattr(known, f) for f in ("where", "original", "chosen",
+                                                      "background", "ratio")),
+                        known.slides + (slide,))
+                break
+        else:
+            self.substitutions.append(Substitution(*(getattr(sub, f) for f in (
+                "where", "original", "chosen", "background", "ratio")),
+                (slide,) if slide is not None else ()))
         return SOLID.format(ref.xml())
+
+
+def table_header_colour(legibility: Legibility, frame: Any, where: str,
+                        slide: int | None) -> None:
+    """Make the header row of a native table readable on the table style's header fill.
+
+    The built-in style deckgen falls back to ("Medium Style 2 – Accent 1") paints the header
+    in accent1 with lt1 text; a template whose accent1 is light (#DDDDDD, orange) would give
+    white on light. A style the template defines itself is read from ``tableStyles.xml``.
+    """
+    from lxml import etree
+    from pptx.oxml import parse_xml
+
+    scheme = legibility.scheme
+    fill, text = scheme.get("accent1", "#4472C4"), scheme.get("lt1", "#FFFFFF")
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    tbl = frame._element.find(f".//{a}tbl")
+    style_id = tbl.findtext(f"{a}tblPr/{a}tableStyleId") if tbl is not None else None
+    try:
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        prs_part = frame.part.package.presentation_part
+        root = etree.fromstring(prs_part.part_related_by(RT.TABLE_STYLES).blob)
+        for style in root.iter(f"{a}tblStyle"):
+            if style.get("styleId") == style_id:
+                solid = style.find(f"{a}firstRow/{a}tcStyle/{a}fill/{a}solidFill")
+                if solid is not None and len(solid):
+                    fill = color(solid[0], scheme) or fill
+                tx = style.find(f"{a}firstRow/{a}tcTxStyle")
+                if tx is not None and len(tx) and color(tx[-1], scheme):
+                    text = color(tx[-1], scheme)
+    except Exception:  # noqa: BLE001 - no table styles part: the built-in style applies
+        pass
+    rows = tbl.findall(f"{a}tr") if tbl is not None else []
+    if not rows:
+        return
+    chosen = legibility.fill_for(text, "bg1", fill, 18.0, True, where, slide)
+    if chosen is None:
+        return
+    for rpr in rows[0].iter(f"{a}rPr", f"{a}endParaRPr"):
+        for old in rpr.findall(f"{a}solidFill"):
+            rpr.remove(old)
+        rpr.insert(0, parse_xml(chosen))

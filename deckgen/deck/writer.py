@@ -25,7 +25,7 @@ from pptx.shapes.shapetree import SlideShapeFactory
 from deckgen.deck.bar_chart import add_bar_chart
 from deckgen.deck.chart import add_chart
 from deckgen.deck.cleanup import remove_slides
-from deckgen.deck.legibility import SOLID, Legibility
+from deckgen.deck.legibility import SOLID, Legibility, table_header_colour
 from deckgen.deck.notes import NotesWriter
 from deckgen.deck.package_fixes import add_missing_parts
 from deckgen.deck.paragraphs import HLINK_RT, list_adjusted, replace_level, write_paragraphs
@@ -97,6 +97,7 @@ class DeckWriter:
         self._notes = NotesWriter()
         self.legibility = Legibility(self.colors)
         self.warnings: list[str] = []
+        self._left_out: dict[tuple[str, str], list[str]] = {}
         self.slides: list[_SlideState] = []
         self.plan: DeckPlan | None = None
         self.choices: dict[str, RoleChoice] = {}
@@ -121,7 +122,8 @@ class DeckWriter:
             if spec.chart is not None:
                 self._chart(state, spec)
             if spec.table is not None:
-                self._graphic(state, "table", add_table, spec.table, plan.lang)
+                frame = self._graphic(state, "table", add_table, spec.table, plan.lang)
+                table_header_colour(self.legibility, frame, "table header", number)
             if spec.image is not None:
                 self._graphic(state, "picture", place_picture, spec.image)
             for kind, (info, text) in self._field_texts(choice.layout, number, plan).items():
@@ -310,11 +312,14 @@ class DeckWriter:
         if fit.fits and fit.lines and fit.lines[0] > 1:
             fit = FitResult(fit.scale, fit.sizes, False)
         if not fit.fits and info.kind != "sldNum":
-            note = (f"the {_FIELD_NAMES[info.kind]} {text!r} does not fit the "
-                    f"{_FIELD_NAMES[info.kind]} box of layout {layout.name!r} on one line; "
-                    "left out there (shorten it to keep it)")
-            if note not in self.warnings:
-                self.warnings.append(note)
+            self._left_out.setdefault((info.kind, text), []).append(layout.name)
+            names = ", ".join(repr(n) for n in dict.fromkeys(self._left_out[(info.kind, text)]))
+            note = (f"the {_FIELD_NAMES[info.kind]} {text!r} does not fit on one line in the "
+                    f"{_FIELD_NAMES[info.kind]} box of {names}; left out there (shorten it to "
+                    "keep it)")
+            self.warnings[:] = [w for w in self.warnings
+                                if not w.startswith(f"the {_FIELD_NAMES[info.kind]} {text!r}")]
+            self.warnings.append(note)
         return fit
 
     # -- shapes -------------------------------------------------------------------------
@@ -390,13 +395,14 @@ class DeckWriter:
         explicit = (slot.ph is None or list(fit.sizes) != inherited
                     or any(lv.from_runs for lv in style.levels))
         sizes: list[int | None] = list(fit.sizes) if explicit else [None] * len(paras)
-        where = f"slide {state.number} ({state.choice.role}) {key}"
+        where = f"{state.choice.role} {key}"
+        number = state.number
         bg = self._backdrop(layout, slot)
         level = style.levels[0]
         rest = fit.sizes[1:] if text.figure else fit.sizes
         small = min(rest) / 100 if rest else fit.sizes[0] / 100
         fg, fg_slot = self.legibility.text_color(level)
-        fill = self.legibility.fill_for(fg, fg_slot, bg, small, level.bold, where)
+        fill = self.legibility.fill_for(fg, fg_slot, bg, small, level.bold, where, number)
         look: dict[str, Any] = {}
         if slot.ph is None:  # a drawn box: the placeholder look, written on the runs
             look = {"font": level.font, "bold": level.bold}
@@ -406,7 +412,7 @@ class DeckWriter:
         if _has_links(text.paras):
             link = self.colors.get("hlink", "#0563C1")
             link_fill = self.legibility.fill_for(link, "hlink", bg, small, level.bold,
-                                                 f"{where} link")
+                                                 f"{where} link", number)
         gap: dict[int, int] = {}
         if ratio < 1.0:
             for i, p in enumerate(text.paras[1:], 1):
@@ -423,7 +429,8 @@ class DeckWriter:
                                                                   is_external=True),
             fill=fill, link_fill=link_fill, space_before=gap or None, **look)
         if text.figure:
-            accent = self._figure_colour(bg, fit.sizes[0] / 100, where)
+            accent = self._figure_colour(bg, fit.sizes[0] / 100, f"{state.choice.role} figure",
+                                         number)
             _color_first_paragraph(filled.sp, accent)
 
     def _backdrop(self, layout: LayoutInfo, slot: Slot) -> str:
@@ -438,7 +445,7 @@ class DeckWriter:
             fills = tuple(f for f in (mine, own) if f is not None)
         return self.legibility.background(layout.layout, slot.box, fills)
 
-    def _figure_colour(self, bg: str, size_pt: float, where: str) -> str:
+    def _figure_colour(self, bg: str, size_pt: float, where: str, number: int) -> str:
         """The first theme accent that reads on the background (the figure's emphasis)."""
         from deckgen.deck.legibility import SOLID
         from deckgen.typeset.backdrop import UNKNOWN
@@ -449,10 +456,10 @@ class DeckWriter:
             if value and (bg == UNKNOWN or contrast_ratio(value, bg) >= needed(size_pt)):
                 return SOLID.format(f'<a:schemeClr val="accent{n}"/>')
         fill = self.legibility.fill_for(self.colors.get("accent1", "#4472C4"), "accent1", bg,
-                                        size_pt, True, f"{where} figure")
+                                        size_pt, True, where, number)
         return fill or SOLID.format('<a:schemeClr val="accent1"/>')
 
-    def _graphic(self, state: _SlideState, key: str, add: Any, *args: Any) -> None:
+    def _graphic(self, state: _SlideState, key: str, add: Any, *args: Any) -> Any:
         """A table or picture: into the layout's placeholder made for it, else into the box."""
         slot = state.choice.slots[key]
         target: Any = slot.box
@@ -462,6 +469,7 @@ class DeckWriter:
         shape = add(state.slide, target, *args)
         state.order[shape._element] = (1, slot.box.y, slot.box.x)
         state.next_id = max(state.next_id, shape.shape_id + 1)
+        return shape
 
     def _chart(self, state: _SlideState, spec: SlideSpec) -> None:
         slot = state.choice.slots["chart"]

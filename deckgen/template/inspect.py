@@ -1,47 +1,125 @@
-"""What `deckgen inspect` reports: the template resolution, as data and as a table."""
+"""What `deckgen inspect` reports: how a template will be used, before anyone builds with it.
+
+An organisation wants to know, for its own master: which layout each kind of slide gets and
+why the others were passed over (a name, a signature, a box too small for the text), which
+colours deckgen will change to keep text legible, which fonts are not installed and what they
+are measured as, and a ``layouts:`` block to paste into ``template.yaml`` to pin the choice.
+The report comes from a trial build of the content (the plea by default), so what it says is
+what a build does.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
-from deckgen.template.resolve import resolve
-from deckgen.template.source import locate
-
 EMU_PER_CM = 360000
+SAMPLE_COMPANY = "Beispiel GmbH"
 
 
-def report(template: str | None) -> dict[str, Any]:
-    source = locate(template)
-    prs = source.open()
-    tmap = resolve(prs, source.name, source.layouts, source.config_path)
+def report(template: str | Path | None, content: str | Path | None = None,
+           lang: str = "de") -> dict[str, Any]:
+    from deckgen.api import plan_for, prepare
+    from deckgen.deck.writer import DeckWriter
+
+    job = prepare(content, template, lang)
+    source, tmap = job.template, job.tmap
+    plan = plan_for(job, SAMPLE_COMPANY)
+    writer = DeckWriter(job.prs, tmap)
+    writer.write(plan)
+    chosen = writer.choices
     roles = []
-    for role, choice in tmap.choices.items():
-        slots = {
-            name: (f"placeholder {s.ph.kind} idx={s.ph.idx} {s.ph.name!r}" if s.ph
-                   else "drawn text box" if name != "chart" else "drawn chart")
-            + (" (resized)" if s.resized else "")
-            for name, s in choice.slots.items()
-        }
-        roles.append({"role": role, "layout": choice.layout.name, "reason": choice.reason,
-                      "slots": slots, "warnings": list(choice.warnings)})
-    used = {c.layout.name for c in tmap.choices.values()}
-    warnings = list(tmap.warnings)
-    statement = tmap.choices["statement"]
-    if statement.layout.type_attr != "secHead" and "name" not in statement.reason:
-        warnings.append(f"no section layout: statement slides use {statement.layout.name!r}")
+    for role in dict.fromkeys(s.role for s in plan.slides):
+        specs = [(i, s) for i, s in enumerate(plan.slides) if s.role == role]
+        tried = []
+        for option in tmap.options[role]:
+            failure = writer._too_small(specs, option)
+            verdict = "chosen" if option is chosen[role] else (
+                f"too small: slide {failure[0] + 1} {failure[1]}" if failure else "fits")
+            tried.append({"layout": option.layout.name, "reason": option.reason,
+                          "drawn": option.drawn, "verdict": verdict})
+            if option is chosen[role]:
+                break
+        choice = chosen[role]
+        roles.append({
+            "role": role, "layout": choice.layout.name, "reason": choice.reason,
+            "drawn": choice.drawn, "slots": _slots(choice), "candidates": tried,
+            "warnings": list(choice.warnings),
+        })
+    layouts = []
+    used = Counter(c.layout.name for c in chosen.values())
+    for info in (o.layout for opts in tmap.options.values() for o in opts):
+        if any(entry["name"] == info.name for entry in layouts):
+            continue
+        kinds = Counter(p.kind for p in info.placeholders)
+        layouts.append({
+            "name": info.name,
+            "placeholders": dict(sorted(kinds.items())),
+            "logos_and_shapes": len(info.obstacles),
+            "used_for": sorted(r for r, c in chosen.items() if c.layout.name == info.name),
+        })
     return {
         "template": source.name,
         "path": str(source.path),
-        "slide_size_cm": [round(tmap.slide_w / EMU_PER_CM, 2), round(tmap.slide_h / EMU_PER_CM, 2)],
+        "slide_size_cm": [round(tmap.slide_w / EMU_PER_CM, 2),
+                          round(tmap.slide_h / EMU_PER_CM, 2)],
         "slide_size_emu": [tmap.slide_w, tmap.slide_h],
         "masters": tmap.masters,
         "master": {"index": tmap.master, "reason": tmap.master_reason},
         "layouts_used": sorted(used),
+        "layouts": layouts,
         "roles": roles,
-        "example_slides_dropped": [{"slide": n, "layout": name} for n, name in tmap.example_slides],
-        "warnings": warnings,
-        "dropped": list(source.dropped),  # what sanitation removed from the template
+        "colour_substitutions": [str(s) for s in writer.legibility.substitutions],
+        "fonts": fonts_report(writer.fonts),
+        "example_slides_dropped": [{"slide": n, "layout": name}
+                                   for n, name in tmap.example_slides],
+        "warnings": list(writer.warnings) + list(tmap.warnings),
+        "dropped": list(getattr(source, "dropped", ())),  # what sanitizing removed
+        "template_yaml": layouts_block(chosen),
     }
+
+
+def _slots(choice: Any) -> dict[str, str]:
+    return {
+        name: (f"placeholder {s.ph.kind} idx={s.ph.idx} {s.ph.name!r}" if s.ph
+               else "drawn text box" if name not in ("chart", "table", "picture")
+               else f"drawn {name}") + (" (resized)" if s.resized else "")
+        for name, s in choice.slots.items()
+    }
+
+
+def fonts_report(fonts: dict[str, str]) -> list[dict[str, str]]:
+    """Each theme font, and what the text is measured with when it is not installed."""
+    from deckgen.typeset.fonts import font_file
+
+    out = []
+    for token, family in sorted(fonts.items()):
+        path = font_file(family)
+        measured = _family_of(path) if path else "a default sans-serif"
+        installed = measured.casefold() == family.casefold()
+        out.append({"theme": token, "font": family, "installed": "yes" if installed else "no",
+                    "measured_as": measured})
+    return out
+
+
+def _family_of(path: str) -> str:
+    try:
+        from PIL import ImageFont
+
+        return ImageFont.truetype(path, 12).getname()[0] or Path(path).stem
+    except OSError:
+        return Path(path).stem
+
+
+def layouts_block(chosen: dict[str, Any]) -> str:
+    """A ``layouts:`` block for template.yaml that pins today's choice (drawn roles left out)."""
+    lines = ["layouts:"]
+    for role, choice in chosen.items():
+        if not choice.drawn:
+            name = choice.layout.name.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+            lines.append(f'  {role}: "{name}"')
+    return "\n".join(lines)
 
 
 def report_text(data: dict[str, Any]) -> str:
@@ -52,13 +130,34 @@ def report_text(data: dict[str, Any]) -> str:
         f"Masters: {data['masters']}; using master {data['master']['index'] + 1} "
         f"({data['master']['reason']})",
         "",
+        "Layouts of this master:",
     ]
+    for layout in data["layouts"]:
+        kinds = ", ".join(f"{k}×{n}" if n > 1 else k for k, n in layout["placeholders"].items())
+        used = ", ".join(layout["used_for"]) or "-"
+        lines.append(f"  {layout['name']!r}: {kinds or 'no placeholders'}; "
+                     f"{layout['logos_and_shapes']} logos/shapes; used for: {used}")
+    lines += ["", "Slide roles (checked with the content's own texts):"]
     rows = [("ROLE", "LAYOUT", "WHY")] + [
-        (r["role"], r["layout"].replace("\n", " "), r["reason"]) for r in data["roles"]
+        (r["role"], r["layout"].replace("\n", " ") + (" (drawn boxes)" if r["drawn"] else ""),
+         r["reason"]) for r in data["roles"]
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(2)]
     for row in rows:
-        lines.append(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]}")
+        lines.append(f"  {row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]}")
+    passed = [(r["role"], c) for r in data["roles"] for c in r["candidates"]
+              if c["verdict"].startswith("too small")]
+    if passed:
+        lines += ["", "Passed over for lack of room:"]
+        lines += [f"  {role}: {c['layout']!r} ({c['verdict']})" for role, c in passed]
+    lines += ["", "Colour changes for legibility:" + ("" if data["colour_substitutions"]
+                                                     else " none")]
+    lines += [f"  {s}" for s in data["colour_substitutions"]]
+    lines += ["", "Fonts:"]
+    for f in data["fonts"]:
+        note = "installed" if f["installed"] == "yes" else (
+            f"not installed; measured as {f['measured_as']}")
+        lines.append(f"  {f['theme']} {f['font']}: {note}")
     dropped = data["example_slides_dropped"]
     lines.append("")
     if dropped:
@@ -71,4 +170,5 @@ def report_text(data: dict[str, Any]) -> str:
     lines.extend(f"  - {line}" for line in dropped_parts)
     for warning in data["warnings"]:
         lines.append(f"warning: {warning}")
+    lines += ["", "To pin these choices, paste into template.yaml:", data["template_yaml"]]
     return "\n".join(lines)

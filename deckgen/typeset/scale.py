@@ -119,7 +119,7 @@ def _hierarchy(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]],
         title = next((j for j in slide_jobs if j.is_title), None)
         if title is None:
             continue
-        top = sizes[(title.slide, "title")][0]
+        top = _round(sizes[(title.slide, "title")][0])  # as it will be written
         cap = top / TITLE_OVER_SUBTITLE if title.role == "title" else top
         for job in slide_jobs:
             if job.is_title:
