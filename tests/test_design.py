@@ -202,3 +202,43 @@ def test_text_that_fits_nowhere_names_slide_and_text(tmp_path):
     with pytest.raises(deckgen.DeckgenError, match=r"slide 6 \(point\).*title.*Wort Wort"):
         deckgen.build("Acme", content=content, output=tmp_path / "d.pptx")
     assert not (tmp_path / "d.pptx").exists()
+
+
+def test_inspect_explains_choice_colours_fonts_and_gives_a_layouts_block(tmp_path):
+    import json
+
+    import yaml
+    from click.testing import CliRunner
+
+    from deckgen.cli import main
+
+    folder = tmp_path / "corp"
+    folder.mkdir()
+    BUILDERS["hlink_like_background"](folder / "template.pptx")
+    result = CliRunner().invoke(main, ["inspect", str(folder), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert any("link" in s and "#FFFFFF" in s for s in data["colour_substitutions"])
+    assert {f["theme"] for f in data["fonts"]} == {"+mj-lt", "+mn-lt"}
+    assert all(r["candidates"][-1]["verdict"] == "chosen" for r in data["roles"])
+    block = yaml.safe_load(data["template_yaml"])
+    (folder / "template.yaml").write_text(data["template_yaml"], encoding="utf-8")
+    again = json.loads(CliRunner().invoke(main, ["inspect", str(folder), "--json"]).output)
+    for role in again["roles"]:
+        assert role["layout"] == block["layouts"][role["role"]]
+        assert "template.yaml" in role["reason"]
+    text = CliRunner().invoke(main, ["inspect", str(folder)]).output
+    assert "To pin these choices" in text and "Colour changes for legibility" in text
+
+
+def test_build_verbose_reports_what_was_changed(tmp_path):
+    from click.testing import CliRunner
+
+    from deckgen.cli import main
+
+    template = BUILDERS["grey_accents"](tmp_path / "t.pptx")
+    result = CliRunner().invoke(main, ["build", "--company", "Acme", "--template",
+                                       str(template), "-o", str(tmp_path / "d.pptx"), "-v"])
+    assert result.exit_code == 0, result.output
+    assert "layout for statistic:" in result.output
+    assert "colour changed:" in result.output  # the figure cannot be #DDDDDD on white

@@ -28,9 +28,11 @@ import click
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside each deck (needs LibreOffice).")
 @click.option("--png", "png_dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="Also write slide previews as PNG into DIR (needs LibreOffice).")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Also say which layouts were used and every colour or font deckgen changed.")
 def build(companies: tuple[str, ...], output: str | None, template: str | None,
           content: str | None, lang: str, sets: tuple[str, ...], presenter: str, date: str,
-          force: bool, jobs: int, pdf: bool, png_dir: str | None) -> None:
+          force: bool, jobs: int, pdf: bool, png_dir: str | None, verbose: bool) -> None:
     """Build the plea deck for each --company and print the paths written."""
     from deckgen.api import build as api_build
 
@@ -54,6 +56,11 @@ def build(companies: tuple[str, ...], output: str | None, template: str | None,
             bar.__exit__(None, None, None)
     for p in paths:
         click.echo(str(p))
+    if verbose:
+        from deckgen.template.inspect import notes
+
+        for line in notes(template, content, lang, companies[0]):
+            click.echo(line, err=True)
     if pdf or png_dir:
         from deckgen.deck.export import export
 

@@ -135,12 +135,22 @@ def table_header_colour(legibility: Legibility, frame: Any, where: str,
     except Exception:  # noqa: BLE001 - no table styles part: the built-in style applies
         pass
     rows = tbl.findall(f"{a}tr") if tbl is not None else []
-    if not rows:
+    if not rows or contrast_ratio(text, fill) >= needed(18.0, True):
         return
-    chosen = legibility.fill_for(text, "bg1", fill, 18.0, True, where, slide)
-    if chosen is None:
-        return
-    for rpr in rows[0].iter(f"{a}rPr", f"{a}endParaRPr"):
-        for old in rpr.findall(f"{a}solidFill"):
-            rpr.remove(old)
-        rpr.insert(0, parse_xml(chosen))
+    # The header's text colour comes from the table style (LibreOffice ignores a run colour
+    # there), so the header cells get a fill near the style's that reads with that text.
+    ref = closest_legible(fill, text, legibility.scheme, needed(18.0, True), prefer="accent1")
+    chosen = ref.resolve(legibility.scheme)
+    sub = Substitution(f"{where} fill", fill, chosen, f"{text} text",
+                       round(contrast_ratio(chosen, text), 1), (slide,) if slide else ())
+    legibility.substitutions.append(sub)
+    for tc in rows[0].findall(f"{a}tc"):
+        tc_pr = tc.find(f"{a}tcPr")
+        if tc_pr is None:
+            tc_pr = etree.SubElement(tc, f"{a}tcPr")
+        for old in tc_pr.findall(f"{a}solidFill"):
+            tc_pr.remove(old)
+        # fills follow the borders (lnL … lnB) in tcPr
+        borders = [c for c in tc_pr if etree.QName(c).localname.startswith("ln")]
+        at = tc_pr.index(borders[-1]) + 1 if borders else 0
+        tc_pr.insert(at, parse_xml(SOLID.format(ref.xml())))

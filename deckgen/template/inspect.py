@@ -18,14 +18,28 @@ EMU_PER_CM = 360000
 SAMPLE_COMPANY = "Beispiel GmbH"
 
 
+def notes(template: str | Path | None, content: str | Path | None, lang: str,
+          company: str) -> list[str]:
+    """What ``build --verbose`` adds on stderr: the layouts used and everything changed."""
+    data = report(template, content, lang, company)
+    out = [f"layout for {r['role']}: {r['layout']!r}" + (" (drawn boxes)" if r["drawn"] else "")
+           + f" - {r['reason']}" for r in data["roles"]]
+    out += [f"colour changed: {s}" for s in data["colour_substitutions"]]
+    out += [f"font {f['font']} is not installed; text was measured as {f['measured_as']}"
+            for f in data["fonts"] if f["installed"] == "no"]
+    out += [f"dropped from the template: {d}" for d in data["dropped"]]
+    out += [f"warning: {w}" for w in data["warnings"]]
+    return out
+
+
 def report(template: str | Path | None, content: str | Path | None = None,
-           lang: str = "de") -> dict[str, Any]:
+           lang: str = "de", company: str = SAMPLE_COMPANY) -> dict[str, Any]:
     from deckgen.api import plan_for, prepare
     from deckgen.deck.writer import DeckWriter
 
     job = prepare(content, template, lang)
     source, tmap = job.template, job.tmap
-    plan = plan_for(job, SAMPLE_COMPANY)
+    plan = plan_for(job, company)
     writer = DeckWriter(job.prs, tmap)
     writer.write(plan)
     chosen = writer.choices
@@ -74,7 +88,9 @@ def report(template: str | Path | None, content: str | Path | None = None,
         "fonts": fonts_report(writer.fonts),
         "example_slides_dropped": [{"slide": n, "layout": name}
                                    for n, name in tmap.example_slides],
-        "warnings": list(writer.warnings) + list(tmap.warnings),
+        "warnings": list(writer.warnings) + [
+            w for w in tmap.warnings if w.split(":", 1)[0] in chosen
+            and chosen[w.split(":", 1)[0]] is tmap.choices[w.split(":", 1)[0]]],
         "dropped": list(getattr(source, "dropped", ())),  # what sanitizing removed
         "template_yaml": layouts_block(chosen),
     }
