@@ -61,6 +61,7 @@ class Legibility:
         self.substitutions: list[Substitution] = []
 
     def background(self, layout: Any, box: Box, ph_fills: tuple[Any, ...]) -> str:
+        # slides of one layout share their boxes: one look per layout and box
         key = (id(layout), box, tuple(id(f) for f in ph_fills))
         if key not in self._bg:
             self._bg[key] = behind(layout, box, self.scheme, ph_fills)

@@ -98,6 +98,7 @@ class DeckWriter:
         self.legibility = Legibility(self.colors)
         self.warnings: list[str] = []
         self._left_out: dict[tuple[str, str], list[str]] = {}
+        self._backdrops: dict[tuple[Any, ...], str] = {}
         self.slides: list[_SlideState] = []
         self.plan: DeckPlan | None = None
         self.choices: dict[str, RoleChoice] = {}
@@ -434,6 +435,13 @@ class DeckWriter:
             _color_first_paragraph(filled.sp, accent)
 
     def _backdrop(self, layout: LayoutInfo, slot: Slot) -> str:
+        key = (id(layout.layout), slot.ph.pos if slot.ph else None, slot.box)
+        found = self._backdrops.get(key)
+        if found is None:
+            found = self._backdrops[key] = self._find_backdrop(layout, slot)
+        return found
+
+    def _find_backdrop(self, layout: LayoutInfo, slot: Slot) -> str:
         fills: tuple[Any, ...] = ()
         if slot.ph is not None:
             from deckgen.template.index import master_placeholder

@@ -133,7 +133,23 @@ def _background(part: Any, scheme: Mapping[str, str], styles: list[Any],
     return None
 
 
+_STYLES: dict[int, tuple[Any, list[Any]]] = {}
+
+
 def _bg_styles(layout: Any) -> list[Any]:
+    """The theme's background fill styles, parsed once per theme part."""
+    part = layout.slide_master.part
+    cached = _STYLES.get(id(part))
+    if cached is not None and cached[0] is part:
+        return cached[1]
+    styles = _parse_bg_styles(layout)
+    if len(_STYLES) > 16:
+        _STYLES.clear()
+    _STYLES[id(part)] = (part, styles)
+    return styles
+
+
+def _parse_bg_styles(layout: Any) -> list[Any]:
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
     try:
