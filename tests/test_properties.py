@@ -78,7 +78,8 @@ def closing_title(prs: Presentation) -> str:
 
 
 @SETTINGS
-@given(name=words(24).filter(lambda s: visible(s) != ""))
+# a name needs one visible character: marks like U+200F alone are refused (tested elsewhere)
+@given(name=words(24).filter(lambda s: any(unicodedata.category(c)[0] not in "ZC" for c in s)))
 @example(name="Müller & Söhne <GmbH> \"Die 'Guten'\" 🎉")
 @example(name="{{ 7*7 }} {% if 1 %}x{% endif %}")
 @example(name="شركة الأمل للتجارة & חברה בע״מ")

@@ -15,23 +15,19 @@ from __future__ import annotations
 
 import copy
 import math
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 from pptx.shapes.shapetree import SlideShapeFactory
 
-from deckgen.deck.bar_chart import add_bar_chart
 from deckgen.deck.chart import add_chart
 from deckgen.deck.cleanup import remove_slides
 from deckgen.deck.legibility import SOLID, Legibility, table_header_colour
 from deckgen.deck.notes import NotesWriter
 from deckgen.deck.package_fixes import add_missing_parts
 from deckgen.deck.paragraphs import HLINK_RT, list_adjusted, replace_level, write_paragraphs
-from deckgen.deck.picture import place_picture
 from deckgen.deck.slide_texts import FIGURE_BOOST, SlotText, slide_texts
-from deckgen.deck.table import add_table
 from deckgen.errors import DeckgenError
 from deckgen.pitch.plan import DeckPlan, SlideSpec
 from deckgen.template.geometry import Box
@@ -47,8 +43,9 @@ FOOTER_MIN_PT = 8.0
 _FIELD_NAMES = {"ftr": "footer", "dt": "date", "sldNum": "slide number"}
 DRAWN_TITLE_SIZE = 3200
 EMU_PER_TENTH_INCH = 91440
-_FIELD_ID = {t: "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"deckgen/{t}")).upper() + "}"
-             for t in ("slidenum",)}
+# uuid5(NAMESPACE_URL, "deckgen/slidenum"), spelled out: a stable field id without importing
+# uuid (and platform) on every build
+_FIELD_ID = {"slidenum": "{F3581AFD-4802-5051-A893-3841FB04C36D}"}
 
 Texts = dict[str, tuple[Slot, SlotText]]
 
@@ -123,9 +120,13 @@ class DeckWriter:
             if spec.chart is not None:
                 self._chart(state, spec)
             if spec.table is not None:
+                from deckgen.deck.table import add_table
+
                 frame = self._graphic(state, "table", add_table, spec.table, plan.lang)
                 table_header_colour(self.legibility, frame, "table header", number)
             if spec.image is not None:
+                from deckgen.deck.picture import place_picture
+
                 self._graphic(state, "picture", place_picture, spec.image)
             for kind, (info, text) in self._field_texts(choice.layout, number, plan).items():
                 fit = self._field_fit(choice.layout, info, text)
@@ -482,6 +483,8 @@ class DeckWriter:
     def _chart(self, state: _SlideState, spec: SlideSpec) -> None:
         slot = state.choice.slots["chart"]
         if spec.chart.kind in ("bar", "column"):
+            from deckgen.deck.bar_chart import add_bar_chart
+
             self._graphic(state, "chart", add_bar_chart, spec.chart, self.plan.lang)
             return
         ph = None

@@ -132,23 +132,48 @@ def fit_text(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str
     """
     sizes = base or [style.levels[min(lv, 2)].size for _, lv in paras]
     smallest = min(sizes) / 100 if sizes else 18.0
-    scale = max_scale
-    limit = max_lines
-    while True:
+    steps = [max_scale]
+    while True:  # the scales tried: 4 % steps, 2 % below 60 %, down to the minimum size
+        nxt = steps[-1] - (0.04 if steps[-1] > 0.6 else 0.02)
+        if smallest * nxt < min_pt - 1e-9 or nxt <= 0:
+            break
+        steps.append(nxt)
+    for limit in ((max_lines, 0) if max_lines else (0,)):
+        found = _largest_fitting(paras, style, fonts, w_emu, h_emu, sizes, steps, limit, spacing)
+        if found is not None:
+            scale, acc, counts = found
+            return FitResult(scale, tuple(_round(s * scale) for s in sizes), True,
+                             frozenset(acc.hyph), tuple(sorted(acc.urls.items())), counts)
+        # no size gives so few lines: allow more lines
+    last = steps[-1]
+    return FitResult(last, tuple(_round(s * last) for s in sizes), False)
+
+
+def _largest_fitting(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str],
+                     w_emu: int, h_emu: int, sizes: list[int], steps: list[float], limit: int,
+                     spacing: float | None) -> tuple[float, _Acc, tuple[int, ...]] | None:
+    """Binary search over the decreasing scales: smaller text never needs more room."""
+    def attempt(scale: float) -> tuple[bool, _Acc, tuple[int, ...]]:
         acc = _Acc()
         ok, counts = measure(paras, style, fonts, w_emu, h_emu, scale, sizes, limit, acc,
                              spacing)
+        return ok, acc, counts
+
+    ok, acc, counts = attempt(steps[0])
+    if ok:
+        return steps[0], acc, counts
+    lo, hi = 0, len(steps) - 1  # steps[lo] fails; find the first that fits in (lo, hi]
+    ok, acc_hi, counts_hi = attempt(steps[hi])
+    if not ok:
+        return None
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        ok, acc, counts = attempt(steps[mid])
         if ok:
-            scaled = tuple(_round(s * scale) for s in sizes)
-            return FitResult(scale, scaled, True, frozenset(acc.hyph),
-                             tuple(sorted(acc.urls.items())), counts)
-        nxt = scale - (0.04 if scale > 0.6 else 0.02)
-        if smallest * nxt < min_pt - 1e-9:
-            if limit:
-                limit, scale = 0, max_scale  # no size gives so few lines: allow more lines
-                continue
-            return FitResult(scale, tuple(_round(s * scale) for s in sizes), False)
-        scale = nxt
+            hi, acc_hi, counts_hi = mid, acc, counts
+        else:
+            lo = mid
+    return steps[hi], acc_hi, counts_hi
 
 
 def _round(size: float) -> int:
