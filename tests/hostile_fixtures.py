@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import struct
 import zipfile
 import zlib
@@ -69,29 +68,30 @@ def macro_template(path: Path) -> Path:
     return write_zip(path, parts)
 
 
-def lying_zip(path: Path, actual: int = 300_000_000, declared: int = 1000) -> Path:
-    """A template whose media member declares ``declared`` bytes but inflates to ``actual``."""
-    parts = members()
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, blob in parts.items():
-            zf.writestr(name, blob)
-        zf.writestr("ppt/media/image1.png", b"\0" * actual)
-    data = bytearray(buf.getvalue())
-    # patch the uncompressed size in the local header and the central directory
-    name = b"ppt/media/image1.png"
-    local = data.find(b"PK\x03\x04" + bytes(22)[:0])
-    while local != -1:
-        n = struct.unpack_from("<H", data, local + 26)[0]
-        if data[local + 30: local + 30 + n] == name:
-            struct.pack_into("<I", data, local + 22, declared)
-        local = data.find(b"PK\x03\x04", local + 4)
-    central = data.find(b"PK\x01\x02")
-    while central != -1:
-        n = struct.unpack_from("<H", data, central + 28)[0]
-        if data[central + 46: central + 46 + n] == name:
-            struct.pack_into("<I", data, central + 24, declared)
-        central = data.find(b"PK\x01\x02", central + 4)
+def lying_zip(path: Path, actual: int = 120_000_000, declared: int = 1000) -> Path:
+    """A template whose media member declares ``declared`` bytes but inflates to ``actual``.
+
+    The member is streamed in, so making the fixture costs no memory; both the local header
+    and the central directory are patched to tell the lie.
+    """
+    name = "ppt/media/image1.png"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for member, blob in members().items():
+            zf.writestr(member, blob)
+        with zf.open(name, "w", force_zip64=False) as fh:
+            block = bytes(1 << 20)
+            for _ in range(actual >> 20):
+                fh.write(block)
+    data = bytearray(path.read_bytes())
+    raw = name.encode()
+    for magic, name_len_at, size_at, name_at in ((b"PK\x03\x04", 26, 22, 30),
+                                                 (b"PK\x01\x02", 28, 24, 46)):
+        pos = data.find(magic)
+        while pos != -1:
+            n = struct.unpack_from("<H", data, pos + name_len_at)[0]
+            if data[pos + name_at: pos + name_at + n] == raw:
+                struct.pack_into("<I", data, pos + size_at, declared)
+            pos = data.find(magic, pos + 4)
     path.write_bytes(bytes(data))
     return path
 

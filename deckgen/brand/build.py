@@ -8,11 +8,11 @@ part is written. Nothing here reads the clock or random state: same tokens, same
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pptx
 from lxml import etree
-from PIL import Image, UnidentifiedImageError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.presentation import Presentation
@@ -27,6 +27,7 @@ from deckgen.brand.layouts import (
     make_palette,
     master_xml,
 )
+from deckgen.brand.logo import check_logo
 from deckgen.brand.theme import theme_xml
 from deckgen.brand.tokens import BrandTokens
 from deckgen.errors import DeckgenError
@@ -53,12 +54,12 @@ def build_presentation(tokens: BrandTokens, base_dir: Path) -> Presentation:
 
     palette = make_palette(tokens)
     logo_path = _logo_path(tokens, base_dir)
-    logo_size = _pixel_size(logo_path, tokens) if logo_path else None  # checks it is an image
+    logo_blob, logo_size = check_logo(logo_path, f"{tokens.source}: logo") if logo_path else (b"", None)
     for r_id, spec in zip(keep, layout_specs(palette), strict=True):
         layout_part = master_part.related_part(r_id)
         logo = None
         if spec.logo and logo_path and logo_size:
-            _, img_rid = layout_part.get_or_add_image_part(str(logo_path))
+            _, img_rid = layout_part.get_or_add_image_part(io.BytesIO(logo_blob))
             logo = Logo(img_rid, *logo_size, f"Logo {tokens.name}")
         layout_part._element = parse_xml(layout_xml(spec, palette, logo).encode("utf-8"))
 
@@ -112,10 +113,4 @@ def _logo_path(tokens: BrandTokens, base_dir: Path) -> Path | None:
 
 
 def _pixel_size(path: Path, tokens: BrandTokens) -> tuple[int, int]:
-    try:
-        with Image.open(path) as img:
-            if img.format not in ("PNG", "JPEG"):
-                raise DeckgenError(f"{tokens.source}: logo: {path} is {img.format}, not PNG/JPEG")
-            return img.size
-    except (UnidentifiedImageError, OSError) as exc:
-        raise DeckgenError(f"{tokens.source}: logo: cannot read image {path} ({exc})") from None
+    return check_logo(path, f"{tokens.source}: logo")[1]

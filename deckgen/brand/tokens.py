@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from deckgen.errors import DeckgenError
 from deckgen.pitch.plan import ROLES
 from deckgen.typeset.contrast import MIN_CONTRAST, contrast_ratio, from_hls, hls
@@ -71,16 +69,10 @@ def load_tokens(path: Path) -> BrandTokens:
 
     ``name`` may be left out here (the folder name stands in), unlike in CLI-built tokens.
     """
+    from deckgen.template.source import read_yaml  # bounded size, regular file, aliases bounded
+
     source = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        raise DeckgenError(f"{source}: cannot read ({reason})") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DeckgenError(f"{source}: not valid YAML ({' '.join(str(exc).split())})") from None
+    data = read_yaml(Path(path))
     if data is None:
         data = {}
     if isinstance(data, dict) and not data.get("name"):

@@ -46,9 +46,15 @@ class LazyGroup(click.Group):
             formatter.write_dl([(name, help_) for name, (_, _, help_) in COMMANDS.items()])
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        """Set the process-wide guards, then run; a closed or full stdout ends quietly."""
-        signals.install()
-        limit_address_space()
+        """Set the process-wide guards, then run; a closed or full stdout ends quietly.
+
+        The guards (SIGTERM handling, the address-space ceiling) are set only when this is the
+        ``deckgen`` process reading ``sys.argv``, never in a host that calls ``main(args)``
+        (tests, Click's runner, scripts).
+        """
+        if not args and kwargs.get("args") is None:
+            signals.install()
+            limit_address_space()
         try:
             return super().main(*args, **kwargs)
         except OSError as exc:
@@ -69,8 +75,9 @@ class LazyGroup(click.Group):
         except Exception as exc:  # noqa: BLE001 - a bug must still not dump a traceback on users
             if debug:
                 raise
-            if isinstance(exc, OSError) and exc.errno in _STDOUT_ERRNOS and _stdout_broken():
-                raise
+            if isinstance(exc, OSError) and exc.errno in _STDOUT_ERRNOS and (
+                    exc.filename is None or _stdout_broken()):
+                raise  # writing our own output failed: `main` ends quietly
             _fail(describe(exc), 1)
 
 

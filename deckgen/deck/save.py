@@ -14,18 +14,22 @@ import hashlib
 import io
 import os
 import re
+import stat
 import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 
+from deckgen.bounded import probe, read_regular
 from deckgen.errors import DeckgenError
+from deckgen.signals import cleanup_on_term
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 MARK_PREFIX = "deckgen:sha256:"
 _PLACEHOLDER = MARK_PREFIX + "0" * 64
 _MARK_RE = re.compile(re.escape(MARK_PREFIX).encode() + rb"[0-9a-f]{64}")
 _CORE = "docProps/core.xml"
+MAX_DECK_BYTES = 200_000_000  # an existing deck larger than this is not ours to compare
 
 
 def _rezip(members: list[tuple[str, bytes]]) -> bytes:
@@ -141,41 +145,89 @@ def deck_bytes(prs: Any) -> bytes:
 def is_unchanged_output(path: Path) -> bool:
     """True if ``path`` is a deck deckgen wrote and nobody has changed since."""
     try:
-        members = _members(path.read_bytes())
-    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
+        members = _members(read_regular(path, MAX_DECK_BYTES, "deck"))
+    except (DeckgenError, OSError, zipfile.BadZipFile, ValueError, EOFError):
         return False
     core = dict(members).get(_CORE, b"")
     found = _MARK_RE.search(core)
     return bool(found) and found.group().decode() == MARK_PREFIX + _fingerprint(members)
 
 
+def _check_folder(path: Path) -> None:
+    """The target's folder exists, or can be made: fail before anything is built."""
+    folder = path.parent if str(path.parent) else Path(".")
+    for part in path.parts:
+        if len(os.fsencode(part)) > 255:
+            raise DeckgenError(f"-o: {part[:60]}...: name too long (at most 255 bytes)")
+    node = folder
+    while True:
+        info = probe(node, "output folder")
+        if info is not None:
+            break
+        if node.parent == node:
+            return
+        node = node.parent
+    if not stat.S_ISDIR(info.st_mode):
+        raise DeckgenError(f"-o: cannot use folder {folder}: {node} is a file, not a folder; "
+                           "choose another -o")
+    if not os.access(node, os.W_OK | os.X_OK):
+        raise DeckgenError(f"-o: cannot write folder {folder} ({node}: permission denied); "
+                           "choose another -o")
+
+
 def check_target(path: Path, force: bool) -> None:
-    if path.is_dir():
+    """Refuse, before building, every target that cannot or may not be replaced."""
+    _check_folder(path)
+    info = probe(path, "output")
+    if info is None:
+        return
+    if stat.S_ISDIR(info.st_mode):
         raise DeckgenError(f"{path}: is a folder; give a file name ending in .pptx")
-    if path.exists() and not force and not is_unchanged_output(path):
+    if not stat.S_ISREG(info.st_mode):
+        raise DeckgenError(f"{path}: is not a regular file (a pipe, socket or device); "
+                           "choose another -o")
+    if force:
+        return
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
+            path, os.W_OK):
+        raise DeckgenError(f"{path}: is read-only; use --force to replace it, or choose "
+                           "another -o")
+    if not is_unchanged_output(path):
         raise DeckgenError(
             f"{path}: exists and was changed since deckgen wrote it (or was not written by "
             "deckgen); use --force to overwrite it, or choose another -o"
         )
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write beside the target and rename, so a failure never leaves half a file."""
+def atomic_write(path: Path, data: Any) -> None:
+    """Write beside the target and rename, so a failure never leaves half a file.
+
+    Ctrl-C, SIGTERM or SIGHUP while writing unwind through ``finally``, which removes the
+    temporary file (`deckgen.signals`); a FIFO or device at the target is refused, not opened.
+    """
     folder = path.parent if str(path.parent) else Path(".")
     if folder.exists() and not folder.is_dir():
         raise DeckgenError(f"{path}: {folder} is a file, not a folder")
     if not folder.is_dir():
         raise DeckgenError(f"{path}: folder {folder} does not exist")
+    info = probe(path, "output")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise DeckgenError(f"{path}: is not a regular file; choose another -o")
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, path)
-        tmp_name = None
+        with cleanup_on_term():
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:80]}.", suffix=".tmp",
+                                            dir=folder)
+            with os.fdopen(fd, "wb") as fh:
+                if hasattr(data, "write_to"):  # a deck parked on disk (`batch.SpooledDeck`)
+                    data.write_to(fh)
+                else:
+                    fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp_name, 0o644)
+            os.replace(tmp_name, path)
+            tmp_name = None
     except PermissionError:
         raise DeckgenError(f"{path}: cannot write here (permission denied)") from None
     except OSError as exc:

@@ -1,9 +1,11 @@
 """The Jinja sandbox for content texts: untrusted input, bounded in time, memory and power.
 
-Content files come from colleagues and the internet. Jinja's `SandboxedEnvironment` blocks
-access to Python internals; on top of it ``range`` and friends are removed, operators that grow
-strings or numbers are capped, and rendering has a time budget, so a hostile text can neither
-run code nor burn the machine. Imported only when a text uses more than plain ``{{ name }}``.
+Content files come from colleagues and the internet. Jinja's immutable sandbox blocks access
+to Python internals and in-place growth (``list.append``); on top of it ``range`` and friends
+are removed, every operator, filter, method, literal and output that builds text is estimated
+against the text limit before it runs (`deckgen.pitch.guards`), output is streamed and cut at
+the limit, and rendering has a time budget, so a hostile text can neither run code nor burn
+the machine. Imported only when a text uses more than plain ``{{ name }}``.
 """
 
 from __future__ import annotations

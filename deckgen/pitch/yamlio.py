@@ -23,19 +23,9 @@ MAX_CHARS = 5000  # no slide text or note is longer; longer ones are mistakes or
 
 def read_text(path: Path, what: str = "content file") -> str:
     """Read a small UTF-8 text file, turning every OS and encoding problem into one line."""
-    try:
-        if path.is_dir():
-            raise DeckgenError(f"{path}: is a folder, not a {what}")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DeckgenError(f"{path}: {what} is too large ({size} bytes, at most {MAX_BYTES})")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DeckgenError(f"{path}: {what} not found") from None
-    except PermissionError:
-        raise DeckgenError(f"{path}: cannot read {what} (permission denied)") from None
-    except OSError as exc:
-        raise DeckgenError(f"{path}: cannot read {what} ({exc.strerror or exc})") from None
+    from deckgen.bounded import read_regular  # only regular files, read under the cap
+
+    data = read_regular(path, MAX_BYTES, what)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

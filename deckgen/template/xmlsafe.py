@@ -8,6 +8,8 @@ plain XML, it counts as broken.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -34,7 +36,8 @@ def parse(blob: bytes) -> tuple[etree._Element, bool]:
     try:
         root = etree.fromstring(blob, _PARSER)
     except (etree.XMLSyntaxError, ValueError) as exc:
-        raise BrokenXml(" ".join(str(exc).split()) or "not well-formed") from None
+        reason = re.sub(r"\s*\(<string>, line \d+\)$", "", " ".join(str(exc).split()))
+        raise BrokenXml(reason[:160] or "not well-formed") from None
     if root is None:
         raise BrokenXml("empty part")
     info = root.getroottree().docinfo
