@@ -218,8 +218,8 @@ class DeckWriter:
         for key, (slot, text) in texts.items():
             style = self._adjusted(self._style(layout, slot, text.kind), text.list_style)
             base = [style.levels[min(p.level, 2)].size for p in text.paras]
-            if slot.ph is None and text.kind == "title":
-                base = [DRAWN_TITLE_SIZE] * len(base)
+            if slot.ph is None and text.kind == "title":  # the master's title size, bounded
+                base = [min(max(b, DRAWN_TITLE_SIZE), 4400) for b in base]
             # a template's size below the readable minimum is raised to it
             floor = int(min_pt_for(key, self.tmap.slide_w) * 100)
             base = [max(b, floor) for b in base]

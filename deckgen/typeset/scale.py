@@ -5,7 +5,8 @@ unedited. So every text first gets the largest size at which it fits (titles wra
 lines before shrinking, three on the statement slide); then texts that must look alike share
 one size (all titles in the same title box; all bodies of one layout slot), the deck keeps at
 most three title sizes, the title slide's title stands 1.15 x above its subtitle, no text
-outgrows its slide's title (figures excepted), and the source under the statistic stays
+outgrows its slide's title (figures excepted; it stays a step below it where the minimum
+allows), and the source under the statistic stays
 smaller than its caption.
 """
 
@@ -23,6 +24,7 @@ BODY_MIN_PT = 14.0
 WIDE_SLIDE_EMU = 12192000  # 13.333 in: the slide width the minimum sizes are given for
 TITLE_OVER_SUBTITLE = 1.15
 SOURCE_RATIO = 0.8
+BODY_UNDER_TITLE = 0.85
 MAX_TITLE_SIZES = 3
 
 
@@ -120,7 +122,9 @@ def _hierarchy(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]],
         if title is None:
             continue
         top = _round(sizes[(title.slide, "title")][0])  # as it will be written
-        cap = top / TITLE_OVER_SUBTITLE if title.role == "title" else top
+        # text stays clearly below its title (a step of the scale), never below the minimum
+        cap = top / TITLE_OVER_SUBTITLE if title.role == "title" else max(
+            top * BODY_UNDER_TITLE, min(top, body_min))
         for job in slide_jobs:
             if job.is_title:
                 continue
