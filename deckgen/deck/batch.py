@@ -7,10 +7,8 @@ warm; companies are handed out in contiguous chunks so each worker keeps refilli
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
@@ -31,6 +29,8 @@ class SpooledDeck:
     """
 
     def __init__(self, data: bytes) -> None:
+        import tempfile
+
         self._fh = tempfile.TemporaryFile(prefix="deckgen-")  # noqa: SIM115 - lives with self
         self._fh.write(data)
         self.size = len(data)
@@ -92,6 +92,12 @@ def build_all(job: Any, companies: list[str], jobs: int,
     from deckgen.api import deck_for, plan_for
 
     jobs = useful_jobs(jobs, len(companies))
+    if len(companies) == 1:
+        decks = _Decks()
+        decks.add(deck_for(job, plan_for(job, companies[0])))
+        return decks
+    import multiprocessing  # only here: a single deck should not pay for its import
+
     if jobs <= 1 or len(companies) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         decks = _Decks()
         for c in companies:

@@ -96,6 +96,8 @@ class DeckWriter:
         self.warnings: list[str] = []
         self._left_out: dict[tuple[str, str], list[str]] = {}
         self._backdrops: dict[tuple[Any, ...], str] = {}
+        self._measured: dict[tuple[Any, ...], FitResult] = {}
+        self._job_cache: dict[tuple[Any, ...], list[TextJob]] = {}
         self.slides: list[_SlideState] = []
         self.plan: DeckPlan | None = None
         self.choices: dict[str, RoleChoice] = {}
@@ -105,6 +107,8 @@ class DeckWriter:
         remove_slides(self.prs)
         add_missing_parts(self.prs)
         self.plan = plan
+        self._job_cache.clear()
+        self._measured.clear()
         self.choices = self.choose(plan)
         texts = [slide_texts(spec, self.choices[spec.role]) for spec in plan.slides]
         sizes = self._typeset(plan, texts)
@@ -143,6 +147,8 @@ class DeckWriter:
         if old is None or len(old.slides) != len(plan.slides) or old.lang != plan.lang:
             raise Rebuild
         self.plan = plan
+        self._job_cache.clear()
+        self._measured.clear()
         if self.choose(plan) != self.choices:
             raise Rebuild  # the new texts need other layouts
         texts = [slide_texts(spec, self.choices[spec.role]) for spec in plan.slides]
@@ -212,6 +218,14 @@ class DeckWriter:
         return decide(jobs, self._factor, self.tmap.slide_w)
 
     def _jobs(self, i: int, spec: SlideSpec, choice: RoleChoice, texts: Texts) -> list[TextJob]:
+        key = (i, id(spec), id(choice))
+        found = self._job_cache.get(key)
+        if found is None:
+            found = self._job_cache[key] = self._make_jobs(i, spec, choice, texts)
+        return found
+
+    def _make_jobs(self, i: int, spec: SlideSpec, choice: RoleChoice,
+                   texts: Texts) -> list[TextJob]:
         layout = choice.layout
         keep = self._keep()
         out = []
@@ -246,6 +260,9 @@ class DeckWriter:
 
     def _factor(self, job: TextJob, sizes: tuple[int, ...], floor: float) -> float | None:
         fit = self._fit(job.style, list(job.paras), job.box, list(sizes), floor, job.max_lines)
+        if fit.fits:
+            # the fill can reuse this measurement when the deck keeps these sizes
+            self._measured[(id(job.style), job.paras, job.box, fit.sizes)] = fit
         return fit.scale if fit.fits else None
 
     @staticmethod
@@ -393,7 +410,9 @@ class DeckWriter:
         box = slot.box
         if text.figure and len(paras) > 1:
             box = Box(box.x, box.y, box.w, box.h - _figure_gap(filled.sizes[0]) * 127)
-        fit = self._fit(style, paras, box, list(filled.sizes), 1.0, spacing=ratio)
+        fit = self._measured.get((id(style), tuple(paras), box, filled.sizes))
+        if fit is None:
+            fit = self._fit(style, paras, box, list(filled.sizes), 1.0, spacing=ratio)
         explicit = (slot.ph is None or list(fit.sizes) != inherited
                     or any(lv.from_runs for lv in style.levels))
         sizes: list[int | None] = list(fit.sizes) if explicit else [None] * len(paras)
@@ -445,10 +464,10 @@ class DeckWriter:
     def _find_backdrop(self, layout: LayoutInfo, slot: Slot) -> str:
         fills: tuple[Any, ...] = ()
         if slot.ph is not None:
-            from deckgen.template.index import master_placeholder
+            from deckgen.template.index import master_phs, master_placeholder
 
             own = self._phs(layout)[slot.ph.pos].find(f"{P}spPr")
-            master = master_placeholder(ph_elements(layout.layout.slide_master._element),
+            master = master_placeholder(master_phs(layout.layout.slide_master._element),
                                         slot.ph.ph_type or "obj")
             mine = master.find(f"{P}spPr") if master is not None else None
             fills = tuple(f for f in (mine, own) if f is not None)

@@ -11,7 +11,6 @@ text (`deckgen.pitch.numbers`), never through YAML 1.1's sexagesimal or octal ru
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import types
 import typing
@@ -218,6 +217,8 @@ class NodeConverter:
                 continue
             value = self._str(vnode, _join(key_path, key))
             if value not in by_tag:
+                import difflib  # only for a message
+
                 close = difflib.get_close_matches(value, list(by_tag), n=1, cutoff=0.5)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 self.fail(vnode, _join(key_path, key), f"unknown {name} '{value}'{hint} (known: {tags})")
@@ -231,6 +232,8 @@ class NodeConverter:
         for key, knode, vnode in self._keys(node, key_path):
             sub = _join(key_path, key)
             if key not in fields:
+                import difflib  # only for a message
+
                 close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 allowed = ", ".join(fields)

@@ -8,12 +8,18 @@ writer that does not know a new field still builds every slide that does not nee
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+
+# Plain value classes compared by value. Not frozen and without a generated repr: every build
+# imports this module, and frozen dataclasses cost about twice as much to create (the plan is
+# built once per deck and never changed afterwards).
+_value = partial(dataclass, repr=False)
 
 ROLES = ("title", "statement", "statistic", "bullets", "agenda", "point", "closing", "sources",
          "quote", "comparison", "table", "image")
 
 
-@dataclass(frozen=True)
+@_value
 class Run:
     """A stretch of text with one look: from the content's ``**bold**``, ``*italic*``, links.
 
@@ -28,7 +34,7 @@ class Run:
     url: str = ""  # http(s) or mailto address: the run is a live link
 
 
-@dataclass(frozen=True)
+@_value
 class Para:
     """One paragraph: text, list level, and an optional link target for the whole paragraph.
 
@@ -48,7 +54,7 @@ class Para:
         return self.runs or (Run(self.text, url=self.url),)
 
 
-@dataclass(frozen=True)
+@_value
 class SeriesSpec:
     """One data series of a bar or column chart, its values and their labels as shown."""
 
@@ -57,7 +63,7 @@ class SeriesSpec:
     value_labels: tuple[str, ...]  # formatted for the deck's language: "46,5 %" / "46.5%"
 
 
-@dataclass(frozen=True)
+@_value
 class ChartSpec:
     """A native chart: a two-part doughnut (share with/without) or a bar/column comparison.
 
@@ -82,7 +88,7 @@ class ChartSpec:
     unit: str = ""
 
 
-@dataclass(frozen=True)
+@_value
 class ColumnSpec:
     """One side of a comparison: a short heading over its own list of paragraphs."""
 
@@ -90,7 +96,7 @@ class ColumnSpec:
     body: tuple[Para, ...]
 
 
-@dataclass(frozen=True)
+@_value
 class TableSpec:
     """A native table: one header row, up to 10 body rows, up to 7 columns, cells as paragraphs.
 
@@ -102,7 +108,7 @@ class TableSpec:
     numeric: tuple[bool, ...] = ()
 
 
-@dataclass(frozen=True)
+@_value
 class ImageSpec:
     """A checked PNG or JPEG from the content's folder, with its pixel size and alt text.
 
@@ -116,7 +122,7 @@ class ImageSpec:
     height_px: int
 
 
-@dataclass(frozen=True)
+@_value
 class SlideSpec:
     """What one slide says, by slot; empty slots are simply not used.
 
@@ -152,7 +158,7 @@ class SlideSpec:
     image: ImageSpec | None = None
 
 
-@dataclass(frozen=True)
+@_value
 class DeckPlan:
     """The whole deck: slides in order, the language of every run, and document properties."""
 

@@ -103,6 +103,19 @@ def ph_elements(part_el: Any) -> list[tuple[Any, Any]]:
     return out
 
 
+_MASTER_PHS: dict[int, tuple[Any, list[tuple[Any, Any]]]] = {}
+
+
+def master_phs(master_el: Any) -> list[tuple[Any, Any]]:
+    """`ph_elements` of a master, remembered: every placeholder of every slide asks for it."""
+    found = _MASTER_PHS.get(id(master_el))
+    if found is None or found[0] is not master_el:
+        if len(_MASTER_PHS) > 32:
+            _MASTER_PHS.clear()
+        found = _MASTER_PHS[id(master_el)] = (master_el, ph_elements(master_el))
+    return found[1]
+
+
 def _xfrm(shape: Any) -> tuple[int, int, int, int] | None:
     """Own position of a shape (``p:spPr/a:xfrm``, or ``p:xfrm`` on a graphic frame)."""
     xfrm = shape.find(f"{_P}spPr/{_A}xfrm")

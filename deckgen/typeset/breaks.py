@@ -28,10 +28,17 @@ SOFT_HYPHEN = "\u00ad"
 MAX_KEEP = 40  # longer names may break: no line could hold them at a readable size anyway
 
 _URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", re.IGNORECASE)
-_FIGURE = re.compile(r"\b\d+(?:[.,]\d+)?\s(?:von|of|aus|in|out\sof|%|Prozent|percent)\s?\d*\b")
-_DATE = re.compile(r"\b\d{1,2}\.\s(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
-                   r"Oktober|November|Dezember)\s\d{4}\b|\b(?:January|February|March|April|May|"
-                   r"June|July|August|September|October|November|December)\s\d{1,2},\s\d{4}\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Figures and dates, compiled on first use (most decks' texts are short)."""
+    figure = re.compile(r"\b\d+(?:[.,]\d+)?\s(?:von|of|aus|in|out\sof|%|Prozent|percent)\s?\d*\b")
+    date = re.compile(r"\b\d{1,2}\.\s(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
+                      r"Oktober|November|Dezember)\s\d{4}\b|\b(?:January|February|March|April|"
+                      r"May|June|July|August|September|October|November|December)\s\d{1,2},"
+                      r"\s\d{4}\b")
+    return figure, date
 
 
 def is_url(word: str) -> bool:
@@ -43,8 +50,9 @@ def keep_together(text: str, names: Iterable[str]) -> str:
     for name in names:
         if name and " " in name and len(name) <= MAX_KEEP and name in text:
             text = text.replace(name, name.replace(" ", NBSP))
-    for pattern in (_FIGURE, _DATE):
-        text = pattern.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    if any(ch.isdigit() for ch in text):
+        for pattern in _patterns():
+            text = pattern.sub(lambda m: m.group(0).replace(" ", NBSP), text)
     return text
 
 

@@ -146,7 +146,7 @@ def level_style(sources: list[Any], level: int, title: bool, sample: Any = None)
 
 def box_style(layout: Any, ph_el: Any | None, kind: str) -> BoxStyle:
     """Style for a layout placeholder (``ph_el``) of ``kind``; ``None`` means a drawn text box."""
-    from deckgen.template.index import master_placeholder, ph_elements
+    from deckgen.template.index import master_phs, master_placeholder
 
     master = layout.slide_master._element
     prs_el = layout.part.package.presentation_part._element
@@ -157,7 +157,7 @@ def box_style(layout: Any, ph_el: Any | None, kind: str) -> BoxStyle:
     if ph_el is not None:
         lists.append(ph_el.find("p:txBody/a:lstStyle", NS))
         bodies.append(ph_el.find("p:txBody/a:bodyPr", NS))
-        mph = master_placeholder(ph_elements(master), kind)
+        mph = master_placeholder(master_phs(master), kind)
         if mph is not None:
             lists.append(mph.find("p:txBody/a:lstStyle", NS))
             bodies.append(mph.find("p:txBody/a:bodyPr", NS))
