@@ -6,7 +6,8 @@ each deck starts from a fresh `Presentation` over the same template bytes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from deckgen.paths import default_content
 from deckgen.pitch.loader import LoadedPitch, load_pitch
 from deckgen.pitch.plan import DeckPlan
 from deckgen.pitch.render import Context, normalize_company, parse_sets, render_plan
+from deckgen.report import CheckReport
 from deckgen.template.resolve import TemplateMap, resolve
 from deckgen.template.source import TemplateSource, locate
 
@@ -38,14 +40,34 @@ class Job:
     warnings: tuple[str, ...] = ()  # about the content (slides without notes), from `check`
 
 
+def set_items(sets: Iterable[str] | Mapping[str, object] | None) -> list[str]:
+    """``--set`` values as ``KEY=VALUE`` strings, from a mapping or from such strings."""
+    if sets is None:
+        return []
+    if isinstance(sets, str):
+        return [sets]
+    if isinstance(sets, Mapping):
+        items = []
+        for key, value in sets.items():
+            if not isinstance(key, str) or "=" in key:
+                raise DeckgenError(f"--set: {key!r} is not a variable name (letters, digits, _)")
+            items.append(f"{key}={'' if value is None else value}")
+        return items
+    return [str(item) for item in sets]
+
+
 def prepare(content: str | Path | None = None, template: str | Path | None = None,
-            lang: str = "de", sets: Iterable[str] = (), presenter: str = "",
-            date: str = "") -> Job:
+            lang: str = "de", sets: Iterable[str] | Mapping[str, object] = (),
+            presenter: str = "", date: str | dt.date | None = "") -> Job:
+    """Load and check the content and template once, for any number of decks."""
+    from deckgen.pitch.dates import iso_date
+
+    date = iso_date(date)
     if lang not in LANGS:
         raise DeckgenError(f"--lang: {lang!r} is not one of {', '.join(LANGS)}")
     path = Path(content) if content else default_content(lang)
     loaded = load_pitch(path)
-    parsed_sets = parse_sets(list(sets))
+    parsed_sets = parse_sets(set_items(sets))
     source = locate(template)
     prs = source.open()
     tmap = resolve(prs, source.name, source.layouts, source.config_path)
@@ -59,7 +81,8 @@ def plan_for(job: Job, company: str) -> DeckPlan:
 
 def deck_for(job: Job, plan: DeckPlan) -> bytes:
     """The deck's bytes; after the first deck, only the texts that changed are rewritten."""
-    from deckgen.deck.save import deck_bytes, set_core_properties
+    from deckgen.deck.properties import apply as apply_properties
+    from deckgen.deck.save import deck_bytes
     from deckgen.deck.writer import DeckWriter, Rebuild
 
     prs = None
@@ -76,9 +99,16 @@ def deck_for(job: Job, plan: DeckPlan) -> bytes:
         job.writer = DeckWriter(job.prs, job.tmap)
         job.prs = None  # a template is written into once; the next full build opens a fresh one
         prs = job.writer.write(plan)
-    set_core_properties(prs, plan.title, plan.presenter or "deckgen", plan.company, plan.lang,
-                        job.date)
+    _stamp(job.writer, prs)
+    apply_properties(prs, plan, job.date)
     return deck_bytes(prs)
+
+
+def _stamp(writer: Any, prs: Any) -> None:
+    """Identities and the manifest of what was written, so `--update` can merge (issue 10)."""
+    from deckgen.deck.identity import stamp, write_manifest
+
+    write_manifest(prs, stamp(writer))
 
 
 def targets(companies: Sequence[str], output: str | Path | None, pitch: str) -> list[Path]:
@@ -86,6 +116,9 @@ def targets(companies: Sequence[str], output: str | Path | None, pitch: str) -> 
 
     ``pitch``: the pitch's file-name part (`deckgen.deck.naming.pitch_slug`).
     """
+    from deckgen.deck.update import check_output_name
+
+    check_output_name(output)  # issue 10: `-o deck.pdf` is an error, not a folder
     names = [deck_filename(c, pitch) for c in companies]
     if len(set(names)) != len(names):
         raise DeckgenError("--company: two companies give the same file name; make them distinct")
@@ -99,20 +132,44 @@ def targets(companies: Sequence[str], output: str | Path | None, pitch: str) -> 
     return [out / n for n in names]
 
 
-def build(company: str | Sequence[str], *, output: str | Path | None = None,
-          template: str | Path | None = None, content: str | Path | None = None,
-          lang: str = "de", sets: Iterable[str] = (), presenter: str = "", date: str = "",
-          force: bool = False, progress: Callable[[int], None] | None = None,
-          jobs: int = 0) -> list[Path]:
-    """Build one deck per company and return the paths written.
+def build(company: str | Sequence[str] | None = None, *, companies: str | Path | None = None,
+          output: str | Path | None = None, template: str | Path | None = None,
+          content: str | Path | None = None, lang: str = "de",
+          sets: Iterable[str] | Mapping[str, object] = (), presenter: str = "",
+          date: str | dt.date | None = "", force: bool = False,
+          progress: Callable[[int], None] | None = None, jobs: int = 0, pdf: bool = False,
+          png: str | Path | None = None, png_width: int = 1280, update: bool = False,
+          restore_deleted: bool = False, dry_run: bool = False,
+          report: Callable[[str], None] | None = None) -> list[Path]:
+    """Build one deck per company and return the paths written (decks, then any previews).
 
+    ``company``: one name or several; or ``companies``: a .csv/.xlsx list with a ``company``
+    column (`deckgen.pitch.companies`). ``date``: a `datetime.date`, ``"2026-12-03"`` or
+    ``"03.12.2026"``. ``sets``: text variables, a mapping or ``"KEY=VALUE"`` strings.
+    ``pdf``/``png``: also a PDF beside each deck / PNG slide previews ``png_width`` pixels
+    wide in the folder ``png`` (needs LibreOffice; without it a warning is issued).
     Nothing is written unless every deck could be built and every target may be written.
     ``jobs``: worker processes for a batch (0: as many as help on this machine).
+    ``update``: merge into a deck a person edited, keeping their edits (`deckgen.deck.merge`);
+    ``restore_deleted`` brings back slides they deleted; ``dry_run`` writes nothing. What
+    happened goes to ``report`` (default: standard error), backups included.
     """
     from deckgen.deck.batch import auto_jobs, build_all
-    from deckgen.deck.save import atomic_write, check_target
+    from deckgen.deck.save import check_target
+    from deckgen.deck.update import make_folders, write_decks
 
-    companies = [company] if isinstance(company, str) else list(company)
+    if png:
+        from deckgen.deck.export import check_png_dir
+
+        check_png_dir(png)
+    if companies is not None:
+        if company:
+            raise DeckgenError("--companies: give either --company or --companies, not both")
+        paths = _build_list(Path(companies), output=output, template=template, content=content,
+                            lang=lang, sets=sets, presenter=presenter, date=date, force=force,
+                            progress=progress, jobs=jobs)
+        return paths + previews(paths, pdf, png, png_width)
+    companies = [company] if isinstance(company, str) else list(company or ())
     if not companies:
         raise DeckgenError("--company: give at least one company")
     companies = [normalize_company(c) for c in companies]
@@ -120,28 +177,66 @@ def build(company: str | Sequence[str], *, output: str | Path | None = None,
     pitch = job.loaded.pitch
     paths = targets(companies, output, pitch_slug(pitch.slug, job.loaded.path, pitch.title))
     for p in paths:
-        check_target(p, force)
+        check_target(p, force or update)
     if jobs < 0:
         raise DeckgenError("--jobs: must be 0 (automatic) or more")
     decks = build_all(job, companies, jobs or auto_jobs(len(companies)), progress)
-    if len(paths) > 1 or (output and Path(output).suffix.lower() != ".pptx"):
-        try:
-            paths[0].parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DeckgenError(f"-o: cannot create folder {paths[0].parent} ({exc.strerror})") from None
-    for p, data in zip(paths, decks):
-        atomic_write(p, data)
-    return paths
+    if not dry_run:
+        make_folders(paths)
+    write_decks(paths, decks, force=force, update=update, restore_deleted=restore_deleted,
+                dry_run=dry_run, say=report or _to_stderr)
+    return paths + ([] if dry_run else previews(paths, pdf, png, png_width))
+
+
+def previews(paths: list[Path], pdf: bool, png: str | Path | None, png_width: int) -> list[Path]:
+    """PDFs/PNGs of the decks written; no LibreOffice is a warning (the decks are there)."""
+    if not (pdf or png):
+        return []
+    import warnings
+
+    from deckgen.deck.export import export_all
+
+    made, notes = export_all(paths, pdf, png, png_width)
+    for note in notes:
+        warnings.warn(note, stacklevel=3)
+    return made
+
+
+def _build_list(listing: Path, *, output: str | Path | None, template: str | Path | None,
+                content: str | Path | None, lang: str, sets: Iterable[str] | Mapping[str, object],
+                presenter: str, date: str | dt.date | None, force: bool,
+                progress: Callable[[int], None] | None, jobs: int) -> list[Path]:
+    """One deck per row of a .csv/.xlsx company list (`deckgen.deck.rows`)."""
+    from deckgen.deck.rows import build_rows
+    from deckgen.pitch.companies import read_companies
+    from deckgen.pitch.dates import iso_date
+
+    if jobs < 0:
+        raise DeckgenError("--jobs: must be 0 (automatic) or more")
+    rows = read_companies(listing, lang)
+    return build_rows(rows, listing, output=output, template=template, content=content,
+                      lang=lang, sets=parse_sets(set_items(sets)), presenter=presenter or "",
+                      date=iso_date(date), force=force,
+                      progress=progress if len(rows) > 1 else None, jobs=jobs)
+
+
+def _to_stderr(line: str) -> None:
+    import sys
+
+    print(line, file=sys.stderr)
 
 
 def check(content: str | Path | None = None, template: str | Path | None = None,
-          lang: str = "de", sets: Iterable[str] = (), company: str = "Beispiel GmbH",
-          strict: bool = False) -> Job:
+          lang: str = "de", sets: Iterable[str] | Mapping[str, object] = (),
+          company: str = "Beispiel GmbH", strict: bool = False) -> CheckReport:
     """Everything `build` checks (content, Jinja, template mapping, fitting), writing nothing.
 
-    Slides without speaker notes are listed in ``job.warnings``; ``strict`` makes them errors.
+    Returns a `deckgen.report.CheckReport`: each role's layout and why, warnings, and what
+    deckgen changed. Slides without speaker notes are listed in ``warnings``; ``strict``
+    makes them errors.
     """
     from deckgen.pitch.checks import notes_warnings
+    from deckgen.report import from_job
 
     job = prepare(content, template, lang, sets)
     job.warnings = tuple(notes_warnings(job.loaded))
@@ -149,4 +244,4 @@ def check(content: str | Path | None = None, template: str | Path | None = None,
         more = f" (and {len(job.warnings) - 1} more)" if len(job.warnings) > 1 else ""
         raise DeckgenError(f"{job.warnings[0]}{more}; --strict requires notes on every slide")
     deck_for(job, plan_for(job, company))
-    return job
+    return from_job(job)

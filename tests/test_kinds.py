@@ -283,5 +283,5 @@ def test_check_warns_about_missing_notes_and_strict_refuses(tmp_path):
     content = write(tmp_path, pitch({"kind": "statement", "title": "Kern", "text": "Satz."}))
     job = check(content=content)
     assert len(job.warnings) == 1 and "slides[1]: no speaker notes" in job.warnings[0]
-    with pytest.raises(DeckgenError, match="--strict"):
+    with pytest.raises(DeckgenError, match="strict"):
         check(content=content, strict=True)

@@ -6,9 +6,11 @@ import json
 
 import click
 
+from deckgen.cli.complete import complete_template
+
 
 @click.command()
-@click.argument("template", required=False, default=None)
+@click.argument("template", required=False, default=None, shell_complete=complete_template)
 @click.option("--content", type=click.Path(dir_okay=False), default=None,
               help="Check the layouts against this content file (default: the plea).")
 @click.option("--lang", default="de", show_default=True, help="Edition of the shipped plea.")

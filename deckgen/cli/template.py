@@ -36,8 +36,14 @@ def new(name: str, parent: Path, logo: Path | None, force: bool, **options: str)
 
 @template.command("build")
 @click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
-def rebuild_cmd(folder: Path) -> None:
+@click.option("--force", is_flag=True,
+              help="Replace a template.pptx deckgen did not generate or that was changed "
+                   "(a backup is kept).")
+def rebuild_cmd(folder: Path, force: bool) -> None:
     """Regenerate FOLDER/template.pptx from FOLDER/template.yaml."""
     from deckgen.template.files import rebuild
 
-    click.echo(str(rebuild(folder)))
+    target, backup = rebuild(folder, force)
+    if backup is not None:
+        click.echo(f"{target.name}: kept the previous version as {backup.name}", err=True)
+    click.echo(str(target))

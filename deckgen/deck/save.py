@@ -82,6 +82,13 @@ def _fingerprint(members: list[tuple[str, bytes]]) -> str:
     return h.hexdigest()
 
 
+def _content_fingerprint(prs: Any) -> str:
+    """The deck's mark: a hash of what it says (`deckgen.deck.fingerprint`, issue 10)."""
+    from deckgen.deck.fingerprint import content_digest
+
+    return content_digest(prs)
+
+
 def set_core_properties(prs: Any, title: str, author: str, subject: str, lang: str,
                         when: str, mark: bool = True) -> None:
     """Fixed metadata, so the same inputs give the same bytes; the date only when given.
@@ -134,7 +141,7 @@ def package_members(prs: Any) -> list[tuple[str, bytes]]:
 def deck_bytes(prs: Any) -> bytes:
     """The package with fixed zip metadata and, if present, a filled-in fingerprint."""
     members = [(n, _normalize_embedded(n, b)) for n, b in package_members(prs)]
-    digest = _fingerprint(members)
+    digest = _content_fingerprint(prs)  # issue 10: content, not bytes (a re-save is no edit)
     members = [
         (n, b.replace(_PLACEHOLDER.encode(), (MARK_PREFIX + digest).encode()) if n == _CORE else b)
         for n, b in members
@@ -150,7 +157,11 @@ def is_unchanged_output(path: Path) -> bool:
         return False
     core = dict(members).get(_CORE, b"")
     found = _MARK_RE.search(core)
-    return bool(found) and found.group().decode() == MARK_PREFIX + _fingerprint(members)
+    if not found:
+        return False
+    from deckgen.deck.fingerprint import saved_digest
+
+    return found.group().decode() == MARK_PREFIX + saved_digest(path)
 
 
 def _check_folder(path: Path) -> None:

@@ -28,10 +28,6 @@ RESERVED = ("company", "presenter", "date", "value", "of", "percent", "points", 
 STAND_INS = "\ue02a\ue05b\ue05d"  # markup.protect's stand-ins: kept until markup is read
 _KEEP = "\n\u00a0\u202f"
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_MONTHS = {
-    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
-    "en": "January February March April May June July August September October November December",
-}
 
 
 @dataclass(frozen=True)
@@ -71,19 +67,13 @@ def normalize_company(company: str) -> str:
     return name
 
 
-def format_date(iso: str, lang: str) -> str:
-    """``2026-11-27`` → ``27. November 2026`` (de) / ``27 November 2026`` (en)."""
-    if not iso:
-        return ""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
-        raise DeckgenError(f"--date: {iso!r} is not a date like 2026-11-27")
-    try:
-        day = _dt.date.fromisoformat(iso)
-    except ValueError:
-        raise DeckgenError(f"--date: {iso!r} is not a valid date") from None
-    months = _MONTHS["de" if lang.lower().startswith("de") else "en"].split()
-    sep = ". " if lang.lower().startswith("de") else " "
-    return f"{day.day}{sep}{months[day.month - 1]} {day.year}"
+def format_date(iso: str | _dt.date, lang: str) -> str:
+    """``2026-11-27``, ``27.11.2026`` or a date → ``27. November 2026`` (de) /
+    ``November 27, 2026`` (en); the rules live in `deckgen.pitch.dates`."""
+    from deckgen.pitch import dates
+
+    day = dates.parse_date(iso)
+    return dates.format_date(day, lang) if day else ""
 
 
 def parse_sets(items: list[str] | tuple[str, ...]) -> dict[str, str]:

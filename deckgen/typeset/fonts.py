@@ -2,6 +2,9 @@
 
 The theme names fonts PowerPoint users have (Calibri, Arial); fontconfig maps them to their
 metric-compatible twins here (Carlito, Liberation Sans), which have the same advance widths.
+Where there is no fontconfig (Windows, macOS), the platform's font folders are scanned once
+and matched by the families and styles in the fonts' name tables (`deckgen.typeset.fontdirs`):
+the font itself when installed, else its twin, else a common sans.
 Fonts are opened once per process and word widths are cached, because fitting measures the
 same words many times at many sizes.
 """
@@ -28,12 +31,17 @@ _TWINS = {"calibri": "Carlito", "calibri light": "Carlito", "cambria": "Caladea"
           "courier new": "Liberation Mono"}
 
 
+# What a missing font is measured as where fontconfig cannot say: a common sans of the platform.
+_SANS = ("Arial", "Liberation Sans", "Helvetica", "DejaVu Sans", "Segoe UI")
+
+
 class Metrics:
     """Widths and line height of one font face, in units of the em (size 1.0)."""
 
-    def __init__(self, path: str | None) -> None:
+    def __init__(self, path: str | None, index: int = 0) -> None:
         self.path = path
-        self._font = ImageFont.truetype(path, EM) if path else None
+        self.index = index
+        self._font = ImageFont.truetype(path, EM, index=index) if path else None
         self._cache: dict[str, float] = {}
         if self._font is not None:
             ascent, descent = self._font.getmetrics()
@@ -67,17 +75,19 @@ class _Fontconfig:
         lib.FcFontMatch.restype = vp
         lib.FcFontMatch.argtypes = [vp, vp, ctypes.POINTER(ctypes.c_int)]
         lib.FcPatternGetString.argtypes = [vp, cp, ctypes.c_int, ctypes.POINTER(cp)]
+        lib.FcPatternGetInteger.argtypes = [vp, cp, ctypes.c_int, ctypes.POINTER(ctypes.c_int)]
         lib.FcPatternDestroy.argtypes = [vp]
         self.ctypes, self.lib = ctypes, lib
         self.config = lib.FcInitLoadConfigAndFonts()
         if not self.config:
             raise OSError("fontconfig has no configuration")
 
-    def match(self, pattern: str) -> str:
+    def match(self, pattern: str) -> tuple[str, int]:
+        """The file and face index fontconfig picks for ``pattern`` (``("", 0)``: none)."""
         ctypes, lib = self.ctypes, self.lib
         pat = lib.FcNameParse(pattern.encode("utf-8"))
         if not pat:
-            return ""
+            return "", 0
         try:
             lib.FcConfigSubstitute(self.config, pat, 0)  # FcMatchPattern
             lib.FcDefaultSubstitute(pat)
@@ -86,11 +96,13 @@ class _Fontconfig:
         finally:
             lib.FcPatternDestroy(pat)
         if not found:
-            return ""
-        out = ctypes.c_char_p()
+            return "", 0
+        out, idx = ctypes.c_char_p(), ctypes.c_int()
         try:
             ok = lib.FcPatternGetString(found, b"file", 0, ctypes.byref(out)) == 0
-            return out.value.decode("utf-8", "replace") if ok and out.value else ""
+            has_index = lib.FcPatternGetInteger(found, b"index", 0, ctypes.byref(idx)) == 0
+            path = out.value.decode("utf-8", "replace") if ok and out.value else ""
+            return path, idx.value if has_index else 0
         finally:
             lib.FcPatternDestroy(found)
 
@@ -103,39 +115,70 @@ def _fontconfig() -> _Fontconfig | None:
         return None
 
 
-def _fc_match(pattern: str) -> str:
+def has_fontconfig() -> bool:
+    """fontconfig answers (its library, or at least ``fc-match``); tests turn this off."""
+    return _fontconfig() is not None or shutil.which("fc-match") is not None
+
+
+def _fc_match(pattern: str) -> tuple[str, int]:
     fc = _fontconfig()
     if fc is not None:
         return fc.match(pattern)
     if not shutil.which("fc-match"):
-        return ""
+        return "", 0
     try:
-        return subprocess.run(
-            ["fc-match", "-f", "%{file}", pattern],
+        out = subprocess.run(
+            ["fc-match", "-f", "%{file}\\n%{index}", pattern],
             capture_output=True, text=True, timeout=10, check=False,
-        ).stdout.strip()
+        ).stdout.split("\n")
     except (OSError, subprocess.SubprocessError):
-        return ""
+        return "", 0
+    index = out[1].strip() if len(out) > 1 else ""
+    return out[0].strip(), int(index) if index.isdigit() else 0
 
 
-@functools.lru_cache(maxsize=64)
-def font_file(family: str, bold: bool = False) -> str | None:
-    """The file fontconfig would use for ``family``, or a known metric twin, or any sans."""
+def _fontconfig_face(family: str, bold: bool) -> tuple[str, int] | None:
     name = _TWINS.get(family.casefold(), family) if family else "sans"
     name = name.replace("\\", "").replace(":", "\\:").replace("-", "\\-")
-    out = _fc_match(f"{name}:bold" if bold else name)
-    if out and Path(out).is_file():
-        return out
-    for candidate in _FALLBACKS:
-        if Path(candidate).is_file():
-            return candidate
+    path, index = _fc_match(f"{name}:bold" if bold else name)
+    return (path, index) if path and Path(path).is_file() else None
+
+
+def _scanned_face(family: str, bold: bool) -> tuple[str, int] | None:
+    """The font itself if installed, else its metric twin, else a common sans."""
+    from deckgen.typeset import fontdirs
+
+    twin = _TWINS.get(family.casefold())
+    for name in (family, twin, *_SANS):
+        face = fontdirs.find(name, bold) if name else None
+        if face is not None:
+            return face.path, face.index
     return None
 
 
 @functools.lru_cache(maxsize=64)
+def font_face(family: str, bold: bool = False) -> tuple[str, int] | None:
+    """The file and face index to measure ``family`` with: fontconfig's choice where there is
+    fontconfig, else the platform's font folders; a known fallback file as a last resort."""
+    found = _fontconfig_face(family, bold) if has_fontconfig() else _scanned_face(family, bold)
+    if found is not None:
+        return found
+    for candidate in _FALLBACKS:
+        if Path(candidate).is_file():
+            return candidate, 0
+    return None
+
+
+def font_file(family: str, bold: bool = False) -> str | None:
+    """The file `font_face` measures ``family`` with (what `inspect` reports)."""
+    face = font_face(family, bold)
+    return face[0] if face else None
+
+
+@functools.lru_cache(maxsize=64)
 def metrics(family: str, bold: bool = False) -> Metrics:
-    path = font_file(family, bold)
+    face = font_face(family, bold)
     try:
-        return Metrics(path)
+        return Metrics(*face) if face else Metrics(None)
     except OSError:
         return Metrics(None)

@@ -1,0 +1,256 @@
+"""What a deck says, hashed: slide texts, notes and chart data, not its bytes.
+
+PowerPoint and LibreOffice rewrite every part when they save (new zip, new part names, new
+ids, explicit positions, ``docProps`` of their own), so a hash over the package calls an
+opened-and-saved deck "edited". These hashes cover only what a person reads: the text of each
+shape in slide order, the table cells, the chart's series, categories and values, and the
+speaker notes. Fields a program refreshes by itself (the slide number) are left out, and text
+is normalised the way both programs write it back (no trailing empty paragraphs, no ``\\r``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import Any
+
+NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+NS_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+A, P, C = f"{{{NS_A}}}", f"{{{NS_P}}}", f"{{{NS_C}}}"
+TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
+CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+SKIPPED_PH = ("sldNum",)  # refreshed by every program on save; never a person's edit
+
+
+def emphasis(tx: Any) -> str:
+    """Where some, not all, of a paragraph is bold, italic or underlined: a person's accent.
+
+    LibreOffice writes inherited bold out on every run, so emphasis over a whole paragraph
+    says nothing; a single bold word does.
+    """
+    out = []
+    for n, p in enumerate(tx.iter(f"{A}p")):
+        marks: dict[str, list[tuple[int, int]]] = {"b": [], "i": [], "u": []}
+        pos = 0
+        for r in p.iter(f"{A}r"):
+            size = len("".join(t.text or "" for t in r.iter(f"{A}t")))
+            rpr = r.find(f"{A}rPr")
+            for attr in marks:
+                val = rpr.get(attr) if rpr is not None else None
+                if val not in (None, "0", "false", "none"):
+                    marks[attr].append((pos, pos + size))
+            pos += size
+        for attr, spans in marks.items():
+            covered = sum(b - a for a, b in spans)
+            if 0 < covered < pos:
+                out.append(f"{n}{attr}{spans}")
+    return ";".join(out)
+
+
+def short_hash(text: str) -> str:
+    """16 hex digits: enough to tell texts apart, short enough for a manifest of many."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def body_text(tx: Any) -> str:
+    """A text body as plain text: paragraphs by ``\\n``, line breaks as ``\\v``."""
+    paras = []
+    for p in tx.iter(f"{A}p"):
+        out = []
+        for el in p:
+            if el.tag in (f"{A}r", f"{A}fld"):
+                out.append("".join(t.text or "" for t in el.iter(f"{A}t")))
+            elif el.tag == f"{A}br":
+                out.append("\v")
+        paras.append("".join(out).replace("\r", ""))
+    while paras and not paras[-1].strip():
+        paras.pop()
+    return "\n".join(paras)
+
+
+def ph_type(el: Any) -> str | None:
+    """The placeholder type of a shape (``body`` when the ``p:ph`` has none), else None."""
+    ph = el.find(f"./*/{P}nvPr/{P}ph")
+    return None if ph is None else ph.get("type", "body")
+
+
+def frame_kind(el: Any) -> str:
+    """``text``, ``table``, ``chart``, ``picture``, ``group`` or ``other`` for a tree child."""
+    tag = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+    if tag == "sp":
+        return "text" if el.find(f"{P}txBody") is not None else "other"
+    if tag == "pic":
+        return "picture"
+    if tag == "grpSp":
+        return "group"
+    if tag == "graphicFrame":
+        data = el.find(f"{A}graphic/{A}graphicData")
+        uri = data.get("uri") if data is not None else ""
+        return {TABLE_URI: "table", CHART_URI: "chart"}.get(uri or "", "other")
+    return "other"
+
+
+def table_text(el: Any) -> str:
+    rows = []
+    for tr in el.iter(f"{A}tr"):
+        rows.append("\t".join(body_text(tc.find(f"{A}txBody")) if tc.find(f"{A}txBody")
+                              is not None else "" for tc in tr.iter(f"{A}tc")))
+    return "\n".join(rows)
+
+
+def chart_part(slide_part: Any, el: Any) -> Any:
+    ref = el.find(f"{A}graphic/{A}graphicData/{C}chart")
+    rid = ref.get(f"{{{NS_R}}}id") if ref is not None else None
+    return slide_part.related_part(rid) if rid and rid in slide_part.rels else None
+
+
+def _number(text: str) -> str:
+    try:
+        return repr(float(text))
+    except ValueError:
+        return text.strip()
+
+
+def chart_text(chart_el: Any) -> str:
+    """Series names, categories and values in order: what the chart shows, not its styling."""
+    out = []
+    for ser in chart_el.iter(f"{C}ser"):
+        parts = []
+        for name in ("tx", "cat", "val", "xVal", "yVal"):
+            node = ser.find(f"{C}{name}")
+            if node is None:
+                continue
+            points = sorted((int(pt.get("idx", "0")), pt.findtext(f"{C}v") or "")
+                             for pt in node.iter(f"{C}pt"))
+            conv = _number if name in ("val", "yVal") else str.strip
+            parts.append(name + "=" + "|".join(conv(v) for _, v in points))
+        out.append(";".join(parts))
+    return "\n".join(out)
+
+
+def shape_text(slide_part: Any, el: Any) -> str | None:
+    """What a person reads in one shape, or None for shapes that hold no content of ours."""
+    kind = frame_kind(el)
+    if kind == "text":
+        if ph_type(el) in SKIPPED_PH:
+            return None
+        return body_text(el.find(f"{P}txBody"))
+    if kind == "table":
+        return table_text(el)
+    if kind == "chart":
+        part = chart_part(slide_part, el)
+        return chart_text(part._element) if part is not None else ""
+    return None
+
+
+def notes_text(slide: Any) -> str:
+    if not slide.has_notes_slide:
+        return ""
+    frame = slide.notes_slide.notes_text_frame
+    return body_text(frame._txBody) if frame is not None else ""
+
+
+def tree_shapes(slide: Any) -> Iterator[Any]:
+    """The slide's shapes in tree order, groups opened (their members are edited singly)."""
+    stack = list(slide.shapes._spTree)[::-1]
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str) or el.tag in (f"{P}nvGrpSpPr", f"{P}grpSpPr"):
+            continue
+        if frame_kind(el) == "group":
+            stack.extend(list(el)[::-1])
+            continue
+        yield el
+
+
+def content_digest(prs: Any) -> str:
+    """One hash over every slide's texts, tables, charts and notes, in slide order."""
+    h = hashlib.sha256()
+    for slide in prs.slides:
+        h.update(b"\x00slide")
+        for el in tree_shapes(slide):
+            text = shape_text(slide.part, el)
+            if text is not None:
+                h.update(b"\x01" + frame_kind(el).encode() + b"\x02" + text.encode("utf-8"))
+            elif ph_type(el) not in SKIPPED_PH:  # a picture or drawing someone added counts
+                h.update(b"\x01" + frame_kind(el).encode())
+        h.update(b"\x03notes" + notes_text(slide).encode("utf-8"))
+    return h.hexdigest()
+
+
+def saved_digest(path: Any) -> str:
+    """`content_digest` of a deck on disk; "" if it cannot be read as a presentation."""
+    import io
+
+    from pptx import Presentation
+
+    from deckgen.bounded import read_regular
+    from deckgen.deck.save import MAX_DECK_BYTES
+
+    try:
+        return content_digest(Presentation(io.BytesIO(read_regular(path, MAX_DECK_BYTES,
+                                                                   "deck"))))
+    except Exception:  # noqa: BLE001 - anything unreadable is simply not our unchanged deck
+        return ""
+
+
+def field_hash(slide_part: Any, el: Any) -> str | None:
+    """A field's hash for the merge: its text and, for text bodies, a person's emphasis."""
+    text = shape_text(slide_part, el)
+    if text is None:
+        return None
+    if frame_kind(el) == "text":
+        text += "\x00" + emphasis(el.find(f"{P}txBody"))
+    return short_hash(text)
+
+
+TEMPLATE_MARK = "deckgen-template:sha256:"
+_CORE = "docProps/core.xml"
+
+
+def _template_hash(members: list[tuple[str, bytes]]) -> str:
+    h = hashlib.sha256()
+    for name, blob in members:
+        if name != _CORE:
+            h.update(name.encode() + b"\0" + hashlib.sha256(blob).digest())
+    return h.hexdigest()
+
+
+def mark_template(data: bytes) -> bytes:
+    """A generated template carries a hash of its parts in ``dc:identifier``.
+
+    Unlike a deck's, it covers the bytes: a template's masters and layouts are its content,
+    and re-saving one elsewhere is reason enough to ask before replacing it. Its prefix differs
+    from a deck's, so a template at a deck's path is never taken for an overwritable deck.
+    """
+    import re
+
+    from deckgen.deck.save import _members, _rezip
+
+    members = _members(data)
+    mark = (TEMPLATE_MARK + _template_hash(members)).encode()
+    out = []
+    for name, blob in members:
+        if name == _CORE:
+            blob = re.sub(rb"<dc:identifier\s*/>|<dc:identifier>[^<]*</dc:identifier>",
+                          b"<dc:identifier>" + mark + b"</dc:identifier>", blob)
+        out.append((name, blob))
+    return _rezip(out)
+
+
+def template_is_unchanged(path: Any) -> bool:
+    """True if ``path`` is a template deckgen generated and nobody has changed since."""
+    import re
+
+    from deckgen.bounded import read_regular
+    from deckgen.deck.save import MAX_DECK_BYTES, _members
+
+    try:
+        members = _members(read_regular(path, MAX_DECK_BYTES, "template"))
+    except Exception:  # noqa: BLE001 - unreadable is not ours to replace silently
+        return False
+    found = re.search(re.escape(TEMPLATE_MARK).encode() + rb"([0-9a-f]{64})",
+                      dict(members).get(_CORE, b""))
+    return bool(found) and found.group(1).decode() == _template_hash(members)

@@ -1,0 +1,226 @@
+"""``--update``: bring new content into a deck a person edited, losing nothing they did.
+
+The person's deck is the base: their slides, order, shapes, positions and formatting stay as
+saved, and only what deckgen knows and the person left alone is replaced. A field is
+"untouched" when its hash equals what deckgen wrote last time (the manifest,
+`deckgen.deck.identity`); then the freshly built deck's version goes in. An edited field stays;
+if the content changed too, that is a conflict, listed. Slides the new content adds are copied
+from the fresh deck after their predecessor; slides the person deleted stay deleted unless
+``restore_deleted``; slides the content dropped go only if untouched.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from deckgen.deck.copying import copy_element, insert_slide, remove_slide, replace_chart
+from deckgen.deck.fingerprint import P, field_hash, frame_kind, notes_text, short_hash
+from deckgen.deck.identity import (
+    NOTES,
+    SHAPES_TAG,
+    SLIDE_TAG,
+    SlideRecord,
+    read_manifest,
+    shape_id,
+    untag,
+    write_manifest,
+    write_tags,
+)
+from deckgen.deck.matching import Found, identify
+from deckgen.errors import DeckgenError
+
+
+@dataclass
+class Report:
+    """What an update did, for the summary line and the lists below it."""
+
+    updated: int = 0
+    kept: int = 0
+    conflicts: list[tuple[int, str, str, str]] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    kept_slides: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+
+    def lines(self, name: str) -> list[str]:
+        head = (f"{name}: updated {self.updated} texts, kept {self.kept} edited, "
+                f"{len(self.conflicts)} conflicts; slides: {len(self.added)} added, "
+                f"{len(self.kept_slides)} kept, {len(self.removed)} removed, "
+                f"{len(self.deleted)} deleted by you")
+        out = [head]
+        for number, fld, mine, new in self.conflicts:
+            out.append(f"  conflict: slide {number}, {fld}: kept yours {_short(mine)!r}; "
+                       f"new content {_short(new)!r} not applied")
+        out += [f"  added: {t!r}" for t in self.added]
+        out += [f"  kept (no longer in the content, but edited): {t!r}" for t in self.kept_slides]
+        out += [f"  removed (no longer in the content): {t!r}" for t in self.removed]
+        out += [f"  stays deleted: {t!r} (--restore-deleted brings it back)"
+                for t in self.deleted]
+        return out
+
+
+def _short(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _text(slide: Any, el: Any) -> str:
+    from deckgen.deck.fingerprint import shape_text
+
+    return shape_text(slide.part, el) or ""
+
+
+def merge(existing: bytes, fresh_bytes: bytes, where: str,
+          restore_deleted: bool = False) -> tuple[Any, Report]:
+    """The person's deck with the fresh deck's content merged in, and what happened."""
+    from pptx import Presentation
+
+    try:
+        base = Presentation(io.BytesIO(existing))
+    except Exception:  # noqa: BLE001 - any unreadable file gets the same advice
+        raise DeckgenError(f"{where}: cannot be read as a deck; --update needs a deck deckgen "
+                           "built (use --force to replace it; a backup is kept)") from None
+    old = read_manifest(base)
+    if old is None:
+        raise DeckgenError(f"{where}: was not built by deckgen (no deckgen manifest); --update "
+                           "cannot merge into it; use --force to replace it (a backup is kept)")
+    fresh = Presentation(io.BytesIO(fresh_bytes))
+    new = read_manifest(fresh) or []
+    report = Report()
+    old_by_key = {r.key: r for r in old}
+    new_by_key = {r.key: r for r in new}
+    found = identify(base, old)
+    in_base = {f.key: f for f in found if f.key}
+    prev: Any = None
+    for ff in identify(fresh, new):
+        key = ff.key or ""
+        bf = in_base.get(key)
+        if bf is None and key in old_by_key and not restore_deleted:
+            report.deleted.append(new_by_key[key].title)
+            continue
+        if bf is None:
+            slide = insert_slide(base, fresh, ff.slide, prev)
+            ids = {shape_id(el): el for el in slide.shapes._spTree if isinstance(el.tag, str)}
+            bf = Found(slide, key, {f: ids[shape_id(el)] for f, el in ff.shapes.items()
+                                    if shape_id(el) in ids})
+            in_base[key] = bf
+            report.added.append(new_by_key[key].title)
+        else:
+            _merge_slide(bf, ff, old_by_key.get(key), new_by_key[key], report,
+                         _number(base, bf.slide))
+        write_tags(bf.slide, {SLIDE_TAG: key, SHAPES_TAG: " ".join(
+            f"{shape_id(el)}={f}" for f, el in sorted(bf.shapes.items(),
+                                                     key=lambda kv: int(shape_id(kv[1]) or 0)))})
+        prev = bf.slide
+    for bf in found:
+        if bf.key and bf.key not in new_by_key:
+            rec = old_by_key[bf.key]
+            if _untouched(bf, rec):
+                remove_slide(base, bf.slide)
+                report.removed.append(rec.title)
+            else:
+                untag(bf.slide)
+                report.kept_slides.append(rec.title)
+    write_manifest(base, new)
+    base.core_properties.identifier = fresh.core_properties.identifier
+    return base, report
+
+
+def _number(prs: Any, slide: Any) -> int:
+    return next(i for i, s in enumerate(prs.slides, 1) if s.slide_id == slide.slide_id)
+
+
+def _untouched(bf: Found, rec: SlideRecord) -> bool:
+    """Nothing on the slide differs from what deckgen wrote, and nothing was added to it."""
+    ours = set(map(id, bf.shapes.values()))
+    for el in bf.slide.shapes._spTree:
+        if isinstance(el.tag, str) and frame_kind(el) != "other" and id(el) not in ours:
+            return False
+    if any(field_hash(bf.slide.part, el) != rec.hashes.get(name)
+           for name, el in bf.shapes.items() if name in rec.hashes):
+        return False
+    return short_hash(notes_text(bf.slide)) == rec.hashes.get(NOTES)
+
+
+def _merge_slide(bf: Found, ff: Found, old: SlideRecord | None, new: SlideRecord,
+                 report: Report, number: int) -> None:
+    was = old.hashes if old else {}
+    for name, fresh_el in ff.shapes.items():
+        if name.startswith("field:sldNum") or name not in new.hashes:
+            continue  # the slide number refreshes itself; pictures are not merged
+        base_el = bf.shapes.get(name)
+        if base_el is None:
+            if name in was:
+                continue  # the person deleted it: it stays deleted
+            bf.shapes[name] = _add_shape(bf.slide, ff.slide, fresh_el)
+            report.updated += 1
+            continue
+        mine = field_hash(bf.slide.part, base_el) != was.get(name)
+        theirs = new.hashes[name] != was.get(name)
+        if not mine and theirs:
+            _replace(bf.slide, base_el, ff.slide, fresh_el)
+            report.updated += 1
+        elif mine and theirs:
+            report.conflicts.append((number, name, _text(bf.slide, base_el),
+                                     _text(ff.slide, fresh_el)))
+        elif mine:
+            report.kept += 1
+    for name in [n for n in bf.shapes if n not in ff.shapes]:
+        el = bf.shapes[name]
+        if field_hash(bf.slide.part, el) == was.get(name):  # untouched: the content dropped it
+            el.getparent().remove(el)
+            del bf.shapes[name]
+    mine = short_hash(notes_text(bf.slide)) != was.get(NOTES)
+    theirs = new.hashes.get(NOTES) != was.get(NOTES)
+    if not mine and theirs:
+        _set_notes(bf.slide, ff.slide)
+        report.updated += 1
+    elif mine and theirs:
+        report.conflicts.append((number, "notes", notes_text(bf.slide), notes_text(ff.slide)))
+    elif mine:
+        report.kept += 1
+
+
+def _replace(slide: Any, base_el: Any, fresh_slide: Any, fresh_el: Any) -> None:
+    """The fresh text, table or chart data into the person's shape, which keeps its place."""
+    kind = frame_kind(fresh_el)
+    if kind == "chart":
+        replace_chart(slide, base_el, fresh_slide, fresh_el)
+        return
+    path = f"{P}txBody" if kind == "text" else ".//{*}tbl"
+    new = copy_element(fresh_el.find(path), fresh_slide.part, slide.part)
+    old = base_el.find(path)
+    if old is None:
+        base_el.append(new)
+    else:
+        old.getparent().replace(old, new)
+
+
+def _add_shape(slide: Any, fresh_slide: Any, fresh_el: Any) -> Any:
+    """A field the content gained on a slide the person has: copied in with a free id."""
+    el = copy_element(fresh_el, fresh_slide.part, slide.part)
+    ids = [int(i) for i in (shape_id(e) for e in slide.shapes._spTree
+                            if isinstance(e.tag, str)) if i.isdigit()]
+    el.find(f"./*/{P}cNvPr").set("id", str(max(ids, default=1) + 1))
+    slide.shapes._spTree.append(el)
+    return el
+
+
+def _set_notes(slide: Any, fresh_slide: Any) -> None:
+    src = fresh_slide.notes_slide.notes_text_frame._txBody if fresh_slide.has_notes_slide \
+        else None
+    frame = slide.notes_slide.notes_text_frame
+    if frame is None:
+        return
+    tx = frame._txBody
+    for p in tx.findall("{*}p"):
+        tx.remove(p)
+    for p in (src.findall("{*}p") if src is not None else []):
+        tx.append(copy.deepcopy(p))
+    if not len(tx.findall("{*}p")):
+        from lxml import etree
+
+        etree.SubElement(tx, "{http://schemas.openxmlformats.org/drawingml/2006/main}p")

@@ -1,0 +1,81 @@
+"""Write built decks to their targets: plainly, merged (``--update``), or not at all (dry run).
+
+A target a person changed is replaced only with ``--force`` or ``--update``, and then the old
+file is first kept beside it (`deckgen.deck.backup`). Every merge is worked out before the first
+file is written, so a deck that cannot be merged leaves every target as it was.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from deckgen.errors import DeckgenError
+
+
+def _bytes(data: Any) -> bytes:
+    if isinstance(data, bytes):
+        return data
+    out = io.BytesIO()
+    data.write_to(out)  # a deck parked on disk (`deckgen.deck.batch.SpooledDeck`)
+    return out.getvalue()
+
+
+def write_decks(paths: list[Path], decks: list[Any], *, force: bool, update: bool,
+                restore_deleted: bool, dry_run: bool, say: Callable[[str], None]) -> None:
+    """Write (or, with ``dry_run``, only describe) each deck at its path."""
+    from deckgen.bounded import read_regular
+    from deckgen.deck.backup import keep_backup
+    from deckgen.deck.save import MAX_DECK_BYTES, atomic_write, deck_bytes, is_unchanged_output
+
+    plans: list[tuple[Path, Any, bool]] = []
+    for path, data in zip(paths, decks):
+        changed = path.is_file() and not is_unchanged_output(path)
+        if update and changed:
+            from deckgen.deck.merge import merge
+
+            merged, report = merge(read_regular(path, MAX_DECK_BYTES, "deck"), _bytes(data),
+                                   str(path), restore_deleted)
+            data = deck_bytes(merged)
+            for line in report.lines(path.name):
+                say(line)
+        elif update and path.is_file():
+            say(f"{path.name}: nobody changed it since it was built; rebuilt from the content")
+        elif update:
+            say(f"{path.name}: did not exist; built from the content")
+        plans.append((path, data, changed))
+    for path, data, changed in plans:
+        if changed and (force or update):
+            if dry_run:
+                say(f"{path.name}: would keep the previous file as a backup (dry run)")
+                continue
+            backup = keep_backup(path)
+            say(f"{path.name}: kept the previous version as {backup.name}")
+        if not dry_run:
+            atomic_write(path, data)
+    if dry_run:
+        say("dry run: nothing was written")
+
+
+def check_output_name(output: str | Path | None) -> None:
+    """``-o deck.pdf`` (or .potx, .ppt, .txt) is a mistake, not a folder to create."""
+    if not output:
+        return
+    out = Path(output)
+    suffix = out.suffix.lower()
+    if suffix and suffix != ".pptx" and suffix[1:2].isalpha() and not out.is_dir():
+        hint = " (add --pdf for a PDF beside the deck)" if suffix == ".pdf" else ""
+        raise DeckgenError(f"-o: {out.name} does not end in .pptx; give a .pptx file or a "
+                           f"folder{hint}")
+
+
+def make_folders(paths: list[Path]) -> None:
+    """``-o dir/deck.pptx`` makes ``dir/`` just as ``-o dir/`` does."""
+    for folder in dict.fromkeys(p.parent for p in paths):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DeckgenError(f"-o: cannot create folder {folder} ({exc.strerror}); choose "
+                               "another -o") from None

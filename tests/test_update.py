@@ -1,0 +1,221 @@
+"""``build --update``: a person's edits survive a rebuild with changed content (issue 10)."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, soffice
+from pptx import Presentation
+from pptx.util import Inches
+
+import deckgen
+from deckgen.cli import main
+from deckgen.deck.identity import read_manifest, read_tags
+from deckgen.deck.save import is_unchanged_output
+
+PLEA = (ROOT / "content" / "plea.yaml").read_text(encoding="utf-8")
+SEVENTH = """      - title: "Ein siebter Punkt"
+        statement: "Ein neuer Punkt, den der Inhalt später bekommt."
+        notes: "Neue Notizen."
+
+  - kind: closing"""
+
+
+def changed_content() -> str:
+    text = PLEA.replace("Kampagnen und Aktivitäten werden häufig niedrig priorisiert",
+                        "Kampagnen werden oft niedrig priorisiert")
+    text = text.replace('title: "Social Media braucht eine eigene, unabhängige Abteilung"',
+                        'title: "Social Media braucht Unabhängigkeit"')
+    text = text.replace("      value: 1\n", "      value: 2\n")
+    text = text.replace("Eine eigene Abteilung signalisiert allen", "Eine Abteilung zeigt allen")
+    text = text.replace("Der erste Punkt ist die Symbolwirkung.", "Erstens: Symbolwirkung.")
+    return text.replace("\n  - kind: closing", "\n" + SEVENTH, 1)
+
+
+def titles(path: Path) -> list[str]:
+    return [s.shapes.title.text if s.shapes.title is not None else "" for s in
+            Presentation(str(path)).slides]
+
+
+def by_title(prs, start: str):
+    return next(s for s in prs.slides if s.shapes.title is not None
+                and s.shapes.title.text.startswith(start))
+
+
+def body_of(slide):
+    """The point's statement: the longest text that is not the title."""
+    shapes = [sh for sh in slide.shapes if sh.has_text_frame and sh != slide.shapes.title]
+    return max(shapes, key=lambda sh: len(sh.text_frame.text))
+
+
+def delete_slide(prs, slide) -> None:
+    lst = prs.slides._sldIdLst
+    entry = next(e for e in lst if e.id == slide.slide_id)
+    lst.remove(entry)
+    prs.part.drop_rel(entry.rId)
+
+
+def move_slide(prs, slide, index: int) -> None:
+    lst = prs.slides._sldIdLst
+    entry = next(e for e in lst if e.id == slide.slide_id)
+    lst.remove(entry)
+    lst.insert(index, entry)
+
+
+def bold_first_word(shape) -> None:
+    run = shape.text_frame.paragraphs[0].runs[0]
+    text = run.text
+    cut = text.index(" ")
+    run.text = text[:cut]
+    rest = copy.deepcopy(run._r)
+    run._r.addnext(rest)
+    rest.find("{*}t").text = text[cut:]
+    run._r.get_or_add_rPr().set("b", "1")
+
+
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory):
+    """Build, edit as a person would, change the content, update; return what is needed."""
+    work = tmp_path_factory.mktemp("update")
+    c1, c2 = work / "pitch.yaml", work / "pitch2.yaml"
+    c1.write_text(PLEA, encoding="utf-8")
+    c2.write_text(changed_content(), encoding="utf-8")
+    deck = work / "out" / "deck.pptx"
+    deckgen.build("Acme", output=deck, content=c1, presenter="Jana", date="2026-01-01")
+    prs = Presentation(str(deck))
+    mine = prs.slides.add_slide(prs.slide_layouts[0])  # added first: python-pptx names by count
+    mine.shapes.title.text = "Meine eigene Folie"
+    by_title(prs, "Social Media braucht eine eigene, unab").shapes.title.text = "Meine Überschrift"
+    bold_first_word(body_of(by_title(prs, "Symbolwirkung")))
+    by_title(prs, "Was Social-Media").notes_slide.notes_text_frame.text = "Meine Notizen"
+    stat = by_title(prs, "Nur jedes zehnte")
+    stat.shapes.title.left += Inches(0.5)
+    moved_left = stat.shapes.title.left
+    delete_slide(prs, by_title(prs, "Durchsetzungskraft"))
+    move_slide(prs, mine, 2)
+    move_slide(prs, by_title(prs, "Social Media braucht eine eigene Abteilung"), 1)
+    prs.save(str(deck))
+    before = titles(deck)
+    lines: list[str] = []
+    deckgen.build("Acme", output=deck, content=c2, presenter="Max", date="2026-01-01",
+                  update=True, report=lines.append)
+    return {"deck": deck, "before": before, "lines": lines, "c2": c2, "work": work,
+            "moved_left": moved_left}
+
+
+def test_person_order_and_own_slide_kept(scenario):
+    after = titles(scenario["deck"])
+    assert after[:3] == ["Meine Überschrift", "Social Media braucht eine eigene Abteilung",
+                         "Meine eigene Folie"]
+    assert "Durchsetzungskraft" not in after  # deleted stays deleted
+    assert after.index("Ein siebter Punkt") == after.index("Relevante KPIs") + 1
+
+
+def test_untouched_texts_take_new_content(scenario):
+    prs = Presentation(str(scenario["deck"]))
+    texts = [sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.has_text_frame]
+    assert any("Kampagnen werden oft niedrig priorisiert" in t for t in texts)
+    assert any("Max" in t for t in texts) and not any("Jana" in t for t in texts)
+    point = by_title(prs, "Symbolwirkung")
+    assert point.notes_slide.notes_text_frame.text.startswith("Erstens: Symbolwirkung.")
+    chart = next(sh for sh in by_title(prs, "Nur jedes zehnte").shapes if sh.has_chart).chart
+    assert list(chart.plots[0].series[0].values)[0] == pytest.approx(20.0)
+
+
+def test_edits_kept_and_conflicts_listed(scenario):
+    prs = Presentation(str(scenario["deck"]))
+    assert by_title(prs, "Was Social-Media").notes_slide.notes_text_frame.text == "Meine Notizen"
+    body = body_of(by_title(prs, "Symbolwirkung"))
+    assert body.text_frame.paragraphs[0].runs[0].font.bold  # the bold word survives
+    assert "signalisiert" in body.text_frame.text  # both changed: the person's version stays
+    assert by_title(prs, "Nur jedes zehnte").shapes.title.left == scenario["moved_left"]
+    text = "\n".join(scenario["lines"])
+    assert "2 conflicts" in text and "kept yours 'Meine Überschrift'" in text
+    assert "Social Media braucht Unabhängigkeit" in text
+    assert "stays deleted: 'Durchsetzungskraft'" in text
+    assert "kept 1 edited" in text and "1 added" in text
+    assert "kept the previous version as deck.bak.pptx" in text
+    assert (scenario["deck"].parent / "deck.bak.pptx").is_file()
+
+
+def test_updated_deck_is_valid_and_needs_update_again(scenario):
+    deck = scenario["deck"]
+    assert not is_unchanged_output(deck)  # the person's edits are still in it
+    validator = ROOT.parent / "shared" / "tools" / "ooxml_validate"
+    if validator.exists():
+        run = subprocess.run([str(validator), str(deck)], capture_output=True, text=True)
+        assert run.returncode == 0, run.stdout + run.stderr
+    prs = Presentation(str(deck))
+    keys = [read_tags(s)[0] for s in prs.slides]
+    assert keys[2] is None and "point-7" in keys and "point-2" not in keys
+    assert [r.key for r in read_manifest(prs)].count("point-2") == 1  # remembered as deleted
+
+
+def test_second_update_is_stable_and_dry_run_writes_nothing(scenario):
+    deck, c2 = scenario["deck"], scenario["c2"]
+    data = deck.read_bytes()
+    lines: list[str] = []
+    deckgen.build("Acme", output=deck, content=c2, presenter="Max", date="2026-01-01",
+                  update=True, dry_run=True, report=lines.append)
+    assert deck.read_bytes() == data
+    assert "updated 0 texts" in lines[0] and "0 conflicts" in lines[0]
+    assert lines[-1] == "dry run: nothing was written"
+
+
+def test_restore_deleted_and_removed_untouched_slide(scenario, tmp_path):
+    deck = tmp_path / "deck.pptx"
+    shutil.copy(scenario["deck"], deck)
+    shorter = scenario["c2"].read_text(encoding="utf-8").split("\n  - kind: sources")[0]
+    content = tmp_path / "short.yaml"
+    content.write_text(shorter + "\n", encoding="utf-8")
+    lines: list[str] = []
+    deckgen.build("Acme", output=deck, content=content, presenter="Max", date="2026-01-01",
+                  update=True, restore_deleted=True, report=lines.append)
+    after = titles(deck)
+    assert after.index("Durchsetzungskraft") == after.index("Symbolwirkung") + 1
+    assert "Quellen" not in after  # untouched and no longer in the content
+    assert "removed (no longer in the content): 'Quellen'" in "\n".join(lines)
+
+
+def test_cli_update_summary_on_stderr(scenario, tmp_path):
+    deck = tmp_path / "deck.pptx"
+    shutil.copy(scenario["deck"], deck)
+    result = CliRunner().invoke(main, ["build", "--company", "Acme", "-o", str(deck),
+                                       "--content", str(scenario["c2"]), "--presenter", "Max",
+                                       "--date", "2026-01-01", "--update", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "updated 0 texts, kept" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_libreoffice_round_trip(tmp_path):
+    content = tmp_path / "pitch.yaml"
+    content.write_text(PLEA, encoding="utf-8")
+    deck = tmp_path / "deck.pptx"
+    deckgen.build("Acme", output=deck, content=content, date="2026-01-01")
+    saved = tmp_path / "lo"
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless",
+                        "--convert-to", "pptx", "--outdir", str(saved), str(deck)],
+                       capture_output=True, timeout=180, check=True)
+    lo_deck = saved / "deck.pptx"
+    assert is_unchanged_output(lo_deck)  # saved unchanged: not an edit
+    prs = Presentation(str(lo_deck))
+    assert read_manifest(prs) and all(read_tags(s)[0] is None for s in prs.slides)
+    by_title(prs, "Relevante KPIs").shapes.title.text_frame.paragraphs[0].runs[0].text = "KPIs!"
+    prs.save(str(deck))
+    content.write_text(changed_content(), encoding="utf-8")
+    lines: list[str] = []
+    deckgen.build("Acme", output=deck, content=content, date="2026-01-01", update=True,
+                  report=lines.append)
+    after = titles(deck)
+    assert "KPIs!" in after and "Ein siebter Punkt" in after
+    assert after[1] == "Social Media braucht Unabhängigkeit"  # untouched: new content
+    assert "0 conflicts" in lines[0]
+    assert all(read_tags(s)[0] for s in Presentation(str(deck)).slides)  # tagged again
