@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deckgen.deck.naming import deck_filename, pitch_slug
 from deckgen.errors import DeckgenError
@@ -18,9 +18,11 @@ from deckgen.paths import default_content
 from deckgen.pitch.loader import LoadedPitch, load_pitch
 from deckgen.pitch.plan import DeckPlan
 from deckgen.pitch.render import Context, normalize_company, parse_sets, render_plan
-from deckgen.report import CheckReport
 from deckgen.template.resolve import TemplateMap, resolve
 from deckgen.template.source import TemplateSource, locate
+
+if TYPE_CHECKING:  # the report module loads only when check() runs
+    from deckgen.report import CheckReport
 
 LANGS = ("de", "en")
 

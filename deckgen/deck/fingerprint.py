@@ -146,10 +146,19 @@ def shape_text(slide_part: Any, el: Any) -> str | None:
 
 
 def notes_text(slide: Any) -> str:
-    if not slide.has_notes_slide:
+    """The text of the slide's notes page body (python-pptx's ``notes_text_frame``, read
+    straight from the XML: a batch asks this twice per slide and deck)."""
+    for rel in slide.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith("/notesSlide"):
+            continue
+        root = getattr(rel.target_part, "_element", None)
+        for sp in root.iter(f"{P}sp") if root is not None else ():
+            ph = sp.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+            if ph is not None and ph.get("type") == "body":
+                tx = sp.find(f"{P}txBody")
+                return body_text(tx) if tx is not None else ""
         return ""
-    frame = slide.notes_slide.notes_text_frame
-    return body_text(frame._txBody) if frame is not None else ""
+    return ""
 
 
 def tree_shapes(slide: Any) -> Iterator[Any]:

@@ -145,8 +145,7 @@ def write_tags(slide: Any, tags: dict[str, str]) -> None:
             part._blob = xml
         return
     package = slide.part.package
-    part = XmlPart(package.next_partname("/ppt/tags/tag%d.xml"), CT.PML_TAGS, package,
-                   parse_xml(xml))
+    part = XmlPart(_next_tags_name(package), CT.PML_TAGS, package, parse_xml(xml))
     rid = slide.part.relate_to(part, RT.TAGS)
     c_sld = slide._element.find(f"{P}cSld")
     lst = c_sld.find(f"{P}custDataLst")
@@ -154,6 +153,30 @@ def write_tags(slide: Any, tags: dict[str, str]) -> None:
         lst = etree.Element(f"{P}custDataLst")
         c_sld.find(f"{P}spTree").addnext(lst)
     etree.SubElement(lst, f"{P}tags").set(_R_ID, rid)
+
+
+_TAG_NAMES: dict[int, tuple[Any, set[str]]] = {}
+
+
+def _next_tags_name(package: Any) -> Any:
+    """A free ``/ppt/tags/tagN.xml``. python-pptx's ``next_partname`` walks every part of the
+    package on each call; a deck asks once per slide, so the names in use are read once."""
+    from pptx.opc.packuri import PackURI
+
+    known = _TAG_NAMES.get(id(package))
+    if known is None or known[0] is not package:
+        if len(_TAG_NAMES) > 8:
+            _TAG_NAMES.clear()
+        used = {str(p.partname) for p in package.iter_parts()
+                if str(p.partname).startswith("/ppt/tags/")}
+        known = _TAG_NAMES[id(package)] = (package, used)
+    used = known[1]
+    n = 1
+    while f"/ppt/tags/tag{n}.xml" in used:
+        n += 1
+    name = f"/ppt/tags/tag{n}.xml"
+    used.add(name)
+    return PackURI(name)
 
 
 def _tags_part(slide: Any) -> Any:

@@ -60,18 +60,8 @@ def colours(slide: Any, shape: Any) -> tuple[str, str]:
     return bg, text
 
 
-def _wrap(draw: Any, text: str, font: Any, width: float) -> list[str]:
-    lines: list[str] = []
-    for word in text.split():
-        if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= width:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines
-
 
 _DRAWN: dict[tuple[Any, ...], bytes] = {}
-
 
 def _key(prs: Any, slide: Any, shape: Any, title: str) -> tuple[Any, ...]:
     """Everything the picture depends on: in a batch only the company changes, not this."""
@@ -123,25 +113,35 @@ def _draw(prs: Any, slide: Any, shape: Any, title: str) -> bytes:
         family = theme_fonts(prs.slide_masters[0]).get("+mj-lt", "Calibri")
         face = font_face(family, True)
 
-        def layout(size: int) -> tuple[Any, list[str]] | None:
-            """The font and lines at ``size``, if the title fits the box so."""
-            font = (ImageFont.truetype(face[0], size, index=face[1]) if face
-                    else ImageFont.load_default(size))
-            lines = _wrap(draw, title, font, w)
-            fits = len(lines) * size * 1.2 <= h and all(
-                draw.textlength(line, font=font) <= w for line in lines)
-            return (font, lines) if fits else None
+        from deckgen.typeset.fonts import metrics
+
+        m = metrics(family, True)  # measured like the deck's text: cached, no font loads
+
+        def layout(size: int) -> list[str] | None:
+            """The lines at ``size``, if the title fits the box so."""
+            lines: list[str] = []
+            for word in title.split():
+                if lines and m.width(f"{lines[-1]} {word}") * size <= w:
+                    lines[-1] = f"{lines[-1]} {word}"
+                else:
+                    lines.append(word)
+            fits = len(lines) * size * 1.2 <= h and all(m.width(ln) * size <= w for ln in lines)
+            return lines if fits else None
 
         low, high = 6, max(6, int(h / 2))  # the largest size that fits, by bisection
         while low < high:
             mid = (low + high + 1) // 2
             low, high = (mid, high) if layout(mid) else (low, mid - 1)
         size = low
-        font, lines = layout(size) or (ImageFont.truetype(face[0], size, index=face[1]) if face
-                                       else ImageFont.load_default(size), [title])
+        lines = layout(size) or [title]
+        font = (ImageFont.truetype(face[0], size, index=face[1]) if face
+                else ImageFont.load_default(size))
         top = y + max(0.0, (h - len(lines) * size * 1.2) / 2)
         for n, line in enumerate(lines):
             draw.text((x, top + n * size * 1.2), line, fill=_rgb(fg), font=font)
+    from PIL import JpegImagePlugin  # noqa: F401 - registers JPEG, so save() need not load
+    # every image plugin Pillow has (Image.init), which costs more than drawing the picture
+
     out = io.BytesIO()
     image.save(out, "JPEG", quality=85, optimize=False, progressive=False, subsampling=2)
     return out.getvalue()

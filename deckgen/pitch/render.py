@@ -46,6 +46,8 @@ def clean_text(text: str, keep: str = "") -> str:
     Other spaces become plain spaces, except line breaks and no-break spaces ("46,5 %"
     must not wrap between number and unit).
     """
+    if text.isprintable():  # no controls, separators or unassigned code points: nothing to do
+        return text
     out = []
     for ch in text:
         cat = unicodedata.category(ch)

@@ -9,6 +9,7 @@ its reason so `deckgen inspect` can explain it before anything is built.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,12 +57,38 @@ class TemplateMap:
     masters: int
     master: int
     master_reason: str
-    choices: dict[str, RoleChoice]  # the first candidate per role (before checking capacity)
+    choices: Mapping[str, RoleChoice]  # the first candidate per role (before capacity)
     example_slides: tuple[tuple[int, str], ...]
-    warnings: tuple[str, ...] = field(default=())
     # Every candidate per role, best first, ending with the drawn fallback; the writer takes
     # the first whose boxes hold that role's texts at no less than the minimum sizes.
-    options: dict[str, tuple[RoleChoice, ...]] = field(default_factory=dict)
+    options: Mapping[str, tuple[RoleChoice, ...]] = field(default_factory=dict)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(f"{role}: {n}" for role, choice in self.choices.items()
+                     for n in choice.warnings)
+
+
+class _PerRole(Mapping[str, Any]):
+    """Candidates worked out for a role only when someone asks: a deck uses some of the roles,
+    and placing every candidate's slots for all of them is most of resolving a template."""
+
+    def __init__(self, make: Callable[[str], Any]) -> None:
+        self._make = make
+        self._done: dict[str, Any] = {}
+
+    def __getitem__(self, role: str) -> Any:
+        if role not in ROLES:
+            raise KeyError(role)
+        if role not in self._done:
+            self._done[role] = self._make(role)
+        return self._done[role]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(ROLES)
+
+    def __len__(self) -> int:
+        return len(ROLES)
 
 
 def _side_by_side(a: PhInfo, b: PhInfo) -> bool:
@@ -306,10 +333,11 @@ def resolve(prs: Any, name: str, explicit: dict[str, str], config: Path | None) 
         raise DeckgenError(f"{name}: the template has no slide layouts")
     master, master_reason = _choose_master(prs, all_layouts)
     layouts = [li for li in all_layouts if li.master == master] or all_layouts
-    options: dict[str, tuple[RoleChoice, ...]] = {}
-    warnings: list[str] = []
     fallback = _emptiest(layouts)
-    for role in ROLES:
+    for role in explicit:  # a wrong name in template.yaml is an error, used or not
+        _candidates(role, layouts, all_layouts, explicit, config)
+
+    def options_for(role: str) -> tuple[RoleChoice, ...]:
         found = []
         for layout, reason in _candidates(role, layouts, all_layouts, explicit, config):
             slots, notes = slots_for(role, layout)
@@ -318,8 +346,9 @@ def resolve(prs: Any, name: str, explicit: dict[str, str], config: Path | None) 
         found.append(RoleChoice(role, fallback, "fallback: no layout suits this role; text "
                                 "boxes drawn on the emptiest layout", slots, tuple(notes),
                                 drawn=True))
-        options[role] = tuple(found)
-        warnings.extend(f"{role}: {n}" for n in found[0].warnings)
+        return tuple(found)
+
+    options = _PerRole(options_for)
     examples = tuple(
         (i + 1, s.slide_layout.name or "") for i, s in enumerate(prs.slides)
     )
@@ -330,9 +359,8 @@ def resolve(prs: Any, name: str, explicit: dict[str, str], config: Path | None) 
         masters=len(prs.slide_masters),
         master=master,
         master_reason=master_reason,
-        choices={role: opts[0] for role, opts in options.items()},
+        choices=_PerRole(lambda role: options[role][0]),
         example_slides=examples,
-        warnings=tuple(warnings),
         options=options,
     )
 
