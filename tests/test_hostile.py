@@ -420,3 +420,13 @@ def test_read_only_deck_needs_force(tmp_path):
     assert run.code == 0, run.err
     assert deck.read_bytes() != before
     assert names(tmp_path) == ["deck.pptx"]
+
+
+def test_overlong_company_is_blamed_on_the_option(tmp_path):
+    import pytest
+
+    import deckgen
+
+    with pytest.raises(deckgen.DeckgenError, match=r"company.*too long \(100000 characters"):
+        deckgen.build("A" * 100_000, output=tmp_path / "d.pptx")
+    assert not (tmp_path / "d.pptx").exists()

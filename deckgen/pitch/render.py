@@ -62,8 +62,14 @@ def clean_text(text: str, keep: str = "") -> str:
     return "".join(out)
 
 
+MAX_COMPANY = 200
+
+
 def normalize_company(company: str) -> str:
     name = " ".join(clean_text(company or "").split())
+    if len(name) > MAX_COMPANY:  # else the first long text that uses it takes the blame
+        raise DeckgenError(f"--company: too long ({len(name)} characters; at most "
+                           f"{MAX_COMPANY}); use the short form of the name")
     if not any(unicodedata.category(ch)[0] not in "ZC" for ch in name):
         raise DeckgenError("--company: must not be empty (or only invisible characters)")
     return name
