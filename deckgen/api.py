@@ -183,10 +183,13 @@ def build(company: str | Sequence[str] | None = None, *, companies: str | Path |
     if jobs < 0:
         raise DeckgenError("--jobs: must be 0 (automatic) or more")
     decks = build_all(job, companies, jobs or auto_jobs(len(companies)), progress)
+    say = report or _to_stderr
+    for warning in getattr(job.writer, "warnings", ()):  # e.g. a footer left out: never silent
+        say(f"warning: {warning}")
     if not dry_run:
         make_folders(paths)
     write_decks(paths, decks, force=force, update=update, restore_deleted=restore_deleted,
-                dry_run=dry_run, say=report or _to_stderr)
+                dry_run=dry_run, say=say)
     return paths + ([] if dry_run else previews(paths, pdf, png, png_width))
 
 

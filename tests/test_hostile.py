@@ -430,3 +430,27 @@ def test_overlong_company_is_blamed_on_the_option(tmp_path):
     with pytest.raises(deckgen.DeckgenError, match=r"company.*too long \(100000 characters"):
         deckgen.build("A" * 100_000, output=tmp_path / "d.pptx")
     assert not (tmp_path / "d.pptx").exists()
+
+
+def test_random_filter_is_refused_so_builds_stay_deterministic(tmp_path):
+    import pytest
+
+    import deckgen
+
+    content = tmp_path / "r.yaml"
+    content.write_text('lang: de-DE\nslug: t\nslides:\n  - kind: title\n'
+                       '    title: "{{ [1, 2, 3] | random }}"\n    subtitle: x\n', "utf-8")
+    with pytest.raises(deckgen.DeckgenError, match=r"r\.yaml:5: .*random"):
+        deckgen.build("Acme", content=content, output=tmp_path / "d.pptx")
+
+
+def test_footer_left_out_is_said(tmp_path):
+    import deckgen
+
+    content = tmp_path / "f.yaml"
+    content.write_text('lang: de-DE\nslug: t\nfooter: "' + "Fußzeile " * 30 + '"\nslides:\n'
+                       '  - kind: title\n    title: T\n    subtitle: x\n'
+                       '  - kind: bullets\n    title: B\n    bullets: [a]\n', "utf-8")
+    said: list[str] = []
+    deckgen.build("Acme", content=content, output=tmp_path / "d.pptx", report=said.append)
+    assert any("footer" in s and "left out" in s and len(s) < 400 for s in said), said

@@ -333,11 +333,12 @@ class DeckWriter:
         if not fit.fits and info.kind != "sldNum":
             self._left_out.setdefault((info.kind, text), []).append(layout.name)
             names = ", ".join(repr(n) for n in dict.fromkeys(self._left_out[(info.kind, text)]))
-            note = (f"the {_FIELD_NAMES[info.kind]} {text!r} does not fit on one line in the "
+            note = (f"the {_FIELD_NAMES[info.kind]} {_shown(text)!r} does not fit on one line in the "
                     f"{_FIELD_NAMES[info.kind]} box of {names}; left out there (shorten it to "
                     "keep it)")
             self.warnings[:] = [w for w in self.warnings
-                                if not w.startswith(f"the {_FIELD_NAMES[info.kind]} {text!r}")]
+                                if not w.startswith(f"the {_FIELD_NAMES[info.kind]} "
+                                                    f"{_shown(text)!r}")]
             self.warnings.append(note)
         return fit
 
