@@ -188,7 +188,8 @@ def _overlaps(n, slide, texts, info) -> list[str]:
         for o in info.obstacles:
             w = min(a.right, o.right) - max(a.x, o.x)
             h = min(a.bottom, o.bottom) - max(a.y, o.y)
-            if w > tol and h > tol and o.area < 0.25 * a.area * 4 and na != "frame":
+            behind = o.x <= a.x and o.y <= a.y and o.right >= a.right and o.bottom >= a.bottom
+            if w > tol and h > tol and not behind and na != "frame":  # a panel behind is fine
                 out.append(f"slide {n}: overlap: {na} over the template's {o}")
     return out
 
