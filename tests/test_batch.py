@@ -27,8 +27,14 @@ def test_parallel_batch_equals_sequential(tmp_path):
 
 def test_error_in_a_worker_is_one_clear_error_and_nothing_written(tmp_path):
     import pytest
+    from conftest import ROOT
 
-    names = [f"Firma {i}" for i in range(12)] + ["Wort " * 300]  # too long for any slide
+    # the subtitle says the company twenty times: fine for "Firma 3", no room for a long name
+    content = tmp_path / "c.yaml"
+    text = (ROOT / "content" / "plea.yaml").read_text(encoding="utf-8")
+    content.write_text(text.replace('subtitle: "Ein Vorschlag für {{ company }}"',
+                                    'subtitle: "{{ (company ~ \' \') * 20 }}"'), "utf-8")
+    names = [f"Firma {i}" for i in range(12)] + ["Wort " * 39]
     with pytest.raises(deckgen.DeckgenError, match="does not fit"):
-        deckgen.build(names, output=tmp_path / "out", jobs=2)
+        deckgen.build(names, output=tmp_path / "out", jobs=2, content=content)
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
