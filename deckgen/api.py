@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from deckgen.deck.naming import deck_filename, pitch_slug
 from deckgen.errors import DeckgenError
 from deckgen.paths import default_content
-from deckgen.pitch.loader import LoadedPitch, load_pitch
+from deckgen.pitch.loaded import LoadedPitch
 from deckgen.pitch.plan import DeckPlan
 from deckgen.pitch.render import Context, normalize_company, parse_sets, render_plan
 from deckgen.template.resolve import TemplateMap, resolve
@@ -68,12 +68,24 @@ def prepare(content: str | Path | None = None, template: str | Path | None = Non
     if lang not in LANGS:
         raise DeckgenError(f"--lang: {lang!r} is not one of {', '.join(LANGS)}")
     path = Path(content) if content else default_content(lang)
-    loaded = load_pitch(path)
+    loaded = load_pitch(path)  # the shipped files from their precompiled twins
     parsed_sets = parse_sets(set_items(sets))
     source = locate(template)
     prs = source.open()
     tmap = resolve(prs, source.name, source.layouts, source.config_path)
     return Job(loaded, source, tmap, parsed_sets, presenter or "", date or "", prs)
+
+
+def load_pitch(path: Path) -> LoadedPitch:
+    """A content file, validated; shipped files come from their precompiled twins."""
+    from deckgen.pitch.precompiled import load_content
+
+    loaded = load_content(path)
+    if loaded is None:
+        from deckgen.pitch.loader import load_pitch as load_yaml
+
+        loaded = load_yaml(path)
+    return loaded
 
 
 def plan_for(job: Job, company: str) -> DeckPlan:

@@ -144,3 +144,45 @@ def test_plan_is_the_same_as_before_the_slide_list_format(lang):
     for s in plan.slides:  # every paragraph carries its runs, and they spell its text
         for p in (*s.body, *s.subtitle, *s.caption):
             assert p.runs and "".join(r.text for r in p.runs) == p.text
+
+
+def test_precompiled_twins_match_their_yaml():
+    """The shipped files' twins (read instead of YAML) say exactly what the YAML says."""
+    import dataclasses
+    import pickle
+
+    from deckgen.pitch import precompiled
+    from deckgen.pitch.loader import load_data, load_pitch
+
+    twins = precompiled.twins()
+    assert twins, "no shipped YAML found"
+    for path, data in twins:
+        assert path.exists(), f"{path} missing: run python -m deckgen.pitch.precompiled"
+        if path.suffix == ".pickle":
+            yaml_path = path.with_suffix(".yaml")
+            got = precompiled.load_content(yaml_path)
+            assert got is not None, f"{path} is stale: run python -m deckgen.pitch.precompiled"
+            want = load_pitch(yaml_path)
+            assert dataclasses.asdict(got.pitch) == dataclasses.asdict(want.pitch)
+            assert got.lines == want.lines
+            assert pickle.loads(data)["sha256"] == pickle.loads(path.read_bytes())["sha256"]
+        else:
+            yaml_path = path.with_suffix(".yaml")
+            got = precompiled.load_template_config(yaml_path)
+            assert got is not None, f"{path} is stale: run python -m deckgen.pitch.precompiled"
+            assert got[0] == load_data(yaml_path.read_text("utf-8"), yaml_path)
+
+
+def test_edited_shipped_file_is_read_from_its_yaml(tmp_path, monkeypatch):
+    import shutil
+
+    from deckgen.pitch import precompiled
+
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "content", folder)
+    monkeypatch.setattr(precompiled, "_content_dir", lambda: folder)
+    plea = folder / "plea.yaml"
+    assert precompiled.load_content(plea) is not None  # the twin matches
+    plea.write_text(plea.read_text("utf-8").replace("Symbolwirkung", "Signalwirkung"), "utf-8")
+    assert precompiled.load_content(plea) is None  # edited: the twin no longer applies
+    assert precompiled.load_content(tmp_path / "elsewhere.yaml") is None

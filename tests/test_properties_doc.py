@@ -65,7 +65,8 @@ def test_app_properties_count_the_real_slides(deck):
 
 
 def test_thumbnail_shows_the_title_slide(deck):
-    blob = part(deck, "docProps/thumbnail.jpeg")
+    blob = part(deck, "docProps/thumbnail.png")
+    assert blob.startswith(b"\x89PNG")
     image = Image.open(io.BytesIO(blob)).convert("RGB")
     assert image.width == 256 and image.height == 144
     corner = image.getpixel((2, image.height - 3))
@@ -73,7 +74,8 @@ def test_thumbnail_shows_the_title_slide(deck):
     assert sum(corner) < 300  # the default title slide is dark blue
     assert any(sum(c) > 600 for c in colours)  # with light title text on it
     rels = part(deck, "_rels/.rels").decode()
-    assert "metadata/thumbnail" in rels and "docProps/thumbnail.jpeg" in rels
+    assert "metadata/thumbnail" in rels and "docProps/thumbnail.png" in rels
+    assert "thumbnail.jpeg" not in rels  # the template's own thumbnail is gone
 
 
 def test_deck_is_schema_valid(deck):
@@ -110,3 +112,24 @@ def test_edited_deck_still_detected(tmp_path):
     prs.save(str(a))
     with pytest.raises(DeckgenError, match="changed since deckgen wrote it"):
         deckgen.build("Acme", output=tmp_path / "a.pptx", date="2026-12-03")
+
+
+def test_misspelt_relationship_type_does_not_give_two_app_parts(tmp_path):
+    """A template relating app.xml under a wrong type must not end with two app.xml."""
+    import warnings
+
+    from pptx import Presentation as Open
+
+    src = Open()
+    pkg = src.part.package
+    app = next(r for r in pkg._rels.values() if r.reltype.endswith("/extended-properties"))
+    app._reltype = ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+                    "extended-properties")
+    template = tmp_path / "t.pptx"
+    src.save(str(template))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # zipfile warns about a duplicate name
+        (deck,) = deckgen.build("Acme", template=template, output=tmp_path / "d.pptx")
+    with zipfile.ZipFile(deck) as z:
+        names = z.namelist()
+    assert names.count("docProps/app.xml") == 1

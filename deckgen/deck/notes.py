@@ -21,10 +21,9 @@ class NotesWriter:
         self._count = 0
 
     def write(self, slide: Any, notes: str, lang: str) -> None:
-        frame = self._page(slide).notes_text_frame
-        if frame is None:
+        tx = _body(self._page(slide)._element)
+        if tx is None:
             raise DeckgenError("the template's notes master has no body placeholder")
-        tx = frame._txBody
         for p in tx.findall(f"{A}p"):
             tx.remove(p)
         for line in notes.split("\n"):
@@ -66,3 +65,14 @@ class NotesWriter:
         part.relate_to(notes_part, RT.NOTES_SLIDE)
         return slide.notes_slide
 
+
+
+def _body(notes_el: Any) -> Any:
+    """The text body of the notes page's body placeholder (python-pptx's
+    ``notes_text_frame``, found straight in the XML: it is asked once per slide)."""
+    p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+    for sp in notes_el.iter(f"{p}sp"):
+        ph = sp.find(f"{p}nvSpPr/{p}nvPr/{p}ph")
+        if ph is not None and ph.get("type") == "body":
+            return sp.get_or_add_txBody()
+    return None

@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml import etree
 
-from deckgen.deck.thumbnail import thumbnail_jpeg
+from deckgen.deck.thumbnail import thumbnail_png
 
 APP_CT = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 APP_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
@@ -158,6 +158,12 @@ def _put_part(prs: Any, partname: str, content_type: str, reltype: str, blob: by
     try:
         part = package.part_related_by(reltype)
     except KeyError:
+        # A template may relate the same part under a misspelt type (seen: app.xml as
+        # ".../package/2006/relationships/metadata/extended-properties"): replace it, or the
+        # package would hold two members of one name.
+        for rid, rel in list(package._rels.items()):
+            if not rel.is_external and str(rel.target_part.partname) == partname:
+                package._rels.pop(rid)
         package.relate_to(Part(PackURI(partname), content_type, package, blob), reltype)
         return
     if hasattr(part, "_element"):
@@ -166,6 +172,19 @@ def _put_part(prs: Any, partname: str, content_type: str, reltype: str, blob: by
         part._element = parse_xml(blob)
     else:
         part._blob = blob
+
+
+def _put_thumbnail(prs: Any, blob: bytes) -> None:
+    """The deck's thumbnail as ``docProps/thumbnail.png``; the template's own (usually a
+    ``thumbnail.jpeg`` of the template) is dropped, or it would show instead."""
+    package = prs.part.package
+    for rid, rel in list(package._rels.items()):
+        if rel.reltype == THUMB_RT and not rel.is_external:
+            if rel.target_part.content_type == "image/png":
+                rel.target_part._blob = blob
+                return
+            package._rels.pop(rid)
+    _put_part(prs, "/docProps/thumbnail.png", "image/png", THUMB_RT, blob)
 
 
 def apply(prs: Any, plan: Any, when: str = "") -> None:
@@ -181,4 +200,4 @@ def apply(prs: Any, plan: Any, when: str = "") -> None:
     if printed is not None:
         cp._element.remove(printed)
     _put_part(prs, "/docProps/app.xml", APP_CT, APP_RT, app_xml(prs, plan))
-    _put_part(prs, "/docProps/thumbnail.jpeg", "image/jpeg", THUMB_RT, thumbnail_jpeg(prs, plan))
+    _put_thumbnail(prs, thumbnail_png(prs, plan))

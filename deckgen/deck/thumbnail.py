@@ -1,4 +1,4 @@
-"""The deck's thumbnail (``docProps/thumbnail.jpeg``): the title slide's colours and title.
+"""The deck's thumbnail (``docProps/thumbnail.png``): the title slide's colours and title.
 
 Explorer, Finder and SharePoint show this picture before anyone opens the file; the template's
 own thumbnail would show the template. Rendering the slide needs LibreOffice, so it is drawn
@@ -8,7 +8,6 @@ where the title sits. Same deck, same bytes: no time stamps, fixed JPEG settings
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 WIDTH = 256  # what PowerPoint stores
@@ -77,7 +76,7 @@ def _key(prs: Any, slide: Any, shape: Any, title: str) -> tuple[Any, ...]:
             hash(etree.tostring(shape._element)) if shape is not None else None)
 
 
-def thumbnail_jpeg(prs: Any, plan: Any) -> bytes:
+def thumbnail_png(prs: Any, plan: Any) -> bytes:
     """The title slide, drawn small: its background, and its title in place and in colour."""
     title = " ".join((plan.slides[0].title if plan.slides else plan.title).split())
     slide = prs.slides[0] if len(prs.slides) else None
@@ -139,9 +138,32 @@ def _draw(prs: Any, slide: Any, shape: Any, title: str) -> bytes:
         top = y + max(0.0, (h - len(lines) * size * 1.2) / 2)
         for n, line in enumerate(lines):
             draw.text((x, top + n * size * 1.2), line, fill=_rgb(fg), font=font)
-    from PIL import JpegImagePlugin  # noqa: F401 - registers JPEG, so save() need not load
-    # every image plugin Pillow has (Image.init), which costs more than drawing the picture
+    return png_bytes(image.convert("RGB"))
 
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=85, optimize=False, progressive=False, subsampling=2)
-    return out.getvalue()
+
+def png_bytes(image: Any) -> bytes:
+    """The picture as a PNG, encoded here with zlib.
+
+    Pillow's own encoders load its image-file machinery (and ``logging``), which costs more
+    than drawing the thumbnail; a PNG is a header, the filtered rows deflated, and an end mark.
+    Office reads PNG thumbnails as well as JPEG ones (the package thumbnail may be any common
+    image type); the bytes are deterministic.
+    """
+    import struct
+    import zlib
+
+    w, h = image.size
+    raw = bytearray(w * h * 3)  # not image.tobytes(): that loads Pillow's file machinery too
+    for offset, band in enumerate(image.split()):
+        flat = getattr(band, "get_flattened_data", None) or band.getdata  # Pillow 12+ / older
+        raw[offset::3] = bytes(flat())
+    raw = bytes(raw)
+    rows = b"".join(b"\x00" + raw[y * w * 3:(y + 1) * w * 3] for y in range(h))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)  # 8-bit RGB, no interlace
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(rows, 6)) + chunk(b"IEND", b""))

@@ -348,13 +348,7 @@ class DeckWriter:
         key = (id(layout.layout), info.pos)
         proto = self._ph_cache.get(key)
         if proto is None:
-            sp = self._phs(layout)[info.pos]
-            basename = layout.layout.shapes.ph_basename(sp.ph_type)
-            from pptx.oxml.shapes.autoshape import CT_Shape
-
-            el = CT_Shape.new_placeholder_sp(0, basename, sp.ph_type, sp.ph_orient, sp.ph_sz,
-                                             sp.ph_idx)
-            proto = self._ph_cache[key] = (el, basename)
+            proto = self._ph_cache[key] = _placeholder_sp(self._phs(layout)[info.pos])
         return proto
 
     def _clone(self, state: _SlideState, info: PhInfo, box: Box | None = None) -> Any:
@@ -608,3 +602,38 @@ def _has_links(paras: tuple[Any, ...]) -> bool:
 def _figure_gap(size: int) -> int:
     """Clear space between the big figure and its caption (hundredths of a point)."""
     return int(size * 0.3)
+
+
+# python-pptx's names for slide placeholders (`_BaseShapes.ph_basename`), by ``type``
+_PH_BASENAMES = {
+    "clipArt": "ClipArt Placeholder", "body": "Text Placeholder", "ctrTitle": "Title",
+    "chart": "Chart Placeholder", "dt": "Date Placeholder", "ftr": "Footer Placeholder",
+    "hdr": "Header Placeholder", "media": "Media Placeholder", "obj": "Content Placeholder",
+    "dgm": "SmartArt Placeholder", "pic": "Picture Placeholder",
+    "sldNum": "Slide Number Placeholder", "subTitle": "Subtitle", "tbl": "Table Placeholder",
+    "title": "Title",
+}
+_PH_DEFAULTS = (("type", "obj"), ("idx", "0"), ("orient", "horz"), ("sz", "full"))
+_TEXT_TYPES = ("title", "ctrTitle", "subTitle", "body", "obj")
+
+
+def _placeholder_sp(layout_sp: Any) -> tuple[Any, str]:
+    """A slide placeholder for a layout placeholder: what python-pptx's
+    ``CT_Shape.new_placeholder_sp`` builds, read straight from the layout's ``p:ph`` (its
+    property accessors run an XPath query each, for every placeholder of every layout)."""
+    from pptx.oxml import parse_xml
+
+    ph = layout_sp.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+    ph_type = (ph.get("type") if ph is not None else None) or "obj"
+    attrs = "".join(
+        f' {name}="{value}"' for name, default in _PH_DEFAULTS
+        for value in [(ph.get(name) if ph is not None else None) or default]
+        if value != default)
+    name = _PH_BASENAMES.get(ph_type, "Placeholder")
+    text = ("<p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody>"
+            if ph_type in _TEXT_TYPES else "")
+    el = parse_xml(
+        f'<p:sp xmlns:a="{NS["a"]}" xmlns:p="{NS["p"]}"><p:nvSpPr>'
+        f'<p:cNvPr id="0" name="{name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+        f'<p:nvPr><p:ph{attrs}/></p:nvPr></p:nvSpPr><p:spPr/>{text}</p:sp>')
+    return el, name

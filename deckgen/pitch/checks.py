@@ -23,7 +23,7 @@ from deckgen.pitch.model import (
 )
 
 if TYPE_CHECKING:
-    from deckgen.pitch.loader import LoadedPitch
+    from deckgen.pitch.loaded import LoadedPitch
 
 
 def check_pitch(loaded: LoadedPitch) -> None:

@@ -22,7 +22,7 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.nodes import Concat, Dict, List, Tuple
 from jinja2.sandbox import SecurityError
 
-from deckgen.pitch.loader import MAX_CHARS as MAX_TEXT
+from deckgen.pitch.limits import MAX_CHARS as MAX_TEXT
 
 MAX_WEIGHT = 4 * MAX_TEXT  # what any single value may print as
 MAX_INT_BITS = 16_384  # ~5,000 decimal digits

@@ -14,7 +14,6 @@ import dataclasses
 import re
 import types
 import typing
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ import yaml
 
 from deckgen.errors import DeckgenError
 from deckgen.pitch.langs import normalize_lang, supported
+from deckgen.pitch.loaded import LoadedPitch
 from deckgen.pitch.model import Pitch
 from deckgen.pitch.numbers import parse_number
 from deckgen.pitch.yamlio import MAX_BYTES, MAX_CHARS, MAX_DEPTH, MAX_NODES, compose, load_data, read_text
@@ -32,23 +32,6 @@ __all__ = ["MAX_BYTES", "MAX_CHARS", "LoadedPitch", "NodeConverter", "compose", 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-@dataclass(frozen=True)
-class LoadedPitch:
-    """A validated pitch plus where each value came from (for render-time errors).
-
-    ``images`` maps an image slide's key path (``slides[4].image``) to the checked file.
-    """
-
-    pitch: Pitch
-    path: Path
-    lines: dict[str, int]
-    images: dict[str, Any] = field(default_factory=dict)
-
-    def where(self, key_path: str) -> str:
-        """``file:line: key.path`` for an error message about this value."""
-        return f"{self.path}:{self.lines.get(key_path, 0)}: {key_path}"
 
 
 def load_pitch(path: Path) -> LoadedPitch:

@@ -20,8 +20,8 @@ from typing import Any
 
 from deckgen.errors import DeckgenError
 from deckgen.pitch import markup
-from deckgen.pitch.loader import MAX_CHARS as MAX_TEXT
-from deckgen.pitch.loader import LoadedPitch
+from deckgen.pitch.limits import MAX_CHARS as MAX_TEXT
+from deckgen.pitch.loaded import LoadedPitch
 from deckgen.pitch.plan import DeckPlan, Para, SlideSpec
 
 RESERVED = ("company", "presenter", "date", "value", "of", "percent", "points", "points_count")

@@ -19,7 +19,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment, 
 from deckgen.errors import DeckgenError
 from deckgen.pitch import guards
 from deckgen.pitch.guards import GuardedCodeGenerator
-from deckgen.pitch.loader import MAX_CHARS as MAX_TEXT
+from deckgen.pitch.limits import MAX_CHARS as MAX_TEXT
 
 RENDER_SECONDS = 5.0
 

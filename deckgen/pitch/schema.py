@@ -14,7 +14,7 @@ import typing
 from typing import Any
 
 from deckgen.pitch.langs import REGIONS, supported
-from deckgen.pitch.loader import MAX_CHARS
+from deckgen.pitch.limits import MAX_CHARS
 from deckgen.pitch.model import Pitch
 from deckgen.pitch.numbers import MAX_DIGITS
 

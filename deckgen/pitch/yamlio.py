@@ -14,11 +14,7 @@ from typing import Any
 import yaml
 
 from deckgen.errors import DeckgenError
-
-MAX_BYTES = 1_000_000
-MAX_NODES = 50_000
-MAX_DEPTH = 40
-MAX_CHARS = 5000  # no slide text or note is longer; longer ones are mistakes or attacks
+from deckgen.pitch.limits import MAX_BYTES, MAX_CHARS, MAX_DEPTH, MAX_NODES  # noqa: F401
 
 
 def read_text(path: Path, what: str = "content file") -> str:

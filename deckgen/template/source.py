@@ -116,6 +116,11 @@ def _from_folder(folder: Path) -> TemplateSource:
 
 def read_yaml(path: Path) -> Any:
     """A ``template.yaml`` as plain data: a regular, small file; anchors and aliases bounded."""
+    from deckgen.pitch.precompiled import load_template_config
+
+    known = load_template_config(path)  # a bundled template: read ahead of time
+    if known is not None:
+        return known[0]
     from deckgen.pitch.loader import MAX_BYTES, load_data
 
     raw = read_regular(path, MAX_BYTES, "template.yaml")

@@ -47,6 +47,11 @@ def is_url(word: str) -> bool:
 
 def keep_together(text: str, names: Iterable[str]) -> str:
     """Join the words of names, figures and dates with no-break spaces."""
+    return _keep_together(text, tuple(names))
+
+
+@functools.lru_cache(maxsize=2048)  # every text is asked for by the layout choice and the fill
+def _keep_together(text: str, names: tuple[str, ...]) -> str:
     for name in names:
         if name and " " in name and len(name) <= MAX_KEEP and name in text:
             text = text.replace(name, name.replace(" ", NBSP))
