@@ -176,7 +176,12 @@ def build(company: str | Sequence[str] | None = None, *, companies: str | Path |
         from deckgen.deck.export import check_png_dir
 
         check_png_dir(png)
+    if restore_deleted and not update:
+        raise DeckgenError("--restore-deleted: only together with --update")
     if companies is not None:
+        if update or dry_run:
+            raise DeckgenError("--update/--dry-run: not yet available with --companies; build "
+                               "the decks to update one at a time with --company")
         if company:
             raise DeckgenError("--companies: give either --company or --companies, not both")
         paths = _build_list(Path(companies), output=output, template=template, content=content,

@@ -96,3 +96,38 @@ def test_previews_of_this_deck_only(tmp_path: Path):
     for name in ("deck-01.png", "deck-13.png", "deck-notes.png", "deck-2-x.png", "other-1.png"):
         (tmp_path / name).write_bytes(b"")
     assert [p.name for p in _previews(tmp_path, "deck")] == ["deck-01.png", "deck-13.png"]
+
+
+def test_backup_without_hard_links_copies(tmp_path, monkeypatch):
+    """FAT and some network shares have no hard links: the backup is copied instead."""
+    import os
+
+    from deckgen.deck.backup import keep_backup
+
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(b"person's deck")
+
+    def no_links(src, dst):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    first = keep_backup(deck)
+    second = keep_backup(deck)
+    assert first.name == "deck.bak.pptx" and second.name == "deck.bak-2.pptx"
+    assert first.read_bytes() == second.read_bytes() == b"person's deck"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "deck.bak-2.pptx", "deck.bak.pptx", "deck.pptx"]
+
+
+def test_update_options_that_cannot_apply_are_refused(tmp_path):
+    import pytest
+
+    import deckgen
+
+    with pytest.raises(deckgen.DeckgenError, match=r"restore.deleted.*update"):
+        deckgen.build("Acme", output=tmp_path / "d.pptx", restore_deleted=True)
+    listing = tmp_path / "firmen.csv"
+    listing.write_text("company\nAcme\n", encoding="utf-8")
+    with pytest.raises(deckgen.DeckgenError, match=r"update.*companies"):
+        deckgen.build(companies=listing, output=tmp_path, update=True)
+    assert not list(tmp_path.glob("*.pptx"))

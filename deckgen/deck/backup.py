@@ -37,6 +37,13 @@ def keep_backup(path: Path) -> Path:
                 os.link(tmp, target)
             except FileExistsError:
                 continue
+            except OSError:  # no hard links here (FAT, some network shares): copy exclusively
+                try:
+                    out = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+                except FileExistsError:
+                    continue
+                with os.fdopen(out, "wb") as dst, open(tmp, "rb") as src:
+                    shutil.copyfileobj(src, dst)
             return target
     except OSError as exc:
         raise DeckgenError(f"{path}: cannot keep a backup before replacing it "
