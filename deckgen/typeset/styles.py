@@ -7,6 +7,7 @@ placeholder's list style, then the master placeholder of the same type, then the
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,10 +43,21 @@ class BoxStyle:
     wrap: bool
 
 
+@functools.lru_cache(maxsize=256)
+def _q(path: str) -> str:
+    """``a:defRPr/a:latin`` in Clark notation: lxml caches compiled paths only for those,
+    and styles are looked up thousands of times per deck."""
+    steps = []
+    for step in path.split("/"):
+        prefix, _, name = step.rpartition(":")
+        steps.append("{" + NS[prefix] + "}" + name if prefix else step)
+    return "/".join(steps)
+
+
 def _lvl(lst: Any, level: int) -> Any:
     if lst is None:
         return None
-    return lst.find(f"a:lvl{level + 1}pPr", NS)
+    return lst.find(_q(f"a:lvl{level + 1}pPr"))
 
 
 def _chain(sources: list[Any], level: int) -> list[Any]:
@@ -55,7 +67,7 @@ def _chain(sources: list[Any], level: int) -> list[Any]:
         if el is not None:
             out.append(el)
         if lst is not None:
-            d = lst.find("a:defPPr", NS)
+            d = lst.find(_q("a:defPPr"))
             if d is not None:
                 out.append(d)
     return out
@@ -71,7 +83,7 @@ def _first(chain: list[Any], fn: Any, default: Any) -> Any:
 
 def _attr_int(path: str, attr: str):
     def get(el: Any) -> int | None:
-        node = el.find(path, NS) if path else el
+        node = el.find(_q(path)) if path else el
         if node is None or node.get(attr) is None:
             return None
         try:
@@ -83,27 +95,27 @@ def _attr_int(path: str, attr: str):
 
 
 def _bullet(el: Any) -> bool | None:
-    if el.find("a:buNone", NS) is not None:
+    if el.find(_q("a:buNone")) is not None:
         return False
-    if el.find("a:buChar", NS) is not None or el.find("a:buAutoNum", NS) is not None:
+    if el.find(_q("a:buChar")) is not None or el.find(_q("a:buAutoNum")) is not None:
         return True
     return None
 
 
 def _font(el: Any) -> str | None:
-    latin = el.find("a:defRPr/a:latin", NS)
+    latin = el.find(_q("a:defRPr/a:latin"))
     return latin.get("typeface") if latin is not None else None
 
 
 def _bold(el: Any) -> bool | None:
-    rpr = el.find("a:defRPr", NS)
+    rpr = el.find(_q("a:defRPr"))
     if rpr is None or rpr.get("b") is None:
         return None
     return rpr.get("b") in ("1", "true")
 
 
 def _color(el: Any) -> Any:
-    fill = el.find("a:defRPr/a:solidFill", NS)
+    fill = el.find(_q("a:defRPr/a:solidFill"))
     return fill[0] if fill is not None and len(fill) else None
 
 
@@ -112,7 +124,7 @@ def _sample_run(ph_el: Any | None) -> Any:
     if ph_el is None:
         return None
     for path in ("p:txBody/a:p/a:r/a:rPr", "p:txBody/a:p/a:endParaRPr"):
-        el = ph_el.find(path, NS)
+        el = ph_el.find(_q(path))
         if el is not None and el.get("sz"):
             return el
     return None
@@ -125,7 +137,7 @@ def level_style(sources: list[Any], level: int, title: bool, sample: Any = None)
     from_runs = False
     if size is None and sample is not None:
         size, from_runs = int(sample.get("sz")), True
-        latin = sample.find("a:latin", NS)
+        latin = sample.find(_q("a:latin"))
         if font is None and latin is not None:
             font = latin.get("typeface")
     return LevelStyle(
@@ -155,20 +167,20 @@ def box_style(layout: Any, ph_el: Any | None, kind: str) -> BoxStyle:
     bodies: list[Any] = []
     mph = None
     if ph_el is not None:
-        lists.append(ph_el.find("p:txBody/a:lstStyle", NS))
-        bodies.append(ph_el.find("p:txBody/a:bodyPr", NS))
+        lists.append(ph_el.find(_q("p:txBody/a:lstStyle")))
+        bodies.append(ph_el.find(_q("p:txBody/a:bodyPr")))
         mph = master_placeholder(master_phs(master), kind)
         if mph is not None:
-            lists.append(mph.find("p:txBody/a:lstStyle", NS))
-            bodies.append(mph.find("p:txBody/a:bodyPr", NS))
+            lists.append(mph.find(_q("p:txBody/a:lstStyle")))
+            bodies.append(mph.find(_q("p:txBody/a:bodyPr")))
         style = "p:titleStyle" if title else (
             "p:otherStyle" if kind in ("dt", "ftr", "sldNum") else "p:bodyStyle")
     else:
         # A drawn box stands in for a placeholder: it takes the master's title or body look
         # (the writer spells it out on the runs, as a text box itself inherits none of it).
         style = "p:titleStyle" if title else "p:bodyStyle"
-    lists.append(master.find(f"p:txStyles/{style}", NS))
-    lists.append(prs_el.find("p:defaultTextStyle", NS))
+    lists.append(master.find(_q(f"p:txStyles/{style}")))
+    lists.append(prs_el.find(_q("p:defaultTextStyle")))
     insets = []
     for attr, default in (("lIns", 91440), ("tIns", 45720), ("rIns", 91440), ("bIns", 45720)):
         insets.append(_first([b for b in bodies if b is not None], _attr_int("", attr), default))
@@ -195,7 +207,7 @@ def theme_fonts(master: Any) -> dict[str, str]:
     except Exception:  # noqa: BLE001 - a theme-less master still renders with defaults
         return fonts
     for token, path in (("+mj-lt", "majorFont"), ("+mn-lt", "minorFont")):
-        el = root.find(f".//a:fontScheme/a:{path}/a:latin", NS)
+        el = root.find(_q(f".//a:fontScheme/a:{path}/a:latin"))
         if el is not None and el.get("typeface"):
             fonts[token] = el.get("typeface")
     return fonts
@@ -211,7 +223,7 @@ def theme_colors(master: Any) -> dict[str, str]:
     except Exception:  # noqa: BLE001
         root = None
     if root is not None:
-        clr = root.find(".//a:clrScheme", NS)
+        clr = root.find(_q(".//a:clrScheme"))
         for slot in clr if clr is not None else []:
             child = slot[0] if len(slot) else None
             if child is None:
@@ -221,7 +233,7 @@ def theme_colors(master: Any) -> dict[str, str]:
                 scheme[etree.QName(slot).localname] = "#" + val.upper()
     scheme.setdefault("dk1", "#000000")
     scheme.setdefault("lt1", "#FFFFFF")
-    cmap = master._element.find("p:clrMap", NS)
+    cmap = master._element.find(_q("p:clrMap"))
     mapping = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
     if cmap is not None:
         mapping = {k: cmap.get(k, v) for k, v in mapping.items()}
