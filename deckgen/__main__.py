@@ -1,6 +1,6 @@
 """``python -m deckgen`` runs the same CLI as the ``deckgen`` script."""
 
-from deckgen.cli import main
+from deckgen.cli import run
 
 if __name__ == "__main__":
-    main(prog_name="deckgen")
+    run(prog_name="deckgen")

@@ -136,6 +136,36 @@ def _stdout_failed(exc: OSError) -> None:
     _fail(describe(exc), 1)
 
 
+def run(prog_name: str | None = None) -> None:
+    """The ``deckgen`` command's process (console script and ``python -m deckgen``).
+
+    Unlike `main`, which a host may call and continue after, this ends the process itself.
+    """
+    try:
+        main(prog_name=prog_name)
+    except SystemExit as done:
+        _end_process(done)
+
+
+def _end_process(done: SystemExit) -> None:
+    """End the ``deckgen`` process without tearing the interpreter down.
+
+    By now every file is written, closed and renamed, LibreOffice has been waited for and
+    temporary folders are gone; what is left is Python freeing every module and every
+    python-pptx/lxml object one by one, which takes about a tenth of a build. So the streams
+    are flushed and the process ends with its exit code, as ``sys.exit`` would give it.
+    """
+    code = done.code
+    if code is not None and not isinstance(code, int):
+        with contextlib.suppress(OSError, ValueError):
+            print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()
+    os._exit(code or 0)
+
+
 def _flush_stdout() -> None:
     try:
         if sys.stdout is not None:
