@@ -117,6 +117,8 @@ def table_header_colour(legibility: Legibility, frame: Any, where: str,
 
     scheme = legibility.scheme
     fill, text = scheme.get("accent1", "#4472C4"), scheme.get("lt1", "#FFFFFF")
+    text_xml = ('<a:schemeClr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+                ' val="lt1"/>')
     a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
     tbl = frame._element.find(f".//{a}tbl")
     style_id = tbl.findtext(f"{a}tblPr/{a}tableStyleId") if tbl is not None else None
@@ -131,15 +133,24 @@ def table_header_colour(legibility: Legibility, frame: Any, where: str,
                 if solid is not None and len(solid):
                     fill = color(solid[0], scheme) or fill
                 tx = style.find(f"{a}firstRow/{a}tcTxStyle")
-                if tx is not None and len(tx) and color(tx[-1], scheme):
-                    text = color(tx[-1], scheme)
+                own = [c for c in (tx if tx is not None else ()) if color(c, scheme)]
+                if own:
+                    text = color(own[-1], scheme)
+                    text_xml = etree.tostring(own[-1], encoding=str)
     except Exception:  # noqa: BLE001 - no table styles part: the built-in style applies
         pass
     rows = tbl.findall(f"{a}tr") if tbl is not None else []
-    if not rows or contrast_ratio(text, fill) >= needed(18.0, True):
+    if not rows:
         return
-    # The header's text colour comes from the table style (LibreOffice ignores a run colour
-    # there), so the header cells get a fill near the style's that reads with that text.
+    # The header text's colour, spelled out on its runs: PowerPoint takes it from the style
+    # anyway, and LibreOffice, which does not know every built-in style, then agrees.
+    for rpr in rows[0].iter(f"{a}rPr", f"{a}endParaRPr"):
+        for old in rpr.findall(f"{a}solidFill"):
+            rpr.remove(old)
+        rpr.insert(0, parse_xml(SOLID.format(text_xml)))
+    if contrast_ratio(text, fill) >= needed(18.0, True):
+        return
+    # and the header cells get a fill near the style's that reads with that text
     ref = closest_legible(fill, text, legibility.scheme, needed(18.0, True), prefer="accent1")
     chosen = ref.resolve(legibility.scheme)
     sub = Substitution(f"{where} fill", fill, chosen, f"{text} text",

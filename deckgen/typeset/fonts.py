@@ -26,7 +26,7 @@ _FALLBACKS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 )
 # Substitutes whose widths match the Office fonts, in case fontconfig has no alias for them.
-_TWINS = {"calibri": "Carlito", "calibri light": "Carlito", "cambria": "Caladea", "arial": "Liberation Sans",
+_TWINS = {"calibri": "Carlito", "cambria": "Caladea", "arial": "Liberation Sans",
           "helvetica": "Liberation Sans", "times new roman": "Liberation Serif",
           "courier new": "Liberation Mono"}
 
