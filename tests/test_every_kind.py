@@ -50,8 +50,10 @@ def every_kind(folder: Path) -> Path:
          "left": {"heading": "Heute", "bullets": ["Unklar", {"text": "Risiko",
                                                             "sub": ["Bußgeld"]}]},
          "right": {"heading": "Mit DSB", "bullets": ["Klar geregelt"]}, "notes": NOTES},
-        {"kind": "table", "title": "Kosten im Vergleich", "header": ["Posten", "2025", "2026"],
-         "rows": [["Beratung", "1.200", "1.500"], ["Schulung", "800", "950"]], "notes": NOTES},
+        {"kind": "table", "title": "Kosten im Vergleich",  # the largest table allowed: 7 x 10
+         "header": ["Posten", "2021", "2022", "2023", "2024", "2025", "2026"],
+         "rows": [[f"Posten {i}"] + [f"{i * 100 + j},50" for j in range(6)] for i in range(10)],
+         "notes": NOTES},
         {"kind": "image", "title": "So sieht es aus", "image": "bild.png",
          "alt": "Ein blaues Rechteck", "caption": "Ein Beispielbild", "notes": NOTES},
         {"kind": "bullets", "title": "Nächste Schritte", "bullets": ["Budget", "Ausschreibung"],
@@ -108,3 +110,16 @@ def test_every_kind_builds_editable_and_presentable(tmp_path, template):
     assert "Heute" in texts and "Mit DSB" in texts and "Bußgeld" in texts, kinds
     for slide in prs.slides:
         assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text
+
+
+def test_every_kind_fits_as_rendered(tmp_path):
+    """LibreOffice draws every text of every kind inside its box (the default template)."""
+    from checks import overflow_issues, render_pdf
+    from conftest import soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    (deck,) = deckgen.build("Müller & Söhne GmbH", content=every_kind(tmp_path),
+                            output=tmp_path / "d.pptx")
+    pdf = render_pdf(deck, tmp_path)
+    assert overflow_issues(deck, pdf) == []
