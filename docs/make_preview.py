@@ -13,7 +13,7 @@ from pathlib import Path
 from PIL import Image
 
 import deckgen
-from deckgen.deck.export import to_pdf, to_png
+from deckgen.deck.export import export_all
 
 HERE = Path(__file__).resolve().parent
 
@@ -22,7 +22,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         (deck,) = deckgen.build("Acme", output=Path(tmp) / "acme.pptx",
                                 presenter="Jana Beispiel", date="2026-11-27")
-        pngs = to_png(to_pdf(deck, Path(tmp)), Path(tmp) / "png", dpi=40)
+        made, notes = export_all([deck], pdf=False, png_dir=Path(tmp) / "png", png_width=533)
+        if notes:
+            raise SystemExit(notes[0])
+        pngs = sorted(made)
         images = [Image.open(p).convert("RGB") for p in pngs]
         w, h = images[0].size
         cols, gap = 4, 8

@@ -126,7 +126,7 @@ def _hierarchy(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]],
         cap = top / TITLE_OVER_SUBTITLE if title.role == "title" else max(
             top * BODY_UNDER_TITLE, min(top, body_min))
         for job in slide_jobs:
-            if job.is_title:
+            if job.is_title or job.key == "number":  # a point's big number is a figure
                 continue
             cur = sizes[(job.slide, job.key)]
             limit = max(cap, body_min) if job.role == "title" else cap
