@@ -145,8 +145,10 @@ def _color(colors: Mapping[str, Any], key: str, source: str, default: str | None
     value = colors.get(key)
     if value is None and default is not None:  # null means "derive it", e.g. an unset CLI option
         return default
-    if isinstance(value, str) and _HEX.fullmatch(value):
-        return value.upper()
+    if isinstance(value, str) and _HEX.fullmatch(value.strip()):
+        return value.strip().upper()
+    if isinstance(value, str) and _HEX.fullmatch("#" + value.strip()):
+        return ("#" + value.strip()).upper()  # '#' is optional: in YAML it starts a comment
     hint = " (quote it in YAML: '#' starts a comment)" if value is None else ""
     raise DeckgenError(f"{source}: colors.{key}: {value!r} is not a colour like '#1A2B3C'{hint}")
 

@@ -9,7 +9,25 @@ import click
 from deckgen.cli.complete import complete_list, complete_template
 
 
-@click.command()
+class _BuildCommand(click.Command):
+    """``deckgen build Acme`` is a company given without its option: say how to write it."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        import re
+
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            found = re.search(r"unexpected extra arguments? \((.+?)\)", str(exc))
+            if found:
+                name = found.group(1)
+                raise click.UsageError(
+                    f"unexpected argument {name!r}; to build a deck for it, write: "
+                    f'deckgen build --company "{name}"', ctx) from None
+            raise
+
+
+@click.command(cls=_BuildCommand)
 @click.option("--company", "companies", multiple=True, metavar="NAME",
               help="Company the deck addresses; repeat for one deck per company.")
 @click.option("--companies", "listing", type=click.Path(dir_okay=False), default=None,
@@ -54,6 +72,11 @@ def build(companies: tuple[str, ...], output: str | None, template: str | None,
     """Build the plea deck for each --company (or each row of --companies FILE) and print
     the paths written."""
     from deckgen.api import build as api_build
+
+    ctx = click.get_current_context()
+    if content and ctx.get_parameter_source("lang") is click.core.ParameterSource.COMMANDLINE:
+        click.echo("note: --lang chooses the edition of the shipped plea; a --content file "
+                   "states its own language (its lang: key), so --lang is not used", err=True)
 
     if not companies and not listing:
         raise click.UsageError('Missing option \'--company\': give --company "NAME" '

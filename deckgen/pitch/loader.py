@@ -186,6 +186,15 @@ class NodeConverter:
             return self._str(node, key_path)
         plain = [o for o in options if dataclasses.is_dataclass(o) and not tag_field(o)]
         if plain and isinstance(node, yaml.MappingNode):
+            if str in options and len(node.value) == 1:
+                knode, vnode = node.value[0]
+                fields = {f.name for f in dataclasses.fields(plain[0])}
+                if (isinstance(knode, yaml.ScalarNode) and knode.value not in fields
+                        and isinstance(vnode, yaml.ScalarNode)):
+                    # "- Hinweis: wichtig" is a one-key mapping to YAML, a text to its author
+                    text = f"{knode.value}: {vnode.value}"
+                    self.fail(node, key_path, "a colon followed by a space made this a key; "
+                              f'put the text in quotes: "{text[:60]}"')
             return self.convert(node, plain[0], key_path, depth)
         wanted = "text or a mapping" if str in options else "a mapping"
         self.fail(node, key_path, f"expected {wanted}, got {self._kind_of(node)}")

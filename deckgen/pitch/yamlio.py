@@ -41,12 +41,35 @@ def _yaml_call(fn: Any, text: str, path: Path) -> Any:
     try:
         return fn(text, Loader=_FAST_LOADER)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        raise DeckgenError(f"{where}: YAML syntax error: {problem}") from None
+        raise DeckgenError(_explain(exc, text, path)) from None
     except yaml.YAMLError as exc:
         raise DeckgenError(f"{path}: YAML error: {' '.join(str(exc).split())}") from None
+
+
+def _explain(exc: yaml.MarkedYAMLError, text: str, path: Path) -> str:
+    """A YAML syntax error as a person can act on it: where, and what to change.
+
+    PyYAML speaks of tokens and streams; the usual causes in a hand-edited content file are a
+    tab used for indentation, a quote that is never closed (reported at the end of the file),
+    and a colon inside unquoted text.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+    problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+    context = str(exc.context or "")
+    lines = text.splitlines()
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if mark and "\t" in line[: max(mark.column + 1, len(line) - len(line.lstrip()))]:
+        return (f"{path}:{mark.line + 1}: tabs are not allowed for indentation in YAML; "
+                "indent with spaces")
+    if "quoted scalar" in context and exc.context_mark is not None:
+        start = exc.context_mark
+        return (f"{path}:{start.line + 1}:{start.column + 1}: a quote starts here and is never "
+                "closed; add the closing quote at the end of the text")
+    if "mapping values are not allowed" in problem:
+        return (f"{where}: a colon followed by a space starts a key in YAML; if it belongs to "
+                'the text, put the whole text in quotes ("…: …")')
+    return f"{where}: YAML syntax error: {problem}"
 
 
 def compose(text: str, path: Path) -> yaml.Node | None:

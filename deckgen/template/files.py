@@ -69,7 +69,8 @@ def new_template(name: str, parent: Path, options: dict[str, Any], logo: Path | 
     data: dict[str, Any] = {"name": options.get("display") or name, "colors": {}, "fonts": {}}
     for key in ("primary", "secondary", "accent", "background", "text"):
         if options.get(key):
-            data["colors"][key] = options[key]
+            value = str(options[key]).strip()
+            data["colors"][key] = value if value.startswith("#") else "#" + value  # '#' optional
     if options.get("font"):
         data["fonts"] = {"heading": options["font"], "body": options["font"]}
     logo_blob = b""
