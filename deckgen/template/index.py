@@ -116,11 +116,20 @@ def master_phs(master_el: Any) -> list[tuple[Any, Any]]:
     return found[1]
 
 
+def shape_box(shape: Any) -> Box | None:
+    """Own position of any drawn shape: ``spPr``, a graphic frame's or a group's ``xfrm``."""
+    xywh = _xfrm(shape)
+    return Box(*xywh) if xywh is not None else None
+
+
 def _xfrm(shape: Any) -> tuple[int, int, int, int] | None:
-    """Own position of a shape (``p:spPr/a:xfrm``, or ``p:xfrm`` on a graphic frame)."""
+    """Own position of a shape (``p:spPr/a:xfrm``, ``p:xfrm`` on a graphic frame, or
+    ``p:grpSpPr/a:xfrm`` on a group)."""
     xfrm = shape.find(f"{_P}spPr/{_A}xfrm")
     if xfrm is None:
         xfrm = shape.find(f"{_P}xfrm")
+    if xfrm is None:
+        xfrm = shape.find(f"{_P}grpSpPr/{_A}xfrm")
     off = xfrm.find(f"{_A}off") if xfrm is not None else None
     ext = xfrm.find(f"{_A}ext") if xfrm is not None else None
     if off is None or ext is None:
@@ -179,15 +188,6 @@ def _drawn(part_el: Any) -> list[Any]:
     return out
 
 
-def _group_box(shape: Any) -> tuple[int, int, int, int] | None:
-    xfrm = shape.find(f"{_P}grpSpPr/{_A}xfrm")
-    off = xfrm.find(f"{_A}off") if xfrm is not None else None
-    ext = xfrm.find(f"{_A}ext") if xfrm is not None else None
-    if off is None or ext is None:
-        return None
-    return int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy"))
-
-
 def obstacles(layout: Any, slide_w: int, slide_h: int) -> tuple[Box, ...]:
     """What the layout and its master draw, as boxes on the slide (backdrops excluded)."""
     parts = [layout._element]
@@ -197,7 +197,7 @@ def obstacles(layout: Any, slide_w: int, slide_h: int) -> tuple[Box, ...]:
     for part_el in parts:
         for shape in _drawn(part_el):
             try:
-                xywh = _group_box(shape) if shape.tag == f"{_P}grpSp" else _xfrm(shape)
+                xywh = _xfrm(shape)
             except (TypeError, ValueError):
                 xywh = None
             if xywh is None:

@@ -19,6 +19,7 @@ from typing import Any
 from lxml import etree
 
 from deckgen.template.geometry import Box
+from deckgen.template.index import shape_box
 from deckgen.typeset.contrast import to_hex
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -161,20 +162,6 @@ def _parse_bg_styles(layout: Any) -> list[Any]:
     return list(lst) if lst is not None else []
 
 
-def _xywh(shape: Any) -> Box | None:
-    xfrm = shape.find(f"{P}spPr/{A}xfrm")
-    if xfrm is None:
-        xfrm = shape.find(f"{P}grpSpPr/{A}xfrm")
-    off = xfrm.find(f"{A}off") if xfrm is not None else None
-    ext = xfrm.find(f"{A}ext") if xfrm is not None else None
-    if off is None or ext is None:
-        return None
-    try:
-        return Box(int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
-    except (TypeError, ValueError):
-        return None
-
-
 def behind(layout: Any, box: Box, scheme: Mapping[str, str], ph_fills: tuple[Any, ...] = (),
            ) -> str:
     """The colour behind ``box`` on a slide of ``layout``; ``UNKNOWN`` over a picture."""
@@ -194,7 +181,7 @@ def behind(layout: Any, box: Box, scheme: Mapping[str, str], ph_fills: tuple[Any
         for shape in tree if tree is not None else ():
             if shape.find(f".//{P}nvPr/{P}ph") is not None:
                 continue
-            b = _xywh(shape)
+            b = shape_box(shape)
             if b is None or b.intersection(box) < 0.5 * box.area and not (
                     b.x <= cx <= b.right and b.y <= cy <= b.bottom):
                 continue
