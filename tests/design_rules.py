@@ -13,7 +13,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-from lxml import etree
 from pptx import Presentation
 
 from deckgen.template.geometry import Box
@@ -237,7 +236,3 @@ def _consistency(title_sizes: list[tuple[int, Box, float]]) -> list[str]:
         out.append(f"consistency: {len(distinct_sizes)} title sizes {sorted(distinct_sizes)}")
     return out
 
-
-def dump(path: Path) -> str:  # pragma: no cover - a debugging aid
-    prs = Presentation(str(path))
-    return "\n".join(etree.tostring(s._element, pretty_print=True).decode() for s in prs.slides)

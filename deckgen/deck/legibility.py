@@ -14,7 +14,7 @@ colour. So a failing link colour is set on the run with that extension.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from deckgen.template.geometry import Box
@@ -92,15 +92,10 @@ class Legibility:
             if (known.where, known.original, known.chosen, known.background) == (
                     sub.where, sub.original, sub.chosen, sub.background):
                 if slide is not None and slide not in known.slides:
-                    self.substitutions[i] = Substitution(
-                        *(getattr(known, f) for f in ("where", "original", "chosen",
-                                                      "background", "ratio")),
-                        known.slides + (slide,))
+                    self.substitutions[i] = replace(known, slides=known.slides + (slide,))
                 break
         else:
-            self.substitutions.append(Substitution(*(getattr(sub, f) for f in (
-                "where", "original", "chosen", "background", "ratio")),
-                (slide,) if slide is not None else ()))
+            self.substitutions.append(replace(sub, slides=(slide,) if slide is not None else ()))
         return SOLID.format(ref.xml())
 
 

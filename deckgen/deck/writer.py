@@ -31,10 +31,13 @@ from deckgen.deck.slide_texts import FIGURE_BOOST, SlotText, slide_texts
 from deckgen.errors import DeckgenError
 from deckgen.pitch.plan import DeckPlan, SlideSpec
 from deckgen.template.geometry import Box
-from deckgen.template.index import LayoutInfo, PhInfo, ph_elements
+from deckgen.template.index import LayoutInfo, PhInfo, master_phs, master_placeholder, ph_elements
 from deckgen.template.resolve import RoleChoice, Slot, TemplateMap
+from deckgen.typeset.backdrop import UNKNOWN
+from deckgen.typeset.breaks import keep_together
+from deckgen.typeset.contrast import contrast_ratio, needed
 from deckgen.typeset.fit import FitResult, fit_text
-from deckgen.typeset.scale import TextJob, decide, min_pt
+from deckgen.typeset.scale import TextJob, decide, min_pt, min_sizes
 from deckgen.typeset.styles import NS, BoxStyle, box_style, theme_colors, theme_fonts
 
 A = "{{{}}}".format(NS["a"])
@@ -246,7 +249,7 @@ class DeckWriter:
                                                (b.x, b.y, b.w, b.h)))
             else:
                 group = (id(layout.layout), spec.role, key)
-            paras = tuple((_keep(p.text, keep), p.level) for p in text.paras)
+            paras = tuple((keep_together(p.text, keep), p.level) for p in text.paras)
             box = slot.box
             if text.figure and len(paras) > 1:  # room for the clear space before the caption
                 box = Box(box.x, box.y, box.w, box.h - _figure_gap(base[0]) * 127)
@@ -326,7 +329,7 @@ class DeckWriter:
         style = self._field_style(layout, info)
         size = style.levels[0].size
         floor = min(size / 100, max(FOOTER_MIN_PT, 0.75 * size / 100))
-        fit = self._fit(style, [(_keep(text, self._keep()), 0)], info.box, [size], floor,
+        fit = self._fit(style, [(keep_together(text, self._keep()), 0)], info.box, [size], floor,
                         max_lines=1)
         if fit.fits and fit.lines and fit.lines[0] > 1:
             fit = FitResult(fit.scale, fit.sizes, False)
@@ -395,7 +398,7 @@ class DeckWriter:
         raw = self._style(layout, slot, text.kind)
         style = self._adjusted(raw, text.list_style)
         keep = self._keep()
-        paras = [(_keep(p.text, keep), p.level) for p in text.paras]
+        paras = [(keep_together(p.text, keep), p.level) for p in text.paras]
         inherited = [style.levels[min(p.level, 2)].size for p in text.paras]
         # the share of the template's size the deck's scale gives: spacing shrinks alike
         ratio = min(1.0, min((s / i for s, i in zip(filled.sizes, inherited) if i), default=1))
@@ -459,8 +462,6 @@ class DeckWriter:
     def _find_backdrop(self, layout: LayoutInfo, slot: Slot) -> str:
         fills: tuple[Any, ...] = ()
         if slot.ph is not None:
-            from deckgen.template.index import master_phs, master_placeholder
-
             own = self._phs(layout)[slot.ph.pos].find(f"{P}spPr")
             master = master_placeholder(master_phs(layout.layout.slide_master._element),
                                         slot.ph.ph_type or "obj")
@@ -470,10 +471,6 @@ class DeckWriter:
 
     def _figure_colour(self, bg: str, size_pt: float, where: str, number: int) -> str:
         """The first theme accent that reads on the background (the figure's emphasis)."""
-        from deckgen.deck.legibility import SOLID
-        from deckgen.typeset.backdrop import UNKNOWN
-        from deckgen.typeset.contrast import contrast_ratio, needed
-
         for n in range(1, 7):
             value = self.colors.get(f"accent{n}")
             if value and (bg == UNKNOWN or contrast_ratio(value, bg) >= needed(size_pt)):
@@ -542,7 +539,7 @@ class DeckWriter:
             rpr.append(parse_xml(fill))
         if level.font.startswith("+"):  # LibreOffice ignores inherited footer fonts
             etree.SubElement(rpr, f"{A}latin", typeface=level.font)
-        etree.SubElement(run, f"{A}t").text = _keep(text, self._keep())
+        etree.SubElement(run, f"{A}t").text = keep_together(text, self._keep())
         etree.SubElement(p, f"{A}endParaRPr", lang=lang, dirty="0")
 
     @staticmethod
@@ -566,16 +563,9 @@ _DRAWN_NAMES = {"title": "Title", "subtitle": "Subtitle", "body": "Content Place
 
 
 def min_pt_for(key: str, slide_w: int) -> float:
-    from deckgen.typeset.scale import min_sizes
-
+    """The minimum size rounded up to a half point, as sizes are stored."""
     title, body = min_sizes(slide_w)
     return math.ceil((title if key == "title" else body) * 2) / 2
-
-
-def _keep(text: str, names: tuple[str, ...]) -> str:
-    from deckgen.typeset.breaks import keep_together
-
-    return keep_together(text, names)
 
 
 def _shown(text: str, n: int = 60) -> str:

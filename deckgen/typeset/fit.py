@@ -142,11 +142,11 @@ def fit_text(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str
         found = _largest_fitting(paras, style, fonts, w_emu, h_emu, sizes, steps, limit, spacing)
         if found is not None:
             scale, acc, counts = found
-            return FitResult(scale, tuple(_round(s * scale) for s in sizes), True,
+            return FitResult(scale, tuple(round_size(s * scale) for s in sizes), True,
                              frozenset(acc.hyph), tuple(sorted(acc.urls.items())), counts)
         # no size gives so few lines: allow more lines
     last = steps[-1]
-    return FitResult(last, tuple(_round(s * last) for s in sizes), False)
+    return FitResult(last, tuple(round_size(s * last) for s in sizes), False)
 
 
 def _largest_fitting(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str],
@@ -176,6 +176,6 @@ def _largest_fitting(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[
     return steps[hi], acc_hi, counts_hi
 
 
-def _round(size: float) -> int:
+def round_size(size: float) -> int:
     """Whole half-points, rounded down, so the stored size is never larger than measured."""
     return max(100, int(size // 50) * 50)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from deckgen.template.geometry import Box
+from deckgen.typeset.fit import round_size
 from deckgen.typeset.styles import BoxStyle
 
 TITLE_MIN_PT = 20.0
@@ -74,7 +75,7 @@ def decide(jobs: list[TextJob], fitter: Fitter, slide_w: int) -> dict[tuple[int,
     _share(jobs, sizes)
     _few_title_sizes(jobs, sizes)
     _hierarchy(jobs, sizes, slide_w)
-    return {k: tuple(_round(s) for s in v) for k, v in sizes.items()}
+    return {k: tuple(round_size(s) for s in v) for k, v in sizes.items()}
 
 
 def _share(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]]) -> None:
@@ -121,7 +122,7 @@ def _hierarchy(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]],
         title = next((j for j in slide_jobs if j.is_title), None)
         if title is None:
             continue
-        top = _round(sizes[(title.slide, "title")][0])  # as it will be written
+        top = round_size(sizes[(title.slide, "title")][0])  # as it will be written
         # text stays clearly below its title (a step of the scale), never below the minimum
         cap = top / TITLE_OVER_SUBTITLE if title.role == "title" else max(
             top * BODY_UNDER_TITLE, min(top, body_min))
@@ -137,7 +138,3 @@ def _hierarchy(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]],
                 cur[-1] = min(cur[-1], max(cur[-2] * SOURCE_RATIO, body_min))
             sizes[(job.slide, job.key)] = cur
 
-
-def _round(size: float) -> int:
-    """Whole half-points, rounded down, so the stored size is never larger than measured."""
-    return max(100, int(size // 50) * 50)
