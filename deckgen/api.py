@@ -178,31 +178,29 @@ def build(company: str | Sequence[str] | None = None, *, companies: str | Path |
         check_png_dir(png)
     if restore_deleted and not update:
         raise DeckgenError("--restore-deleted: only together with --update")
+    say = report or _to_stderr
     if companies is not None:
-        if update or dry_run:
-            raise DeckgenError("--update/--dry-run: not yet available with --companies; build "
-                               "the decks to update one at a time with --company")
         if company:
             raise DeckgenError("--companies: give either --company or --companies, not both")
-        paths = _build_list(Path(companies), output=output, template=template, content=content,
-                            lang=lang, sets=sets, presenter=presenter, date=date, force=force,
-                            progress=progress, jobs=jobs)
-        return paths + previews(paths, pdf, png, png_width)
-    companies = [company] if isinstance(company, str) else list(company or ())
-    if not companies:
-        raise DeckgenError("--company: give at least one company")
-    companies = [normalize_company(c) for c in companies]
-    job = prepare(content, template, lang, sets, presenter, date)
-    pitch = job.loaded.pitch
-    paths = targets(companies, output, pitch_slug(pitch.slug, job.loaded.path, pitch.title))
-    for p in paths:
-        check_target(p, force or update)
-    if jobs < 0:
-        raise DeckgenError("--jobs: must be 0 (automatic) or more")
-    decks = build_all(job, companies, jobs or auto_jobs(len(companies)), progress)
-    say = report or _to_stderr
-    for warning in getattr(job.writer, "warnings", ()):  # e.g. a footer left out: never silent
-        say(f"warning: {warning}")
+        paths, decks = _build_list(Path(companies), output=output, template=template,
+                                   content=content, lang=lang, sets=sets, presenter=presenter,
+                                   date=date, force=force or update, progress=progress,
+                                   jobs=jobs)
+    else:
+        companies = [company] if isinstance(company, str) else list(company or ())
+        if not companies:
+            raise DeckgenError("--company: give at least one company")
+        companies = [normalize_company(c) for c in companies]
+        job = prepare(content, template, lang, sets, presenter, date)
+        pitch = job.loaded.pitch
+        paths = targets(companies, output, pitch_slug(pitch.slug, job.loaded.path, pitch.title))
+        for p in paths:
+            check_target(p, force or update)
+        if jobs < 0:
+            raise DeckgenError("--jobs: must be 0 (automatic) or more")
+        decks = build_all(job, companies, jobs or auto_jobs(len(companies)), progress)
+        for warning in getattr(job.writer, "warnings", ()):  # e.g. a footer left out
+            say(f"warning: {warning}")
     if not dry_run:
         make_folders(paths)
     write_decks(paths, decks, force=force, update=update, restore_deleted=restore_deleted,
@@ -227,8 +225,8 @@ def previews(paths: list[Path], pdf: bool, png: str | Path | None, png_width: in
 def _build_list(listing: Path, *, output: str | Path | None, template: str | Path | None,
                 content: str | Path | None, lang: str, sets: Iterable[str] | Mapping[str, object],
                 presenter: str, date: str | dt.date | None, force: bool,
-                progress: Callable[[int], None] | None, jobs: int) -> list[Path]:
-    """One deck per row of a .csv/.xlsx company list (`deckgen.deck.rows`)."""
+                progress: Callable[[int], None] | None, jobs: int) -> tuple[list[Path], list[Any]]:
+    """Each row's target and deck for a .csv/.xlsx company list (`deckgen.deck.rows`)."""
     from deckgen.deck.rows import build_rows
     from deckgen.pitch.companies import read_companies
     from deckgen.pitch.dates import iso_date

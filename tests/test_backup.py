@@ -126,8 +126,4 @@ def test_update_options_that_cannot_apply_are_refused(tmp_path):
 
     with pytest.raises(deckgen.DeckgenError, match=r"restore.deleted.*update"):
         deckgen.build("Acme", output=tmp_path / "d.pptx", restore_deleted=True)
-    listing = tmp_path / "firmen.csv"
-    listing.write_text("company\nAcme\n", encoding="utf-8")
-    with pytest.raises(deckgen.DeckgenError, match=r"update.*companies"):
-        deckgen.build(companies=listing, output=tmp_path, update=True)
     assert not list(tmp_path.glob("*.pptx"))

@@ -17,7 +17,7 @@ from pptx.util import Inches
 import deckgen
 from deckgen.cli import main
 from deckgen.deck.identity import read_manifest, read_tags
-from deckgen.deck.save import is_unchanged_output
+from deckgen.deck.save import is_unchanged_output, output_state
 
 PLEA = (ROOT / "content" / "plea.yaml").read_text(encoding="utf-8")
 SEVENTH = """      - title: "Ein siebter Punkt"
@@ -206,6 +206,11 @@ def test_libreoffice_round_trip(tmp_path):
                        capture_output=True, timeout=180, check=True)
     lo_deck = saved / "deck.pptx"
     assert is_unchanged_output(lo_deck)  # saved unchanged: not an edit
+    assert output_state(lo_deck) == "resaved"  # (positions rounded, all formatting rewritten)
+    moved = Presentation(str(lo_deck))
+    moved.slides[3].shapes[0].top += 50_000
+    moved.save(str(tmp_path / "moved.pptx"))
+    assert not is_unchanged_output(tmp_path / "moved.pptx")  # but a move after it is an edit
     prs = Presentation(str(lo_deck))
     assert read_manifest(prs) and all(read_tags(s)[0] is None for s in prs.slides)
     by_title(prs, "Relevante KPIs").shapes.title.text_frame.paragraphs[0].runs[0].text = "KPIs!"

@@ -142,7 +142,19 @@ def shape_text(slide_part: Any, el: Any) -> str | None:
     if kind == "chart":
         part = chart_part(slide_part, el)
         return chart_text(part._element) if part is not None else ""
+    if kind == "picture":
+        return picture_text(slide_part, el)
     return None
+
+
+def picture_text(slide_part: Any, el: Any) -> str:
+    """A picture by its image's bytes, which PowerPoint and LibreOffice keep as they are:
+    a picture a person swapped is an edit, one re-saved is not."""
+    blip = el.find(f"{P}blipFill/{A}blip")
+    rid = blip.get(f"{{{NS_R}}}embed") if blip is not None else None
+    if not rid or rid not in slide_part.rels or slide_part.rels[rid].is_external:
+        return "image:"
+    return "image:" + hashlib.sha256(slide_part.related_part(rid).blob).hexdigest()[:16]
 
 
 def notes_text(slide: Any) -> str:
@@ -189,8 +201,8 @@ def content_digest(prs: Any) -> str:
     return h.hexdigest()
 
 
-def saved_digest(path: Any) -> str:
-    """`content_digest` of a deck on disk; "" if it cannot be read as a presentation."""
+def saved_presentation(path: Any) -> Any:
+    """A deck on disk as a `Presentation`; None if it cannot be read as one."""
     import io
 
     from pptx import Presentation
@@ -199,10 +211,9 @@ def saved_digest(path: Any) -> str:
     from deckgen.deck.save import MAX_DECK_BYTES
 
     try:
-        return content_digest(Presentation(io.BytesIO(read_regular(path, MAX_DECK_BYTES,
-                                                                   "deck"))))
+        return Presentation(io.BytesIO(read_regular(path, MAX_DECK_BYTES, "deck")))
     except Exception:  # noqa: BLE001 - anything unreadable is simply not our unchanged deck
-        return ""
+        return None
 
 
 def field_hash(slide_part: Any, el: Any) -> str | None:

@@ -63,15 +63,23 @@ class SlideRecord:
     title: str
     hashes: dict[str, str] = field(default_factory=dict)  # field → hash; NOTES included
     order: list[tuple[str, str]] = field(default_factory=list)  # (field, ph type) in tree order
+    # where every top-level shape sat, in tree order, and each field's own box
+    # (`deckgen.deck.placement`); empty in manifests written before geometry was recorded
+    boxes: list[list[int]] = field(default_factory=list)
+    placed: dict[str, list[int]] = field(default_factory=dict)
 
     def to_json(self) -> list[Any]:
-        return [self.key, self.role, self.title, self.hashes, self.order]
+        return [self.key, self.role, self.title, self.hashes, self.order, self.boxes,
+                self.placed]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> SlideRecord:
-        key, role, title, hashes, order = data
+        key, role, title, hashes, order = data[:5]
+        boxes, placed = (data[5], data[6]) if len(data) >= 7 else ([], {})
         return cls(str(key), str(role), str(title), {str(k): str(v) for k, v in hashes.items()},
-                   [(str(f), str(p)) for f, p in order])
+                   [(str(f), str(p)) for f, p in order],
+                   [[int(v) for v in box] for box in boxes],
+                   {str(k): [int(v) for v in box] for k, box in placed.items()})
 
 
 def slide_keys(roles: list[str]) -> list[str]:
@@ -110,12 +118,19 @@ def stamp(writer: Any) -> list[SlideRecord]:
 def stamp_slide(slide: Any, key: str, role: str, title: str,
                 fields: dict[Any, str]) -> SlideRecord:
     """Write the slide's tags and hash its fields as they stand now."""
+    from deckgen.deck.placement import placed_shapes
+
     record = SlideRecord(key, role, title)
+    placed = placed_shapes(slide)
+    record.boxes = [list(box) for _el, box in placed]
+    box_of = dict(placed)
     ids = []
     for el in slide.shapes._spTree:
         name = fields.get(el)
         if name is None:
             continue
+        if el in box_of:
+            record.placed[name] = list(box_of[el])
         ids.append(f"{shape_id(el)}={name}")
         digest = field_hash(slide.part, el)
         if digest is not None:

@@ -16,6 +16,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from deckgen.deck.chart_refresh import refresh_chart
 from deckgen.deck.copying import copy_element, insert_slide, remove_slide, replace_chart
 from deckgen.deck.fingerprint import P, field_hash, frame_kind, notes_text, short_hash
 from deckgen.deck.identity import (
@@ -30,6 +31,7 @@ from deckgen.deck.identity import (
     write_tags,
 )
 from deckgen.deck.matching import Found, identify
+from deckgen.deck.placement import same_box, same_boxes, shape_box, slide_boxes
 from deckgen.errors import DeckgenError
 
 
@@ -142,6 +144,8 @@ def _untouched(bf: Found, rec: SlideRecord) -> bool:
     if any(field_hash(bf.slide.part, el) != rec.hashes.get(name)
            for name, el in bf.shapes.items() if name in rec.hashes):
         return False
+    if rec.boxes and not same_boxes(slide_boxes(bf.slide), rec.boxes):
+        return False  # a shape moved or resized is the person's work too
     return short_hash(notes_text(bf.slide)) == rec.hashes.get(NOTES)
 
 
@@ -150,7 +154,7 @@ def _merge_slide(bf: Found, ff: Found, old: SlideRecord | None, new: SlideRecord
     was = old.hashes if old else {}
     for name, fresh_el in ff.shapes.items():
         if name.startswith("field:sldNum") or name not in new.hashes:
-            continue  # the slide number refreshes itself; pictures are not merged
+            continue  # the slide number refreshes itself
         base_el = bf.shapes.get(name)
         if base_el is None:
             if name in was:
@@ -161,7 +165,8 @@ def _merge_slide(bf: Found, ff: Found, old: SlideRecord | None, new: SlideRecord
         mine = field_hash(bf.slide.part, base_el) != was.get(name)
         theirs = new.hashes[name] != was.get(name)
         if not mine and theirs:
-            _replace(bf.slide, base_el, ff.slide, fresh_el)
+            _replace(bf.slide, base_el, ff.slide, fresh_el,
+                     _in_place(bf.slide, base_el, old, name))
             report.updated += 1
         elif mine and theirs:
             report.conflicts.append((number, name, _text(bf.slide, base_el),
@@ -170,7 +175,8 @@ def _merge_slide(bf: Found, ff: Found, old: SlideRecord | None, new: SlideRecord
             report.kept += 1
     for name in [n for n in bf.shapes if n not in ff.shapes]:
         el = bf.shapes[name]
-        if field_hash(bf.slide.part, el) == was.get(name):  # untouched: the content dropped it
+        if field_hash(bf.slide.part, el) == was.get(name) and _in_place(bf.slide, el, old, name):
+            # untouched: the content dropped it
             el.getparent().remove(el)
             del bf.shapes[name]
     mine = short_hash(notes_text(bf.slide)) != was.get(NOTES)
@@ -184,11 +190,32 @@ def _merge_slide(bf: Found, ff: Found, old: SlideRecord | None, new: SlideRecord
         report.kept += 1
 
 
-def _replace(slide: Any, base_el: Any, fresh_slide: Any, fresh_el: Any) -> None:
-    """The fresh text, table or chart data into the person's shape, which keeps its place."""
+def _box(slide: Any, el: Any) -> list[int] | None:
+    shape = next((sh for sh in slide.shapes if sh._element is el), None)
+    return None if shape is None else list(shape_box(shape))
+
+
+def _in_place(slide: Any, el: Any, rec: SlideRecord | None, name: str) -> bool:
+    """The field sits where deckgen put it (or deckgen did not record where)."""
+    then = rec.placed.get(name) if rec else None
+    if not then:
+        return True
+    now = _box(slide, el)
+    return now is not None and same_box(now, then)
+
+
+def _replace(slide: Any, base_el: Any, fresh_slide: Any, fresh_el: Any, in_place: bool) -> None:
+    """The fresh text, table, chart data or image into the person's shape, which keeps its
+    place (``in_place``: the person left it where deckgen put it)."""
     kind = frame_kind(fresh_el)
-    if kind == "chart":
-        replace_chart(slide, base_el, fresh_slide, fresh_el)
+    if kind in ("picture", "chart"):
+        if kind == "picture":
+            _replace_picture(slide, base_el, fresh_slide, fresh_el, in_place)
+        elif not refresh_chart(slide, base_el, fresh_slide, fresh_el):
+            replace_chart(slide, base_el, fresh_slide, fresh_el)
+        alt, own = fresh_el.find(f"./*/{P}cNvPr"), base_el.find(f"./*/{P}cNvPr")
+        if alt is not None and own is not None and alt.get("descr"):
+            own.set("descr", alt.get("descr"))  # alt text describes the figures/image: keep it true
         return
     path = f"{P}txBody" if kind == "text" else ".//{*}tbl"
     new = copy_element(fresh_el.find(path), fresh_slide.part, slide.part)
@@ -197,6 +224,26 @@ def _replace(slide: Any, base_el: Any, fresh_slide: Any, fresh_el: Any) -> None:
         base_el.append(new)
     else:
         old.getparent().replace(old, new)
+
+
+def _replace_picture(slide: Any, base_el: Any, fresh_slide: Any, fresh_el: Any,
+                     in_place: bool) -> None:
+    """A new image: where deckgen would put it if the person left the picture in place,
+    else fitted, undistorted and centred, into the box the person gave it."""
+    from deckgen.deck.picture import fit_inside
+
+    fill = copy_element(fresh_el.find(f"{P}blipFill"), fresh_slide.part, slide.part)
+    base_el.replace(base_el.find(f"{P}blipFill"), fill)
+    mine = next((sh for sh in slide.shapes if sh._element is base_el), None)
+    fresh = next((sh for sh in fresh_slide.shapes if sh._element is fresh_el), None)
+    if mine is None or fresh is None:
+        return
+    if in_place:
+        box = shape_box(fresh)
+    else:
+        _x, _y, fw, fh = shape_box(fresh)
+        box = fit_inside(max(fw, 1), max(fh, 1), *shape_box(mine))
+    mine.left, mine.top, mine.width, mine.height = box
 
 
 def _add_shape(slide: Any, fresh_slide: Any, fresh_el: Any) -> Any:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from deckgen.errors import DeckgenError
 from deckgen.pitch.companies import Row
@@ -52,12 +53,13 @@ def _group_key(row: Row, sets: Mapping[str, str], presenter: str, date: str) -> 
 def build_rows(rows: list[Row], source: Path, *, output: str | Path | None,
                template: str | Path | None, content: str | Path | None, lang: str,
                sets: Mapping[str, str], presenter: str, date: str, force: bool,
-               progress: Callable[[int], None] | None, jobs: int) -> list[Path]:
-    """Build every row's deck and write them all, or fail naming the file and row."""
+               progress: Callable[[int], None] | None, jobs: int) -> tuple[list[Path], list[Any]]:
+    """Every row's target and deck, or an error naming the file and row; writes nothing (the
+    caller writes them all at once, with backups and merges, `deckgen.deck.update`)."""
     from deckgen.api import prepare
     from deckgen.deck.batch import auto_jobs, build_all
     from deckgen.deck.naming import pitch_slug
-    from deckgen.deck.save import atomic_write, check_target
+    from deckgen.deck.save import check_target
     from deckgen.pitch.render import normalize_company
 
     jobs_by_template = {}
@@ -80,7 +82,7 @@ def build_rows(rows: list[Row], source: Path, *, output: str | Path | None,
     paths = row_targets(rows, output, pitch_slug(pitch.slug, first.loaded.path, pitch.title), source)
     for p in paths:
         check_target(p, force)
-    decks: list[object] = [None] * len(rows)
+    decks: list[Any] = [None] * len(rows)
     groups: dict[tuple, list[int]] = {}
     for i, row in enumerate(rows):
         groups.setdefault((row.template or template, *_group_key(row, sets, presenter, date)),
@@ -99,11 +101,4 @@ def build_rows(rows: list[Row], source: Path, *, output: str | Path | None,
             progress(1)
         for i, data in zip(members, built):
             decks[i] = data
-    for folder in dict.fromkeys(p.parent for p in paths):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DeckgenError(f"-o: cannot create folder {folder} ({exc.strerror})") from None
-    for p, data in zip(paths, decks):
-        atomic_write(p, data)
-    return paths
+    return paths, decks

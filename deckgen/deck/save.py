@@ -1,12 +1,12 @@
 """Deterministic bytes, atomic writes, and never overwriting someone's edits.
 
 python-pptx stamps zip entries (and XlsxWriter the embedded workbook) with the current time,
-so the package is re-zipped with fixed timestamps and order. Each deck carries a fingerprint of
-its own parts in ``dc:identifier``; if a file at the target no longer matches its fingerprint,
-someone edited it (PowerPoint rewrites parts on save) and it is not overwritten without
-``--force``.
+so the package is re-zipped with fixed timestamps and order. Each deck carries a mark in
+``dc:identifier``: the digest of what it says (`deckgen.deck.fingerprint`) and the hash of its
+own parts. `output_state` compares both, and the shape positions the manifest remembers
+(`deckgen.deck.placement`), with the file at the target: untouched, saved by another program
+without a change of words or layout, or changed (and then not replaced without ``--force``).
 """
-
 from __future__ import annotations
 
 import datetime as dt
@@ -27,7 +27,9 @@ from deckgen.signals import cleanup_on_term
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 MARK_PREFIX = "deckgen:sha256:"
 _PLACEHOLDER = MARK_PREFIX + "0" * 64
-_MARK_RE = re.compile(re.escape(MARK_PREFIX).encode() + rb"[0-9a-f]{64}")
+_NO_BYTES = "." + "0" * 64  # the package hash, filled in once every other byte is final
+# content digest, then (decks since issue 10's last stop) the hash of the package's bytes
+_MARK_RE = re.compile(re.escape(MARK_PREFIX).encode() + rb"([0-9a-f]{64})(?:\.([0-9a-f]{64}))?")
 _CORE = "docProps/core.xml"
 MAX_DECK_BYTES = 200_000_000  # an existing deck larger than this is not ours to compare
 
@@ -74,10 +76,12 @@ def _normalize_xlsx(blob: bytes) -> bytes:
 
 
 def _fingerprint(members: list[tuple[str, bytes]]) -> str:
+    """The package's bytes, hashed part by part. Core properties are left out: they are
+    deckgen's (title, date, the mark itself) and every program rewrites them on save."""
     h = hashlib.sha256()
-    for name, blob in members:
+    for name, blob in sorted(members):  # programs store the same parts in another order
         if name == _CORE:
-            blob = _MARK_RE.sub(_PLACEHOLDER.encode(), blob)
+            continue
         h.update(name.encode() + b"\0" + hashlib.sha256(blob).digest())
     return h.hexdigest()
 
@@ -139,29 +143,60 @@ def package_members(prs: Any) -> list[tuple[str, bytes]]:
 
 
 def deck_bytes(prs: Any) -> bytes:
-    """The package with fixed zip metadata and, if present, a filled-in fingerprint."""
+    """The package with fixed zip metadata and, if present, a filled-in fingerprint: the
+    content digest (a re-save elsewhere is no edit) and the hash of the package's own bytes
+    (so deckgen knows when another program saved the file at all, see `output_state`)."""
     members = [(n, _normalize_embedded(n, b)) for n, b in package_members(prs)]
-    digest = _content_fingerprint(prs)  # issue 10: content, not bytes (a re-save is no edit)
-    members = [
-        (n, b.replace(_PLACEHOLDER.encode(), (MARK_PREFIX + digest).encode()) if n == _CORE else b)
-        for n, b in members
-    ]
+    mark = (MARK_PREFIX + _content_fingerprint(prs) + _NO_BYTES).encode()
+    members = [(n, b.replace(_PLACEHOLDER.encode(), mark) if n == _CORE else b)
+               for n, b in members]
+    if any(n == _CORE and mark in b for n, b in members):
+        filled = mark[: -64] + _fingerprint(members).encode()
+        members = [(n, b.replace(mark, filled) if n == _CORE else b) for n, b in members]
     return _rezip(members)
 
 
-def is_unchanged_output(path: Path) -> bool:
-    """True if ``path`` is a deck deckgen wrote and nobody has changed since."""
+def output_state(path: Path) -> str:
+    """What became of a deck deckgen wrote: ``"pristine"`` (its bytes as written),
+    ``"resaved"`` (saved by another program, with the same words, notes, chart data, pictures
+    and shape positions; its formatting may differ, which no program's re-save lets deckgen
+    tell from a person's change) or ``"changed"`` (edited, or not deckgen's)."""
     try:
         members = _members(read_regular(path, MAX_DECK_BYTES, "deck"))
     except (DeckgenError, OSError, zipfile.BadZipFile, ValueError, EOFError):
-        return False
-    core = dict(members).get(_CORE, b"")
-    found = _MARK_RE.search(core)
+        return "changed"
+    found = _MARK_RE.search(dict(members).get(_CORE, b""))
     if not found:
-        return False
-    from deckgen.deck.fingerprint import saved_digest
+        return "changed"
+    if found.group(2) and found.group(2).decode() == _fingerprint(members):
+        return "pristine"
+    from deckgen.deck.fingerprint import saved_presentation
 
-    return found.group().decode() == MARK_PREFIX + saved_digest(path)
+    prs = saved_presentation(path)
+    if prs is None or found.group(1).decode() != _content_fingerprint(prs) or not _in_place(prs):
+        return "changed"
+    return "resaved"
+
+
+def is_unchanged_output(path: Path) -> bool:
+    """True if ``path`` is a deck deckgen wrote whose words and layout nobody changed since."""
+    return output_state(path) != "changed"
+
+
+def _in_place(prs: Any) -> bool:
+    """Every shape sits where deckgen put it (issue 10: a move alone is an edit too).
+
+    Decks whose manifest predates recorded geometry are judged by their content alone.
+    """
+    from deckgen.deck.identity import read_manifest
+    from deckgen.deck.placement import same_boxes, slide_boxes
+
+    records = read_manifest(prs)
+    if not records or not all(r.boxes for r in records):
+        return True
+    slides = list(prs.slides)
+    return len(slides) == len(records) and all(
+        same_boxes(slide_boxes(s), r.boxes) for s, r in zip(slides, records))
 
 
 def _check_folder(path: Path) -> None:
@@ -206,7 +241,8 @@ def check_target(path: Path, force: bool) -> None:
     if not is_unchanged_output(path):
         raise DeckgenError(
             f"{path}: exists and was changed since deckgen wrote it (or was not written by "
-            "deckgen); use --force to overwrite it, or choose another -o"
+            "deckgen); use --update to bring in the new content keeping the changes, "
+            "--force to replace it (a backup is kept), or choose another -o"
         )
 
 

@@ -28,12 +28,12 @@ def write_decks(paths: list[Path], decks: list[Any], *, force: bool, update: boo
     """Write (or, with ``dry_run``, only describe) each deck at its path."""
     from deckgen.bounded import read_regular
     from deckgen.deck.backup import keep_backup
-    from deckgen.deck.save import MAX_DECK_BYTES, atomic_write, deck_bytes, is_unchanged_output
+    from deckgen.deck.save import MAX_DECK_BYTES, atomic_write, deck_bytes, output_state
 
-    plans: list[tuple[Path, Any, bool]] = []
+    plans: list[tuple[Path, Any, str]] = []
     for path, data in zip(paths, decks):
-        changed = path.is_file() and not is_unchanged_output(path)
-        if update and changed:
+        state = output_state(path) if path.is_file() else "absent"
+        if update and state in ("changed", "resaved"):  # resaved: keep its formatting too
             from deckgen.deck.merge import merge
 
             merged, report = merge(read_regular(path, MAX_DECK_BYTES, "deck"), _bytes(data),
@@ -41,18 +41,20 @@ def write_decks(paths: list[Path], decks: list[Any], *, force: bool, update: boo
             data = deck_bytes(merged)
             for line in report.lines(path.name):
                 say(line)
-        elif update and path.is_file():
+        elif update and state == "pristine":
             say(f"{path.name}: nobody changed it since it was built; rebuilt from the content")
         elif update:
             say(f"{path.name}: did not exist; built from the content")
-        plans.append((path, data, changed))
-    for path, data, changed in plans:
-        if changed and (force or update):
+        plans.append((path, data, state))
+    for path, data, state in plans:
+        if state == "resaved" or (state == "changed" and (force or update)):
             if dry_run:
                 say(f"{path.name}: would keep the previous file as a backup (dry run)")
                 continue
             backup = keep_backup(path)
-            say(f"{path.name}: kept the previous version as {backup.name}")
+            why = (" (another program saved it since deckgen wrote it: same words and layout, "
+                   "perhaps other formatting)" if state == "resaved" else "")
+            say(f"{path.name}: kept the previous version as {backup.name}{why}")
         if not dry_run:
             atomic_write(path, data)
     if dry_run:
