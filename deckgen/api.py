@@ -110,7 +110,7 @@ def deck_for(job: Job, plan: DeckPlan) -> bytes:
             job.prs = job.template.open()
             job.tmap = resolve(job.prs, job.template.name, job.template.layouts,
                                job.template.config_path)
-        job.writer = DeckWriter(job.prs, job.tmap)
+        job.writer = DeckWriter(job.prs, job.tmap, job.template.logo)
         job.prs = None  # a template is written into once; the next full build opens a fresh one
         prs = job.writer.write(plan)
     _stamp(job.writer, prs)

@@ -29,8 +29,9 @@ class CheckReport:
     """The result of `deckgen.check`: it renders, and this is how.
 
     ``roles``: slide role → `RoleUse`. ``warnings``: about the content (slides without notes).
-    ``template_warnings``: about the template's layouts. ``substitutions``: colours deckgen
-    changed for contrast and fonts measured as another (not installed).
+    ``template_warnings``: about the template's layouts (and a logo left out). ``substitutions``:
+    theme colours a folder's ``template.yaml`` set, colours deckgen changed for contrast, and
+    fonts measured as another (not installed).
     """
 
     content: Path
@@ -66,7 +67,8 @@ def from_job(job: Any) -> CheckReport:
     writer = job.writer
     choices = getattr(writer, "choices", {}) or {}
     roles = {role: RoleUse(c.layout.name, c.reason, bool(c.drawn)) for role, c in choices.items()}
-    subs = [str(s) for s in getattr(getattr(writer, "legibility", None), "substitutions", ())]
+    subs = list(getattr(job.template, "theme_changes", ()))  # colours from template.yaml
+    subs += [str(s) for s in getattr(getattr(writer, "legibility", None), "substitutions", ())]
     subs += [f"font {f['font']} is not installed; measured as {f['measured_as']}"
              for f in fonts_report(getattr(writer, "fonts", {}) or {}) if f["installed"] == "no"]
     template_warnings = (*getattr(writer, "warnings", ()), *job.tmap.warnings)

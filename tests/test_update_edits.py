@@ -4,11 +4,13 @@ same guarantees for a batch from a company list (issue 10)."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import ROOT, soffice
 from PIL import Image
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -290,3 +292,46 @@ def test_formatting_alone_changed_is_rebuilt_but_kept_as_a_backup(plea_deck):
     assert (deck.parent / "deck.bak.pptx").read_bytes() == recoloured
     assert "another program saved it" in lines[0]
     assert output_state(deck) == "pristine"
+
+
+def test_a_word_in_another_colour_size_or_font_is_an_edit(plea_deck):
+    deck, content = plea_deck
+    prs = Presentation(str(deck))
+    body = max((sh for sh in by_title(prs, "Symbolwirkung").shapes if sh.has_text_frame),
+               key=lambda sh: len(sh.text_frame.text))
+    para = body.text_frame.paragraphs[0]
+    run = para.runs[0]
+    text = run.text
+    run.text = text[:5]
+    rest = para.add_run()
+    rest.text = text[5:]
+    rest._r.getparent().remove(rest._r)
+    run._r.addnext(rest._r)
+    run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)  # one word in red
+    prs.save(str(deck))
+    assert not is_unchanged_output(deck)
+    content.write_text(PLEA.replace("Eine eigene Abteilung signalisiert allen",
+                                    "Eine Abteilung zeigt allen"), encoding="utf-8")
+    lines: list[str] = []
+    deckgen.build("Acme", output=deck, content=content, date="2026-01-01", update=True,
+                  report=lines.append)
+    body = max((sh for sh in by_title(Presentation(str(deck)), "Symbolwirkung").shapes
+                if sh.has_text_frame), key=lambda sh: len(sh.text_frame.text))
+    assert body.text_frame.paragraphs[0].runs[0].font.color.rgb == RGBColor(0xC0, 0x00, 0x00)
+    assert any("conflict: slide" in line for line in lines)  # both changed: listed, hers kept
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_every_kind_survives_a_libreoffice_save_unchanged(tmp_path):
+    """Links, bold words, tables, charts, pictures and text boxes that grow with their text:
+    LibreOffice rewrites them all, and none of it may read as an edit."""
+    from test_every_kind import every_kind
+
+    deck = tmp_path / "deck.pptx"
+    deckgen.build("Acme", content=every_kind(tmp_path), output=deck, date="2026-01-01")
+    saved = tmp_path / "lo"
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless",
+                        "--convert-to", "pptx", "--outdir", str(saved), str(deck)],
+                       capture_output=True, timeout=180, check=True)
+    assert output_state(saved / "deck.pptx") == "resaved"

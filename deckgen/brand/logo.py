@@ -3,12 +3,17 @@
 A logo is copied into every layout that shows it, and Pillow and python-pptx read its header;
 a 100 MB file or a PNG claiming 100,000 × 100,000 pixels (a "pixel bomb", a few hundred bytes
 on disk) must fail with one line before anything decodes or copies it.
+
+Beside an organisation's own template the logo is placed on slides (`deckgen.deck.logo`);
+it is read once per run into a `BrandLogo` that every deck of a batch reuses.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.bounded import read_regular
@@ -40,3 +45,50 @@ def check_logo(path: Path, source: str) -> tuple[bytes, tuple[int, int]]:
         raise DeckgenError(f"{source}: {path} has {width} × {height} pixels (at most "
                            f"{MAX_LOGO_PIXELS} in all); use a smaller PNG or JPEG")
     return blob, (width, height)
+
+
+@dataclass(frozen=True)
+class BrandLogo:
+    """A logo read and checked once per run, ready to place on any number of decks.
+
+    ``ink``: for a logo with a transparent background, the mean colour of its visible pixels,
+    so a placement can tell whether it would vanish on a dark band; ``None`` for an opaque
+    logo, which carries its own background.
+    """
+
+    blob: bytes
+    px: tuple[int, int]
+    alt: str
+    sha1: str
+    ink: str | None = None
+
+    @property
+    def aspect(self) -> float:
+        return self.px[0] / self.px[1]
+
+
+def load_brand_logo(path: Path, source: str, name: str) -> BrandLogo:
+    """Read ``path`` (named in errors as ``source``) into a `BrandLogo` for ``name``'s decks."""
+    if not path.is_file():
+        raise DeckgenError(f"{source}: file {path.name!r} not found ({path})")
+    blob, size = check_logo(path, source)
+    return BrandLogo(blob, size, f"Logo {name}", hashlib.sha1(blob).hexdigest(), _ink(blob))
+
+
+def _ink(blob: bytes) -> str | None:
+    """Mean colour of the opaque pixels when at least 5 % of the logo is see-through."""
+    from PIL import Image, ImageStat
+
+    with Image.open(io.BytesIO(blob)) as img:
+        if "A" not in img.getbands() and "transparency" not in img.info:
+            return None
+        rgba = img.convert("RGBA")
+    rgba.thumbnail((96, 96))
+    alpha = rgba.getchannel("A").point(lambda a: 255 if a >= 128 else 0)
+    count = alpha.width * alpha.height
+    opaque = alpha.histogram()[255]
+    if not opaque or opaque > 0.95 * count:
+        return None
+    r, g, b = ImageStat.Stat(rgba.convert("RGB"), mask=alpha).mean
+    return f"#{round(r):02X}{round(g):02X}{round(b):02X}"
+

@@ -24,7 +24,7 @@ DEFAULT_FONT = "Calibri"
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 _TOP_KEYS = ("name", "colors", "fonts", "logo", "layouts")
-_COLOR_KEYS = ("primary", "secondary", "accent", "background", "text")
+COLOR_KEYS = ("primary", "secondary", "accent", "background", "text")
 _FONT_KEYS = ("heading", "body")
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}")
 # Theme font names are plain strings; a leading "+" would read as a theme-font reference.
@@ -121,6 +121,22 @@ def tokens_from_mapping(data: Mapping[str, Any], source: str) -> BrandTokens:
     )
 
 
+def given_colors(data: Mapping[str, Any], source: str) -> dict[str, str]:
+    """Only the colours a ``template.yaml`` states, checked and upper-cased like `template new`.
+
+    Beside an organisation's own template nothing is derived: a key left out (or ``null``)
+    keeps the colour the organisation's theme already has.
+    """
+    colors = _section(data, "colors", source)
+    return {key: _color(colors, key, source) for key in COLOR_KEYS
+            if colors.get(key) is not None}
+
+
+def given_logo(data: Mapping[str, Any], source: str) -> Path | None:
+    """The ``logo`` a ``template.yaml`` names (checked like `template new`'s), or ``None``."""
+    return _logo(data.get("logo"), source)
+
+
 def _no_unknown(
     data: Mapping[str, Any], allowed: tuple[str, ...], source: str, prefix: str
 ) -> None:
@@ -137,7 +153,7 @@ def _section(data: Mapping[str, Any], key: str, source: str) -> Mapping[str, Any
         return {}
     if not isinstance(value, Mapping):
         raise DeckgenError(f"{source}: {key}: expected a mapping, got {value!r}")
-    _no_unknown(value, _COLOR_KEYS if key == "colors" else _FONT_KEYS, source, f"{key}.")
+    _no_unknown(value, COLOR_KEYS if key == "colors" else _FONT_KEYS, source, f"{key}.")
     return value
 
 

@@ -27,10 +27,16 @@ def template() -> None:
               default=Path("."), show_default=True, help="Folder to create NAME in.")
 @click.option("--force", is_flag=True, help="Replace an existing template folder.")
 def new(name: str, parent: Path, logo: Path | None, force: bool, **options: str) -> None:
-    """Write NAME/template.yaml and NAME/template.pptx; use it with --template PATH."""
+    """Write NAME/template.yaml and NAME/template.pptx; use it with --template PATH.
+
+    Colours deckgen derived (secondary, accent) or shifted to keep text legible are listed on
+    standard error, one line each.
+    """
     from deckgen.template.files import new_template
 
-    folder = new_template(name, parent, options, logo, force)
+    folder, notes = new_template(name, parent, options, logo, force)
+    for line in notes:
+        click.echo(line, err=True)
     click.echo(str(folder))
 
 

@@ -24,27 +24,70 @@ CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 SKIPPED_PH = ("sldNum",)  # refreshed by every program on save; never a person's edit
 
 
-def emphasis(tx: Any) -> str:
-    """Where some, not all, of a paragraph is bold, italic or underlined: a person's accent.
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Adjacent spans as one: LibreOffice splits runs where PowerPoint does not."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if b <= a:
+            continue
+        if out and out[-1][1] == a:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
-    LibreOffice writes inherited bold out on every run, so emphasis over a whole paragraph
-    says nothing; a single bold word does.
+
+def _look(rpr: Any) -> dict[str, str | None]:
+    """A run's own colour, size and typeface (None: inherited)."""
+    if rpr is None:
+        return {"c": None, "s": None, "f": None}
+    fill = rpr.find(f"{A}solidFill")
+    colour = fill[0].get("val") if fill is not None and len(fill) else None
+    latin = rpr.find(f"{A}latin")
+    return {"c": colour, "s": rpr.get("sz"), "f": latin.get("typeface") if latin is not None
+            else None}
+
+
+def emphasis(tx: Any) -> str:
+    """Where part of a paragraph looks different from the rest: a person's accent.
+
+    Bold, italic or underline on some, not all, of a paragraph, or a word in another colour,
+    size or typeface than the paragraph's most common one. LibreOffice writes every inherited
+    property out on every run, so a property over a whole paragraph says nothing (nor can it be
+    told from a re-save); a single word that differs does.
     """
     out = []
     for n, p in enumerate(tx.iter(f"{A}p")):
         marks: dict[str, list[tuple[int, int]]] = {"b": [], "i": [], "u": []}
+        looks: list[tuple[int, int, dict[str, str | None]]] = []
         pos = 0
         for r in p.iter(f"{A}r"):
             size = len("".join(t.text or "" for t in r.iter(f"{A}t")))
             rpr = r.find(f"{A}rPr")
+            link = rpr is not None and rpr.find(f"{A}hlinkClick") is not None
             for attr in marks:
                 val = rpr.get(attr) if rpr is not None else None
+                if attr == "u" and link:
+                    continue  # LibreOffice underlines every link it saves
                 if val not in (None, "0", "false", "none"):
                     marks[attr].append((pos, pos + size))
+            if size and r.find(f"{A}t") is not None and (r.find(f"{A}t").text or "").strip():
+                look = _look(rpr)
+                if link:
+                    look["c"] = "link"  # a link takes the theme's link colour, wherever written
+                looks.append((pos, pos + size, look))
             pos += size
         for attr, spans in marks.items():
             covered = sum(b - a for a, b in spans)
             if 0 < covered < pos:
+                out.append(f"{n}{attr}{_merged(spans)}")
+        for attr in ("c", "s", "f"):
+            weight: dict[str | None, int] = {}
+            for a, b, look in looks:
+                weight[look[attr]] = weight.get(look[attr], 0) + b - a
+            if len(weight) > 1:
+                common = max(weight, key=lambda v: (weight[v], str(v)))
+                spans = _merged([(a, b) for a, b, look in looks if look[attr] != common])
                 out.append(f"{n}{attr}{spans}")
     return ";".join(out)
 
@@ -187,13 +230,15 @@ def tree_shapes(slide: Any) -> Iterator[Any]:
 
 
 def content_digest(prs: Any) -> str:
-    """One hash over every slide's texts, tables, charts and notes, in slide order."""
+    """One hash over every slide's texts (with their emphasis), tables, charts and notes."""
     h = hashlib.sha256()
     for slide in prs.slides:
         h.update(b"\x00slide")
         for el in tree_shapes(slide):
             text = shape_text(slide.part, el)
             if text is not None:
+                if frame_kind(el) == "text":  # a word a person coloured is an edit too
+                    text += "\x00" + emphasis(el.find(f"{P}txBody"))
                 h.update(b"\x01" + frame_kind(el).encode() + b"\x02" + text.encode("utf-8"))
             elif ph_type(el) not in SKIPPED_PH:  # a picture or drawing someone added counts
                 h.update(b"\x01" + frame_kind(el).encode())

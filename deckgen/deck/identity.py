@@ -105,6 +105,8 @@ def stamp(writer: Any) -> list[SlideRecord]:
     for key, state in zip(keys, writer.slides):
         fields: dict[Any, str] = {filled.sp: name for name, filled in state.texts.items()}
         fields.update({sp: f"field:{kind}" for kind, (sp, _t) in state.fields.items()})
+        if getattr(state, "logo", None) is not None:
+            fields[state.logo] = "logo"  # a new logo file replaces it; a moved one stays put
         counts: dict[str, int] = {}
         for el in state.slide.shapes._spTree:
             kind = frame_kind(el) if isinstance(el.tag, str) else "other"

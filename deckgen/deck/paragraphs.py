@@ -8,6 +8,7 @@ link on both halves (no soft hyphens or invisible characters in it).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
@@ -156,7 +157,7 @@ def list_adjusted(style: BoxStyle, list_style: str) -> BoxStyle:
             mar = lv.mar_l if lv.mar_l >= 228600 else 285750
             lv = replace_level(lv, mar_l=mar, indent=-mar, bullet=True)
         levels.append(lv)
-    return BoxStyle(style.insets, tuple(levels), style.wrap)
+    return dataclasses.replace(style, levels=tuple(levels))
 
 
 def replace_level(lv: LevelStyle, **changes: Any) -> LevelStyle:

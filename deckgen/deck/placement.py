@@ -16,6 +16,7 @@ from typing import Any
 
 Box = tuple[int, int, int, int]
 TOLERANCE = 9_000  # EMU, 0.25 mm
+SIZED_BY_PROGRAM = -2  # the height (or width) of a shape that grows with its text
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _XFRMS = (f"{_P}spPr/{_A}xfrm", f"{_P}xfrm", f"{_P}grpSpPr/{_A}xfrm")
@@ -96,7 +97,13 @@ def _boxes(slide: Any, elements: list[Any]) -> list[Box]:
         ph = _ph(el)
         if ph is not None and None in own:
             own = _merge(own, by_idx.get(ph.get("idx", "0"), _NONE))
-        out.append(tuple(-1 if v is None else v for v in own))
+        box = [-1 if v is None else v for v in own]
+        body = el.find(f"{_P}txBody/{_A}bodyPr")
+        if body is not None and body.find(f"{_A}spAutoFit") is not None:
+            box[3] = SIZED_BY_PROGRAM  # "resize shape to fit text": each program sizes it
+            if body.get("wrap") == "none":
+                box[2] = SIZED_BY_PROGRAM
+        out.append(tuple(box))
     return out  # type: ignore[return-value]
 
 

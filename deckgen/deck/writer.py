@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import copy
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lxml import etree
 from pptx.shapes.shapetree import SlideShapeFactory
 
+from deckgen.brand.logo import BrandLogo
 from deckgen.deck.chart import add_chart
 from deckgen.deck.cleanup import remove_slides
 from deckgen.deck.legibility import SOLID, Legibility, table_header_colour
@@ -36,7 +37,7 @@ from deckgen.template.resolve import RoleChoice, Slot, TemplateMap
 from deckgen.typeset.backdrop import UNKNOWN
 from deckgen.typeset.breaks import keep_together
 from deckgen.typeset.contrast import contrast_ratio, needed
-from deckgen.typeset.fit import FitResult, fit_text
+from deckgen.typeset.fit import FitResult, fit_text, measure
 from deckgen.typeset.scale import TextJob, decide, min_pt, min_sizes
 from deckgen.typeset.styles import NS, BoxStyle, box_style, theme_colors, theme_fonts
 
@@ -73,6 +74,8 @@ class _SlideState:
     fields: dict[str, tuple[Any, str]] = field(default_factory=dict)
     order: dict[Any, tuple[int, int, int]] = field(default_factory=dict)
     next_id: int = 2  # shape id 1 is the slide's group shape
+    logo: Any = None  # the organisation's logo picture placed here (`_logo`)
+    logo_by_text: bool = False  # its place depends on the texts: a refill must rebuild
 
 
 class Rebuild(Exception):
@@ -82,7 +85,7 @@ class Rebuild(Exception):
 class DeckWriter:
     """Writes plans into one presentation: in full the first time, by refilling afterwards."""
 
-    def __init__(self, prs: Any, tmap: TemplateMap) -> None:
+    def __init__(self, prs: Any, tmap: TemplateMap, logo: BrandLogo | None = None) -> None:
         self.prs = prs
         self.tmap = tmap
         master = prs.slide_masters[tmap.master]
@@ -104,6 +107,8 @@ class DeckWriter:
         self.slides: list[_SlideState] = []
         self.plan: DeckPlan | None = None
         self.choices: dict[str, RoleChoice] = {}
+        self.logo = logo  # an organisation's logo for its title and closing slides
+        self.logo_places: list[str] = []
 
     # -- public -------------------------------------------------------------------------
     def write(self, plan: DeckPlan) -> Any:
@@ -139,6 +144,8 @@ class DeckWriter:
                 fit = self._field_fit(choice.layout, info, text)
                 if fit.fits:
                     self._create_field(state, kind, info, text, fit)
+            if self.logo is not None:
+                self._logo(state)
             self._notes.write(slide, spec.notes, plan.lang)
             self._reading_order(state)
             self.slides.append(state)
@@ -162,6 +169,10 @@ class DeckWriter:
                 raise Rebuild
             if texts[i].keys() != state.texts.keys():
                 raise Rebuild
+            if state.logo_by_text and any(
+                    (text, sizes[(i, key)]) != (state.texts[key].text, state.texts[key].sizes)
+                    for key, (_s, text) in texts[i].items()):
+                raise Rebuild  # another text may give the logo another place
             for key, (_slot, text) in texts[i].items():
                 filled = state.texts[key]
                 if text == filled.text and sizes[(i, key)] == filled.sizes:
@@ -400,11 +411,7 @@ class DeckWriter:
         keep = self._keep()
         paras = [(keep_together(p.text, keep), p.level) for p in text.paras]
         inherited = [style.levels[min(p.level, 2)].size for p in text.paras]
-        # the share of the template's size the deck's scale gives: spacing shrinks alike
-        ratio = min(1.0, min((s / i for s, i in zip(filled.sizes, inherited) if i), default=1))
-        if text.figure:
-            ratio = min(1.0, min((s / i for s, i in zip(filled.sizes[1:], inherited[1:]) if i),
-                                 default=1))
+        ratio = _spacing_ratio(style, filled)
         box = slot.box
         if text.figure and len(paras) > 1:
             box = Box(box.x, box.y, box.w, box.h - _figure_gap(filled.sizes[0]) * 127)
@@ -542,6 +549,53 @@ class DeckWriter:
         etree.SubElement(run, f"{A}t").text = keep_together(text, self._keep())
         etree.SubElement(p, f"{A}endParaRPr", lang=lang, dirty="0")
 
+    def _logo(self, state: _SlideState) -> None:
+        """The organisation's logo in a free corner (`deckgen.deck.logo`), or a warning."""
+        from deckgen.deck.logo import LOGO_ROLES, Yielding, place_logo
+
+        if state.spec.role not in LOGO_ROLES:
+            return
+        layout = state.choice.layout
+        where = f"slide {state.number} ({state.spec.role})"
+        texts = tuple(Yielding(f.sp, f.slot.box, style.anchor, style.levels[0].align,
+                               lambda box, f=f, style=style: self._keeps(state, f, style, box))
+                      for f in state.texts.values() if not f.text.figure
+                      for style in (self._adjusted(self._style(layout, f.slot, f.text.kind),
+                                                   f.text.list_style),))
+        placed = place_logo(state.slide, layout, self.logo,
+                            lambda box: self.legibility.background(layout.layout, box, ()), where,
+                            texts)
+        state.logo_by_text = placed.by_text
+        for key, filled in state.texts.items():  # the texts that made room, refilled to fit
+            box = dict((id(el), b) for el, b in placed.narrowed).get(id(filled.sp))
+            if box is not None:
+                shape = SlideShapeFactory(filled.sp, state.slide.shapes)
+                shape.left, shape.top, shape.width, shape.height = box.x, box.y, box.w, box.h
+                filled.slot = replace(filled.slot, box=box, resized=True)
+                self._fill(state, key, filled)
+        if placed.element is not None:
+            state.order[placed.element] = (3, placed.box.y, placed.box.x)
+            state.logo = placed.element
+            state.next_id = max(state.next_id, placed.shape_id + 1)
+            beside = "".join(f", beside the {k} (its box narrowed)" for k, f in state.texts.items()
+                             if any(el is f.sp for el, _b in placed.narrowed))
+            self.logo_places.append(f"logo: {placed.corner} on {where}{beside}")
+        elif placed.corner == "layout":
+            self.logo_places.append(f"logo: on {where} already, from its layout")
+        if placed.note and placed.note not in self.warnings:
+            self.warnings.append(placed.note)
+
+    def _keeps(self, state: _SlideState, filled: _Filled, style: BoxStyle, box: Box) -> bool:
+        """Whether ``filled``'s text keeps its sizes and line breaks in the smaller ``box``."""
+        paras = [(keep_together(p.text, self._keep()), p.level) for p in filled.text.paras]
+        ratio = _spacing_ratio(style, filled)
+        old = filled.slot.box
+        fits, lines = measure(paras, style, self.fonts, old.w, old.h, 1.0, list(filled.sizes),
+                              spacing=ratio)
+        now, now_lines = measure(paras, style, self.fonts, box.w, box.h, 1.0,
+                                 list(filled.sizes), spacing=ratio)
+        return fits and now and now_lines == lines
+
     @staticmethod
     def _reading_order(state: _SlideState) -> None:
         """Screen readers follow the shape tree: title first, then top-to-bottom, left-to-right."""
@@ -560,6 +614,14 @@ _DRAWN_NAMES = {"title": "Title", "subtitle": "Subtitle", "body": "Content Place
                 "byline": "Text Placeholder", "number": "Text Placeholder",
                 "left": "Content Placeholder", "right": "Content Placeholder",
                 "left_head": "Text Placeholder", "right_head": "Text Placeholder"}
+
+
+def _spacing_ratio(style: BoxStyle, filled: _Filled) -> float:
+    """The share of the template's size the deck's scale gives: spacing shrinks alike."""
+    inherited = [style.levels[min(p.level, 2)].size for p in filled.text.paras]
+    skip = 1 if filled.text.figure else 0  # a figure is enlarged, not scaled
+    return min(1.0, min((s / i for s, i in zip(filled.sizes[skip:], inherited[skip:]) if i),
+                        default=1))
 
 
 def min_pt_for(key: str, slide_w: int) -> float:

@@ -50,8 +50,12 @@ def rebuild(folder: Path, force: bool = False) -> tuple[Path, Path | None]:
 
 
 def new_template(name: str, parent: Path, options: dict[str, Any], logo: Path | None,
-                 force: bool = False) -> Path:
-    """Create ``parent/name/`` from brand options; refuses to overwrite without ``force``."""
+                 force: bool = False) -> tuple[Path, list[str]]:
+    """Create ``parent/name/`` from brand options; refuses to overwrite without ``force``.
+
+    Returns the folder and one line per colour deckgen derived or shifted for contrast
+    (`deckgen.brand.derived`), so the person sees every colour they did not pick.
+    """
     from deckgen.brand import tokens_from_mapping
 
     if not name or "/" in name or "\0" in name or name in (".", ".."):
@@ -79,7 +83,7 @@ def new_template(name: str, parent: Path, options: dict[str, Any], logo: Path | 
 
         logo_blob = check_logo(logo, "--logo")[0]  # a small, sane PNG/JPEG, read once
         data["logo"] = "logo" + logo.suffix.lower()
-    tokens_from_mapping(data, "command line")  # fail before touching the disk
+    tokens = tokens_from_mapping(data, "command line")  # fail before touching the disk
     created = not folder.exists()
     written: list[Path] = []
     try:
@@ -99,4 +103,6 @@ def new_template(name: str, parent: Path, options: dict[str, Any], logo: Path | 
         if isinstance(exc, OSError):
             raise DeckgenError(f"{folder}: cannot write ({exc.strerror})") from None
         raise
-    return folder
+    from deckgen.brand.derived import colour_notes
+
+    return folder, colour_notes(data["colors"], tokens)

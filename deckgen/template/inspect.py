@@ -2,7 +2,8 @@
 
 An organisation wants to know, for its own master: which layout each kind of slide gets and
 why the others were passed over (a name, a signature, a box too small for the text), which
-colours deckgen will change to keep text legible, which fonts are not installed and what they
+colours deckgen will change to keep text legible (and which theme colours and logo the
+folder's ``template.yaml`` applies to an organisation's own template), which fonts are not installed and what they
 are measured as, and a ``layouts:`` block to paste into ``template.yaml`` to pin the choice.
 The report comes from a trial build of the content (the plea by default), so what it says is
 what a build does.
@@ -24,6 +25,8 @@ def notes(template: str | Path | None, content: str | Path | None, lang: str,
     data = report(template, content, lang, company)
     out = [f"layout for {r['role']}: {r['layout']!r}" + (" (drawn boxes)" if r["drawn"] else "")
            + f" - {r['reason']}" for r in data["roles"]]
+    out += list(data["theme_colours"])  # "theme accent1: #1F4E79 → #E30613 (template.yaml …)"
+    out += list(data["logo"])
     out += [f"colour changed: {s}" for s in data["colour_substitutions"]]
     out += [f"font {f['font']} is not installed; text was measured as {f['measured_as']}"
             for f in data["fonts"] if f["installed"] == "no"]
@@ -40,7 +43,7 @@ def report(template: str | Path | None, content: str | Path | None = None,
     job = prepare(content, template, lang)
     source, tmap = job.template, job.tmap
     plan = plan_for(job, company)
-    writer = DeckWriter(job.prs, tmap)
+    writer = DeckWriter(job.prs, tmap, source.logo)
     writer.write(plan)
     chosen = writer.choices
     roles = []
@@ -84,6 +87,8 @@ def report(template: str | Path | None, content: str | Path | None = None,
         "layouts_used": sorted(used),
         "layouts": layouts,
         "roles": roles,
+        "theme_colours": list(getattr(source, "theme_changes", ())),  # from template.yaml
+        "logo": list(writer.logo_places),  # where template.yaml's logo went
         "colour_substitutions": [str(s) for s in writer.legibility.substitutions],
         "fonts": fonts_report(writer.fonts),
         "example_slides_dropped": [{"slide": n, "layout": name}
@@ -166,6 +171,12 @@ def report_text(data: dict[str, Any]) -> str:
     if passed:
         lines += ["", "Passed over for lack of room:"]
         lines += [f"  {role}: {c['layout']!r} ({c['verdict']})" for role, c in passed]
+    if data["theme_colours"]:
+        lines += ["", "Theme colours from template.yaml:"]
+        lines += [f"  {s}" for s in data["theme_colours"]]
+    if data["logo"]:
+        lines += ["", "Logo from template.yaml:"]
+        lines += [f"  {s.removeprefix('logo: ')}" for s in data["logo"]]
     lines += ["", "Colour changes for legibility:" + ("" if data["colour_substitutions"]
                                                      else " none")]
     lines += [f"  {s}" for s in data["colour_substitutions"]]

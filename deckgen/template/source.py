@@ -6,6 +6,11 @@ bounded (a regular file under a size cap; zip members inflated under caps, see
 `deckgen.template.unpack`) and sanitizing (`deckgen.template.sanitize`): macros, ActiveX, OLE
 objects, external and broken links are dropped, and the main part's content type is rewritten,
 so a ``.potx``, ``.pptm``, ``.potm`` or ``.ppsx`` reads as a ``.pptx`` without macros.
+
+Beside an organisation's own template, the folder's ``template.yaml`` brings it in line with
+the brand in the same single pass: its ``colors`` are written into the masters' themes
+(`deckgen.template.brand_colors`) and its ``logo`` is read and checked once, for the writer to
+place on title and closing slides (`deckgen.deck.logo`).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +42,10 @@ class TemplateSource:
     layouts: dict[str, str] = field(default_factory=dict)
     config_path: Path | None = None
     dropped: tuple[str, ...] = ()  # what sanitation removed or replaced, one line each
+    # Brand control beside an organisation's own template (`_brand`): the theme slots its
+    # template.yaml changed, one line each, and the logo placed on title and closing slides.
+    theme_changes: tuple[str, ...] = ()
+    logo: Any = None  # deckgen.brand.logo.BrandLogo
 
     def open(self) -> Any:
         """A fresh, independent `Presentation` over the template bytes."""
@@ -85,7 +95,7 @@ def locate(spec: str | Path | None) -> TemplateSource:
         return _from_folder(path)
     if not exists:
         raise DeckgenError(f"--template: {shown}: file not found")
-    data, dropped = read_package(path)
+    data, dropped, _ = read_package(path)
     return TemplateSource(name=path.stem, path=path, data=data, dropped=dropped)
 
 
@@ -110,8 +120,28 @@ def _from_folder(folder: Path) -> TemplateSource:
 
             return TemplateSource(name, config_path, template_bytes(folder), layouts, config_path)
         raise DeckgenError(f"{folder}: no template.pptx or template.potx in this folder")
-    data, dropped = read_package(pkg)
-    return TemplateSource(name, pkg, data, layouts, config_path if config else None, dropped)
+    colors, logo = _brand(config, config_path, name) if config else ({}, None)
+    data, dropped, changes = read_package(pkg, colors, str(config_path))
+    return TemplateSource(name, pkg, data, layouts, config_path if config else None, dropped,
+                          tuple(str(c) for c in changes), logo)
+
+
+def _brand(config: dict[str, Any], config_path: Path, name: str) -> tuple[dict[str, str], Any]:
+    """The colours and logo a ``template.yaml`` gives an organisation's own template.
+
+    Checked like `deckgen template new` checks them (same one-line errors, naming the file);
+    the logo is read here, once per run, however many decks are built.
+    """
+    from deckgen.brand.tokens import given_colors, given_logo
+
+    source = str(config_path)
+    colors = given_colors(config, source)
+    logo_name = given_logo(config, source)
+    if logo_name is None:
+        return colors, None
+    from deckgen.brand.logo import load_brand_logo
+
+    return colors, load_brand_logo(config_path.parent / logo_name, f"{source}: logo", name)
 
 
 def read_yaml(path: Path) -> Any:
@@ -155,16 +185,19 @@ def _read_config(path: Path) -> dict[str, Any]:
     return data
 
 
-def read_package(path: Path) -> tuple[bytes, tuple[str, ...]]:
+def read_package(path: Path, colors: Mapping[str, str] | None = None,
+                 source: str = "") -> tuple[bytes, tuple[str, ...], tuple[Any, ...]]:
     """Read, unpack under caps and sanitize a .pptx/.potx/.pptm/...; bytes python-pptx accepts.
 
-    Returns the sanitized package and one line per thing dropped (macros, external links, …).
+    Returns the sanitized package, one line per thing dropped (macros, external links, …) and
+    the theme slots ``colors`` (from the ``template.yaml`` at ``source``) changed.
     """
     data = read_regular(path, MAX_TEMPLATE_BYTES, "template")
     if _bundled(path):
-        # deckgen generated it (and its tests check it): nothing to strip, no need to re-zip
-        return data, ()
-    return normalize_package(data, path)
+        # deckgen generated it from its own template.yaml (its tests check it): nothing to
+        # strip or recolour, no need to re-zip
+        return data, (), ()
+    return normalize_package(data, path, colors, source)
 
 
 def _bundled(path: Path) -> bool:
@@ -174,7 +207,8 @@ def _bundled(path: Path) -> bool:
         return False
 
 
-def normalize_package(data: bytes, path: Path) -> tuple[bytes, tuple[str, ...]]:
+def normalize_package(data: bytes, path: Path, colors: Mapping[str, str] | None = None,
+                      source: str = "") -> tuple[bytes, tuple[str, ...], tuple[Any, ...]]:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise DeckgenError(f"{path}: not a PowerPoint file (.pptx/.potx is a zip archive; this is not)")
     from deckgen.template.sanitize import sanitize
@@ -184,6 +218,11 @@ def normalize_package(data: bytes, path: Path) -> tuple[bytes, tuple[str, ...]]:
     del data
     clean, dropped = sanitize(members, path)
     del members
+    changes: tuple[Any, ...] = ()
+    if colors:  # in the same pass: the package is re-zipped once either way
+        from deckgen.template.brand_colors import recolor
+
+        clean, changes = recolor(clean, colors, source)
     data = repack(clean)
     del clean
     try:
@@ -200,4 +239,4 @@ def normalize_package(data: bytes, path: Path) -> tuple[bytes, tuple[str, ...]]:
         reason = " ".join(str(exc).split())[:200]
         raise DeckgenError(f"{path}: cannot read as a presentation ({type(exc).__name__}: "
                            f"{reason}); re-save it in PowerPoint") from None
-    return data, tuple(dict.fromkeys(dropped))
+    return data, tuple(dict.fromkeys(dropped)), changes

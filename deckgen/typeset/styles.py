@@ -34,6 +34,7 @@ class LevelStyle:
     bullet: bool
     from_runs: bool = False  # size only known from the layout's sample text: write it out
     color: Any = None  # the inherited DrawingML colour element of the text (None: tx1)
+    align: str = "l"  # l, ctr, r, just…: where a narrower box would move the text
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class BoxStyle:
     insets: tuple[int, int, int, int]  # l, t, r, b in EMU
     levels: tuple[LevelStyle, ...]
     wrap: bool
+    anchor: str = "t"  # t, ctr, b: the side a box can lose height on without moving its text
 
 
 @functools.lru_cache(maxsize=256)
@@ -153,6 +155,7 @@ def level_style(sources: list[Any], level: int, title: bool, sample: Any = None)
         bullet=_first(chain, _bullet, False),
         from_runs=from_runs,
         color=_first(chain, _color, None),
+        align=_first(chain, lambda el: el.get("algn"), "l"),
     )
 
 
@@ -189,11 +192,12 @@ def box_style(layout: Any, ph_el: Any | None, kind: str) -> BoxStyle:
         lambda b: None if b.get("wrap") is None else b.get("wrap") != "none",
         True,
     )
+    anchor = _first([b for b in bodies if b is not None], lambda b: b.get("anchor"), "t")
     sample = _sample_run(ph_el)
     if sample is None:
         sample = _sample_run(mph)
     levels = tuple(level_style(lists, lv, title, sample) for lv in range(3))
-    return BoxStyle(insets=tuple(insets), levels=levels, wrap=wrap)
+    return BoxStyle(insets=tuple(insets), levels=levels, wrap=wrap, anchor=anchor)
 
 
 def theme_fonts(master: Any) -> dict[str, str]:
