@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, soffice
+from conftest import CORPUS, ROOT, soffice
 from pptx import Presentation
 from pptx.util import Inches
 
@@ -224,3 +224,31 @@ def test_libreoffice_round_trip(tmp_path):
     assert after[1] == "Social Media braucht Unabhängigkeit"  # untouched: new content
     assert "0 conflicts" in lines[0]
     assert all(read_tags(s)[0] for s in Presentation(str(deck)).slides)  # tagged again
+
+
+DARK_CORPUS = CORPUS / "potx" / "rstudio_soleng_template.potx"
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(not DARK_CORPUS.exists(), reason="the shared corpus is not beside the repo")
+def test_new_words_keep_the_colour_a_libreoffice_save_wrote_out(tmp_path):
+    """LibreOffice rewrites a dark master so that the inherited text colour turns black and
+    writes the colour it rendered on every run; refreshed texts must read as before."""
+    from design_rules import review
+
+    content = tmp_path / "pitch.yaml"
+    content.write_text(PLEA, encoding="utf-8")
+    deck = tmp_path / "deck.pptx"
+    deckgen.build("Acme", output=deck, content=content, template=DARK_CORPUS,
+                  date="2026-01-01")
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless",
+                        "--convert-to", "pptx", "--outdir", str(tmp_path / "lo"), str(deck)],
+                       capture_output=True, timeout=180, check=True)
+    shutil.copy(tmp_path / "lo" / "deck.pptx", deck)
+    content.write_text(PLEA.replace("Eine eigene Abteilung signalisiert allen",
+                                    "Eine Abteilung zeigt allen"), encoding="utf-8")
+    deckgen.build("Acme", output=deck, content=content, template=DARK_CORPUS,
+                  date="2026-01-01", presenter="Vera Muster", update=True,
+                  report=lambda _: None)
+    assert [p for p in review(deck, "Acme") if "contrast" in p] == []

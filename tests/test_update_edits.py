@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from checks import audit_errors
 from click.testing import CliRunner
 from conftest import ROOT, soffice
 from PIL import Image
@@ -335,3 +336,30 @@ def test_every_kind_survives_a_libreoffice_save_unchanged(tmp_path):
                         "--convert-to", "pptx", "--outdir", str(saved), str(deck)],
                        capture_output=True, timeout=180, check=True)
     assert output_state(saved / "deck.pptx") == "resaved"
+
+
+def test_a_text_recoloured_as_a_whole_keeps_its_colour_with_new_words(plea_deck):
+    """A whole text in another colour or typeface (or the colour LibreOffice wrote out on every
+    run of a re-saved deck) carries over to the new words; a word of its own does not exist
+    there, so the text counts as untouched and takes the new content."""
+    deck, content = plea_deck
+    prs = Presentation(str(deck))
+    body = max((sh for sh in by_title(prs, "Symbolwirkung").shapes if sh.has_text_frame),
+               key=lambda sh: len(sh.text_frame.text))
+    for para in body.text_frame.paragraphs:
+        for run in para.runs:
+            run.font.color.rgb = RGBColor(0x1F, 0x4E, 0x79)
+            run.font.name = "Georgia"
+    prs.save(str(deck))
+    content.write_text(PLEA.replace("Eine eigene Abteilung signalisiert allen",
+                                    "Eine Abteilung zeigt allen"), encoding="utf-8")
+    deckgen.build("Acme", output=deck, content=content, date="2026-01-01", update=True,
+                  report=lambda _: None)
+    body = max((sh for sh in by_title(Presentation(str(deck)), "Symbolwirkung").shapes
+                if sh.has_text_frame), key=lambda sh: len(sh.text_frame.text))
+    assert body.text_frame.text.startswith("Eine Abteilung zeigt allen")
+    runs = [r for p in body.text_frame.paragraphs for r in p.runs]
+    assert runs and all(r.font.color.rgb == RGBColor(0x1F, 0x4E, 0x79) for r in runs)
+    assert all(r.font.name == "Georgia" for r in runs)
+    errors, detail = audit_errors(deck)
+    assert errors == 0, detail

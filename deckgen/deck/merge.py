@@ -32,6 +32,7 @@ from deckgen.deck.identity import (
 )
 from deckgen.deck.matching import Found, identify
 from deckgen.deck.placement import same_box, same_boxes, shape_box, slide_boxes
+from deckgen.deck.run_look import carry_look
 from deckgen.errors import DeckgenError
 
 
@@ -220,6 +221,8 @@ def _replace(slide: Any, base_el: Any, fresh_slide: Any, fresh_el: Any, in_place
     path = f"{P}txBody" if kind == "text" else ".//{*}tbl"
     new = copy_element(fresh_el.find(path), fresh_slide.part, slide.part)
     old = base_el.find(path)
+    if old is not None and kind == "text":
+        carry_look(old, new)  # the colour and typeface the text showed, where all agreed
     if old is None:
         base_el.append(new)
     else:
