@@ -43,6 +43,7 @@ from deckgen.typeset.styles import NS, BoxStyle, box_style, theme_colors, theme_
 
 A = "{{{}}}".format(NS["a"])
 P = "{{{}}}".format(NS["p"])
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 FOOTER_MIN_PT = 8.0
 _FIELD_NAMES = {"ftr": "footer", "dt": "date", "sldNum": "slide number"}
 DRAWN_TITLE_SIZE = 3200
@@ -169,13 +170,15 @@ class DeckWriter:
                 raise Rebuild
             if texts[i].keys() != state.texts.keys():
                 raise Rebuild
-            if state.logo_by_text and any(
-                    (text, sizes[(i, key)]) != (state.texts[key].text, state.texts[key].sizes)
-                    for key, (_s, text) in texts[i].items()):
-                raise Rebuild  # another text may give the logo another place
+            # another text may give the logo another place: placed afresh, as `write` would
+            relogo = state.logo_by_text and any(
+                (text, sizes[(i, key)]) != (state.texts[key].text, state.texts[key].sizes)
+                for key, (_s, text) in texts[i].items())
+            if relogo:
+                self._unplace_logo(state, texts[i])
             for key, (_slot, text) in texts[i].items():
                 filled = state.texts[key]
-                if text == filled.text and sizes[(i, key)] == filled.sizes:
+                if text == filled.text and sizes[(i, key)] == filled.sizes and not relogo:
                     continue
                 if _has_links(text.paras + filled.text.paras):
                     raise Rebuild  # links own relationships; a refill would orphan them
@@ -190,6 +193,9 @@ class DeckWriter:
                     sp = state.fields[kind][0]
                     self._write_field(sp, state.choice.layout, info, text, fit)
                     state.fields[kind] = (sp, text)
+            if relogo:
+                self._logo(state)
+                self._reading_order(state)
             if spec.notes != state.spec.notes:
                 self._notes.write(state.slide, spec.notes, plan.lang)
             state.spec = spec
@@ -579,11 +585,38 @@ class DeckWriter:
             state.next_id = max(state.next_id, placed.shape_id + 1)
             beside = "".join(f", beside the {k} (its box narrowed)" for k, f in state.texts.items()
                              if any(el is f.sp for el, _b in placed.narrowed))
-            self.logo_places.append(f"logo: {placed.corner} on {where}{beside}")
-        elif placed.corner == "layout":
-            self.logo_places.append(f"logo: on {where} already, from its layout")
+            place = f"logo: {placed.corner} on {where}{beside}"
+            if place not in self.logo_places:  # a batch places it again for every deck
+                self.logo_places.append(place)
+        elif placed.corner == "layout" and (
+                place := f"logo: on {where} already, from its layout") not in self.logo_places:
+            self.logo_places.append(place)
         if placed.note and placed.note not in self.warnings:
             self.warnings.append(placed.note)
+
+    def _unplace_logo(self, state: _SlideState, texts: Texts) -> None:
+        """Undo `_logo` on a slide: the picture out, each text back in the box `write` gave
+        it, so the logo is placed for the new texts exactly as a fresh build places it."""
+        if state.logo is not None:
+            blip = state.logo.find(f"{P}blipFill/{A}blip")
+            state.slide.shapes._spTree.remove(state.logo)
+            state.order.pop(state.logo, None)
+            state.logo = None
+            if blip is not None:  # dropped while unused, as a fresh build would not have it
+                state.slide.part.drop_rel(blip.get(f"{R}embed"))
+        for key, (slot, _text) in texts.items():
+            filled = state.texts[key]
+            if filled.slot == slot:
+                continue
+            filled.slot = slot
+            if slot.ph is None or slot.resized or state.choice.layout.duplicate_idx:
+                box = slot.box if slot.ph is None or slot.resized else slot.ph.box
+                shape = SlideShapeFactory(filled.sp, state.slide.shapes)
+                shape.left, shape.top, shape.width, shape.height = box.x, box.y, box.w, box.h
+            else:
+                xfrm = filled.sp.find(f"{P}spPr/{A}xfrm")
+                if xfrm is not None:
+                    xfrm.getparent().remove(xfrm)
 
     def _keeps(self, state: _SlideState, filled: _Filled, style: BoxStyle, box: Box) -> bool:
         """Whether ``filled``'s text keeps its sizes and line breaks in the smaller ``box``."""
