@@ -116,8 +116,25 @@ def test_windows_font_folder_is_scanned_by_name_table(tmp_path, monkeypatch, no_
     assert fontdirs._collection_size(str(ttc)) == 2 and fontdirs.read_faces(str(ttc)) == []
     assert fonts.font_file("Calibri") == str(windir / "Fonts" / "calibri.ttf")
     assert fonts.font_file("Calibri", bold=True) == str(windir / "Fonts" / "calibrib.ttf")
-    # a font the folder does not have falls back to a common sans, not to nothing
+    # a font the folder does not have falls back to a common face of its kind, not to nothing
     assert fonts.font_file("Comic Sans MS") is not None
+
+
+def test_missing_serif_is_measured_as_a_serif_without_fontconfig(tmp_path, monkeypatch, no_fontconfig):
+    """A serif corporate font (Georgia, Cambria without Caladea) is measured as a serif, as
+    fontconfig would, not as the first sans of the folder."""
+    fontdir = tmp_path / "Fonts"
+    fontdir.mkdir()
+    for face in ("Liberation Sans", "Liberation Serif"):
+        shutil.copy(fonts._fontconfig_face(face, False)[0], fontdir)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("WINDIR", str(tmp_path))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "nothing"))
+    assert fonts.font_file("Georgia").endswith("LiberationSerif-Regular.ttf")
+    assert fonts.font_file("Cambria").endswith("LiberationSerif-Regular.ttf")
+    assert fonts.font_file("Noto Serif Display").endswith("LiberationSerif-Regular.ttf")
+    assert fonts.font_file("Open Sans").endswith("LiberationSans-Regular.ttf")
+    assert fonts.font_file("Microsoft Sans Serif").endswith("LiberationSans-Regular.ttf")
 
 
 def test_style_matching_prefers_the_requested_weight(tmp_path):

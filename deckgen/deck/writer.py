@@ -76,7 +76,7 @@ class _SlideState:
     order: dict[Any, tuple[int, int, int]] = field(default_factory=dict)
     next_id: int = 2  # shape id 1 is the slide's group shape
     logo: Any = None  # the organisation's logo picture placed here (`_logo`)
-    logo_by_text: bool = False  # its place depends on the texts: a refill must rebuild
+    logo_by_text: bool = False  # its place depends on the texts: a refill places it afresh
 
 
 class Rebuild(Exception):
