@@ -117,6 +117,37 @@ def test_a_moved_slide_the_content_drops_is_kept(plea_deck):
                for line in lines)
 
 
+def test_a_point_inserted_mid_way_does_not_shift_the_persons_edits(plea_deck):
+    """Slides are the same slide by role and title, not by position: a point the content
+    inserts before the last one is a new slide, and the person's notes on the last point stay
+    on that point; a point the content renames is still the same slide."""
+    deck, content = plea_deck
+    prs = Presentation(str(deck))
+    by_title(prs, "Relevante KPIs").notes_slide.notes_text_frame.text = "Meine KPI-Notizen"
+    prs.save(str(deck))
+    inserted = ('      - title: "Ein neuer Punkt"\n        statement: "Neu."\n'
+                '        notes: "Neue Notizen."\n      - title: "Relevante KPIs"')
+    changed = PLEA.replace('      - title: "Relevante KPIs"', inserted, 1)
+    changed = changed.replace('- title: "Symbolwirkung"', '- title: "Signalwirkung"', 1)
+    content.write_text(changed, encoding="utf-8")
+    lines: list[str] = []
+    deckgen.build("Acme", output=deck, content=content, date="2026-01-01", update=True,
+                  report=lines.append)
+    prs = Presentation(str(deck))
+    names = [s.shapes.title.text for s in prs.slides if s.shapes.title is not None]
+    assert names[5:12] == ["Signalwirkung", "Durchsetzungskraft",
+                           "Neutralität im interdisziplinären Team", "Eigenverantwortung",
+                           "Erweiterung der Möglichkeiten", "Ein neuer Punkt", "Relevante KPIs"]
+    kpi = by_title(prs, "Relevante KPIs")
+    assert kpi.notes_slide.notes_text_frame.text == "Meine KPI-Notizen"
+    assert "7" in [sh.text_frame.text for sh in kpi.shapes if sh.has_text_frame]  # renumbered
+    new = by_title(prs, "Ein neuer Punkt")
+    assert new.notes_slide.notes_text_frame.text == "Neue Notizen."
+    assert lines[0].endswith("1 added, 0 kept, 0 removed, 0 deleted by you")
+    assert "  added: 'Ein neuer Punkt'" in lines and not any("conflict:" in x for x in lines)
+    assert len(prs.slides) == 14
+
+
 def test_new_figures_go_into_the_persons_restyled_chart(plea_deck):
     deck, content = plea_deck
     prs = Presentation(str(deck))

@@ -6,7 +6,8 @@ saved, and only what deckgen knows and the person left alone is replaced. A fiel
 `deckgen.deck.identity`); then the freshly built deck's version goes in. An edited field stays;
 if the content changed too, that is a conflict, listed. Slides the new content adds are copied
 from the fresh deck after their predecessor; slides the person deleted stay deleted unless
-``restore_deleted``; slides the content dropped go only if untouched.
+``restore_deleted``; slides the content dropped go only if untouched. Which fresh slide is which
+old one is decided by role and title, not by position (`deckgen.deck.rekey`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from deckgen.deck.identity import (
 )
 from deckgen.deck.matching import Found, identify
 from deckgen.deck.placement import same_box, same_boxes, shape_box, slide_boxes
+from deckgen.deck.rekey import align_keys
 from deckgen.deck.run_look import carry_look
 from deckgen.errors import DeckgenError
 
@@ -92,13 +94,19 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
                            "cannot merge into it; use --force to replace it (a backup is kept)")
     fresh = Presentation(io.BytesIO(fresh_bytes))
     new = read_manifest(fresh) or []
+    fresh_found = identify(fresh, new)
+    rekey = align_keys(old, new)  # a point inserted mid-way must not shift later identities
+    for rec in new:
+        rec.key = rekey.get(rec.key, rec.key)
+    for ff in fresh_found:
+        ff.key = rekey.get(ff.key, ff.key) if ff.key else ff.key
     report = Report()
     old_by_key = {r.key: r for r in old}
     new_by_key = {r.key: r for r in new}
     found = identify(base, old)
     in_base = {f.key: f for f in found if f.key}
     prev: Any = None
-    for ff in identify(fresh, new):
+    for ff in fresh_found:
         key = ff.key or ""
         bf = in_base.get(key)
         if bf is None and key in old_by_key and not restore_deleted:
