@@ -252,3 +252,74 @@ def test_new_words_keep_the_colour_a_libreoffice_save_wrote_out(tmp_path):
                   date="2026-01-01", presenter="Vera Muster", update=True,
                   report=lambda _: None)
     assert [p for p in review(deck, "Acme") if "contrast" in p] == []
+
+
+def _first_run_look(slide, shape) -> tuple[int | None, str | None]:
+    """Size and typeface the shape's first run shows: its own, else its list style's level 1,
+    with a theme font resolved through the slide's own theme (what the person's deck shows)."""
+    from deckgen.typeset.styles import theme_fonts
+
+    A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    run = next(shape._element.iter(f"{A}r", f"{A}fld"))
+    rpr = run.find(f"{A}rPr")
+    level = shape._element.find(f".//{A}lstStyle/{A}lvl1pPr/{A}defRPr")
+    size = face = None
+    for el in (rpr, level):
+        if el is None:
+            continue
+        size = size or (int(el.get("sz")) if el.get("sz") else None)
+        latin = el.find(f"{A}latin")
+        face = face or (latin.get("typeface") if latin is not None else None)
+    if face and face.startswith("+"):
+        face = theme_fonts(slide.slide_layout.slide_master).get(face, face)
+    return size, face
+
+
+def _boxes(slide) -> list[int]:
+    """Every text box's position and size, in EMU, in tree order (flat, for approx)."""
+    return [v for sh in slide.shapes if sh.has_text_frame
+            for v in (sh.left, sh.top, sh.width, sh.height)]
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_slides_and_texts_added_to_a_libreoffice_saved_deck_look_like_their_siblings(tmp_path):
+    """LibreOffice puts every slide on a blank layout of a master of its own, writes a theme
+    with Arial as both fonts and spells each shape's look out on the shape. A point the content
+    inserts, and a renumbered point, must still look like the points around them."""
+    from design_rules import review
+
+    content = tmp_path / "pitch.yaml"
+    content.write_text(PLEA, encoding="utf-8")
+    deck = tmp_path / "deck.pptx"
+    deckgen.build("Acme", output=deck, content=content, date="2026-01-01")
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless",
+                        "--convert-to", "pptx", "--outdir", str(tmp_path / "lo"), str(deck)],
+                       capture_output=True, timeout=180, check=True)
+    shutil.copy(tmp_path / "lo" / "deck.pptx", deck)
+    before = Presentation(str(deck))
+    sibling = by_title(before, "Eigenverantwortung")
+    old_kpi = by_title(before, "Relevante KPIs")
+    number = next(sh for sh in old_kpi.shapes if sh.has_text_frame and sh.text_frame.text == "6")
+    number_look = _first_run_look(old_kpi, number)
+    assert number_look[0] and number_look[0] > 6000  # the big numeral, as LibreOffice wrote it
+    inserted = ('      - title: "Ein neuer Punkt"\n        statement: "Neu."\n'
+                '        notes: "Neue Notizen."\n      - title: "Relevante KPIs"')
+    content.write_text(PLEA.replace('      - title: "Relevante KPIs"', inserted, 1),
+                       encoding="utf-8")
+    lines: list[str] = []
+    deckgen.build("Acme", output=deck, content=content, date="2026-01-01", update=True,
+                  report=lines.append)
+    prs = Presentation(str(deck))
+    new = by_title(prs, "Ein neuer Punkt")
+    assert new.slide_layout.slide_master == by_title(prs, "Eigenverantwortung").slide_layout \
+        .slide_master  # on the master LibreOffice made for the points
+    assert _boxes(new) == pytest.approx(_boxes(sibling), abs=2000)
+    looks = {sh.text_frame.text: _first_run_look(new, sh) for sh in new.shapes
+             if sh.has_text_frame and sh.text_frame.text}
+    assert looks["6"] == number_look
+    assert looks["Ein neuer Punkt"][1] == "Calibri" and looks["Neu."][1] == "Calibri"
+    kpi = by_title(prs, "Relevante KPIs")
+    renumbered = next(sh for sh in kpi.shapes if sh.has_text_frame and sh.text_frame.text == "7")
+    assert _first_run_look(kpi, renumbered) == number_look
+    assert review(deck, "Acme") == []

@@ -65,8 +65,12 @@ def copy_element(el: Any, src: Any, dst: Any) -> Any:
     return new
 
 
-def _layout_for(prs: Any, layout: Any) -> Any:
-    """The person's layout of the same name (same template), else their first one."""
+def layout_for(prs: Any, layout: Any, partners: dict[str, Any]) -> Any:
+    """The person's layout for a slide the fresh deck has on ``layout``: the one their deck
+    uses for the slides deckgen had put on it (``partners``, by the fresh layout's name:
+    LibreOffice gives each a master of its own), else one of the same name, else the first."""
+    if layout.name in partners:
+        return partners[layout.name]
     for master in prs.slide_masters:
         for candidate in master.slide_layouts:
             if candidate.name == layout.name:
@@ -74,20 +78,28 @@ def _layout_for(prs: Any, layout: Any) -> Any:
     return prs.slide_layouts[0]
 
 
-def insert_slide(prs: Any, fresh: Any, slide: Any, after: Any) -> Any:
-    """A copy of the fresh deck's ``slide``, placed after slide ``after`` (first if None)."""
+def insert_slide(prs: Any, slide: Any, after: Any, layout: Any) -> Any:
+    """A copy of the fresh deck's ``slide`` on the person's ``layout``, placed after slide
+    ``after`` (first if None). Placeholders that ``layout`` does not provide as the fresh
+    layout did carry their inherited look along (`deckgen.deck.flatten`)."""
     from pptx.opc.packuri import PackURI
+
+    from deckgen.deck.flatten import inherits_alike, own_look, pin_theme
 
     taken = {str(p.partname) for p in prs.part.package.iter_parts()}
     free = next(n for n in range(1, len(taken) + 2) if f"/ppt/slides/slide{n}.xml" not in taken)
-    new = prs.slides.add_slide(_layout_for(prs, slide.slide_layout))
+    new = prs.slides.add_slide(layout)
     # python-pptx names it after the slide count, which a deleted slide makes a duplicate
     new.part.partname = PackURI(f"/ppt/slides/slide{free}.xml")
     tree = new.shapes._spTree
     for el in list(tree)[2:]:
         tree.remove(el)
     for el in list(slide.shapes._spTree)[2:]:
-        tree.append(copy_element(el, slide.part, new.part))
+        if isinstance(el.tag, str) and not inherits_alike(layout, el, slide.slide_layout, el):
+            el = own_look(slide, el)
+        el = copy_element(el, slide.part, new.part)
+        pin_theme(el, slide.slide_layout.slide_master, layout.slide_master)
+        tree.append(el)
     bg = slide._element.find(f"{P}cSld/{P}bg")
     if bg is not None:
         new._element.find(f"{P}cSld").insert(0, copy_element(bg, slide.part, new.part))

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deckgen.deck.chart_refresh import refresh_chart
-from deckgen.deck.copying import copy_element, insert_slide, remove_slide, replace_chart
-from deckgen.deck.fingerprint import P, field_hash, frame_kind, notes_text, short_hash
+from deckgen.deck.copying import copy_element, insert_slide, layout_for, remove_slide, replace_chart
+from deckgen.deck.fingerprint import A, P, field_hash, frame_kind, notes_text, short_hash
+from deckgen.deck.flatten import inherits_alike, own_body, pin_theme, restyle
 from deckgen.deck.identity import (
     NOTES,
     SHAPES_TAG,
@@ -105,6 +106,8 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
     new_by_key = {r.key: r for r in new}
     found = identify(base, old)
     in_base = {f.key: f for f in found if f.key}
+    partners = {ff.slide.slide_layout.name: in_base[ff.key].slide.slide_layout
+                for ff in reversed(fresh_found) if ff.key in in_base}
     prev: Any = None
     for ff in fresh_found:
         key = ff.key or ""
@@ -113,7 +116,8 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
             report.deleted.append(new_by_key[key].title)
             continue
         if bf is None:
-            slide = insert_slide(base, fresh, ff.slide, prev)
+            slide = insert_slide(base, ff.slide, prev,
+                                 layout_for(base, ff.slide.slide_layout, partners))
             ids = {shape_id(el): el for el in slide.shapes._spTree if isinstance(el.tag, str)}
             bf = Found(slide, key, {f: ids[shape_id(el)] for f, el in ff.shapes.items()
                                     if shape_id(el) in ids})
@@ -229,6 +233,16 @@ def _replace(slide: Any, base_el: Any, fresh_slide: Any, fresh_el: Any, in_place
     path = f"{P}txBody" if kind == "text" else ".//{*}tbl"
     new = copy_element(fresh_el.find(path), fresh_slide.part, slide.part)
     old = base_el.find(path)
+    if kind == "text" and not inherits_alike(slide.slide_layout, base_el,
+                                             fresh_slide.slide_layout, fresh_el):
+        # the person's deck no longer gives this box what deckgen's layout gives it
+        # (LibreOffice spelled its look out on the shape): the new text brings its own
+        restyle(new, fresh_slide, fresh_el)
+        if old is not None and old.find(f"{A}bodyPr") is not None:
+            # the box's properties as their deck has them, with deckgen's own settings over
+            mine = old.find(f"{A}bodyPr")
+            new.replace(new.find(f"{A}bodyPr"), own_body(mine, fresh_el))
+    pin_theme(new, fresh_slide.slide_layout.slide_master, slide.slide_layout.slide_master)
     if old is not None and kind == "text":
         carry_look(old, new)  # the colour and typeface the text showed, where all agreed
     if old is None:
