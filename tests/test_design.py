@@ -242,3 +242,5 @@ def test_build_verbose_reports_what_was_changed(tmp_path):
     assert result.exit_code == 0, result.output
     assert "layout for statistic:" in result.output
     assert "colour changed:" in result.output  # the figure cannot be #DDDDDD on white
+    fonts = [line for line in result.output.splitlines() if "is not installed" in line]
+    assert fonts == ["font Calibri is not installed; text was measured as Carlito"]  # said once

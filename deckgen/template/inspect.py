@@ -28,8 +28,9 @@ def notes(template: str | Path | None, content: str | Path | None, lang: str,
     out += list(data["theme_colours"])  # "theme accent1: #1F4E79 → #E30613 (template.yaml …)"
     out += list(data["logo"])
     out += [f"colour changed: {s}" for s in data["colour_substitutions"]]
-    out += [f"font {f['font']} is not installed; text was measured as {f['measured_as']}"
-            for f in data["fonts"] if f["installed"] == "no"]
+    out += list(dict.fromkeys(  # heading and body font are often the same family
+        f"font {f['font']} is not installed; text was measured as {f['measured_as']}"
+        for f in data["fonts"] if f["installed"] == "no"))
     out += [f"dropped from the template: {d}" for d in data["dropped"]]
     out += [f"warning: {w}" for w in data["warnings"]]
     return out
