@@ -252,6 +252,22 @@ def test_template_new_says_which_colours_it_chose(tmp_path):
     assert any(line.startswith("links: ") for line in notes)
 
 
+@pytest.mark.parametrize(("font", "said"), [
+    ("Comic Sans MS", "font Comic Sans MS is not installed here; text will be measured as "),
+    ("Arial", "font Arial is not installed here; text will be measured as Liberation Sans "
+              "(its metric twin: the same widths)"),
+    ("Carlito", None)])
+def test_template_new_names_a_font_that_is_not_installed(tmp_path, font, said):
+    result = CliRunner().invoke(main, ["template", "new", "acme", "--primary", "#1E3A8A",
+                                       "--font", font, "--dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    fonts = [line for line in result.stderr.splitlines() if line.startswith("font ")]
+    if said is None:
+        assert fonts == []  # installed: nothing to say
+    else:
+        assert len(fonts) == 1 and fonts[0].startswith(said)  # once, for headings and body
+
+
 # -- real corporate templates -----------------------------------------------------------------
 
 CORPUS_TEMPLATES = ["rstudio_soleng_template.pptx", "potx/icon_jp_consulting_template.potx",

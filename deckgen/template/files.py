@@ -56,7 +56,8 @@ def new_template(name: str, parent: Path, options: dict[str, Any], logo: Path | 
     """Create ``parent/name/`` from brand options; refuses to overwrite without ``force``.
 
     Returns the folder and one line per colour deckgen derived or shifted for contrast
-    (`deckgen.brand.derived`), so the person sees every colour they did not pick.
+    (`deckgen.brand.derived`) and per font that is not installed, so the person sees every
+    colour they did not pick and every font the sizes were not measured with.
     """
     from deckgen.brand import tokens_from_mapping
 
@@ -106,5 +107,12 @@ def new_template(name: str, parent: Path, options: dict[str, Any], logo: Path | 
             raise DeckgenError(f"{folder}: cannot write ({exc.strerror})") from None
         raise
     from deckgen.brand.derived import colour_notes
+    from deckgen.template.inspect import fonts_report
+    from deckgen.typeset.fonts import is_twin
 
-    return folder, colour_notes(data["colors"], tokens)
+    font_notes = dict.fromkeys(
+        f"font {f['font']} is not installed here; text will be measured as {f['measured_as']}"
+        + (" (its metric twin: the same widths)" if is_twin(f["font"], f["measured_as"]) else
+           " (sizes may be off where that font is wider; install it for exact fitting)")
+        for f in fonts_report(data["fonts"]) if f["installed"] == "no")
+    return folder, colour_notes(data["colors"], tokens) + list(font_notes)

@@ -44,6 +44,11 @@ _SERIF_FAMILIES = frozenset({
 })
 
 
+def is_twin(family: str, measured_as: str) -> bool:
+    """``measured_as`` has the same advance widths as ``family`` (Carlito for Calibri)."""
+    return _TWINS.get(family.casefold(), "").casefold() == measured_as.casefold()
+
+
 def _is_serif(family: str) -> bool:
     name = " ".join(family.casefold().split())
     words = name.replace("-", " ").split()
