@@ -50,8 +50,10 @@ def set_items(sets: Iterable[str] | Mapping[str, object] | None) -> list[str]:
         return [sets]
     if isinstance(sets, Mapping):
         items = []
+        from deckgen.pitch.render import SET_KEY
+
         for key, value in sets.items():
-            if not isinstance(key, str) or "=" in key:
+            if not isinstance(key, str) or not SET_KEY.match(key.strip()) or "=" in key:
                 raise DeckgenError(f"--set: {key!r} is not a variable name (letters, digits, _)")
             items.append(f"{key}={'' if value is None else value}")
         return items

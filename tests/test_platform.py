@@ -342,6 +342,8 @@ def test_api_signature_and_python_names(tmp_path):
     assert "Build the pitch deck" in (deckgen.build.__doc__ or "")
     with pytest.raises(DeckgenError, match=r"^sets: 'x' is not KEY=VALUE"):
         deckgen.build("Acme", sets=["x"], output=tmp_path / "d.pptx")
+    with pytest.raises(DeckgenError, match=r"^sets: 'y y' is not a variable name"):
+        deckgen.build("Acme", sets={"y y": "2"}, output=tmp_path / "d.pptx")
     with pytest.raises(DeckgenError, match=r"^date: "):
         deckgen.build("Acme", date="32.01.2026", output=tmp_path / "d.pptx")
     assert not (tmp_path / "d.pptx").exists()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,6 @@ from deckgen.pitch import dates
 MAX_BYTES = 20_000_000
 KNOWN = ("company", "presenter", "date", "output", "template")
 _DELIMITERS = ";,\t"
-_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # as `--set` keys
 
 
 @dataclass(frozen=True)
@@ -94,7 +92,7 @@ def _read_csv(data: bytes, path: Path) -> list[list[str | dt.date]]:
 
 
 def _header(cells: list[str | dt.date], path: Path) -> list[str]:
-    from deckgen.pitch.render import RESERVED
+    from deckgen.pitch.render import RESERVED, SET_KEY
 
     names: list[str] = []
     for col, cell in enumerate(cells, start=1):
@@ -106,7 +104,7 @@ def _header(cells: list[str | dt.date], path: Path) -> list[str]:
         if key in names:
             raise DeckgenError(f"{path}: row 1, column {col} ({name!r}): appears twice; "
                                "give every column its own name")
-        if key not in KNOWN and (not _KEY.fullmatch(key) or key in RESERVED):
+        if key not in KNOWN and (not SET_KEY.match(key) or key in RESERVED):
             raise DeckgenError(
                 f"{path}: row 1, column {col} ({name!r}): not usable as a text variable "
                 "(letters, digits and _ only, not a name deckgen sets itself); rename the column")

@@ -27,7 +27,7 @@ from deckgen.pitch.plan import DeckPlan, Para, SlideSpec
 RESERVED = ("company", "presenter", "date", "value", "of", "percent", "points", "points_count")
 STAND_INS = "\ue02a\ue05b\ue05d"  # markup.protect's stand-ins: kept until markup is read
 _KEEP = "\n\u00a0\u202f"
-_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+SET_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def parse_sets(items: list[str] | tuple[str, ...]) -> dict[str, str]:
     for item in items:
         key, sep, value = item.partition("=")
         key = key.strip()
-        if not sep or not _KEY.match(key):
+        if not sep or not SET_KEY.match(key):
             raise DeckgenError(f"--set: {item!r} is not KEY=VALUE (KEY: letters, digits, _)")
         if key in RESERVED:
             use = f"; use --{key}" if key in ("company", "presenter", "date") else ""
@@ -196,7 +196,7 @@ def render_plan(loaded: LoadedPitch, ctx: Context) -> DeckPlan:
     presenter = " ".join(clean_text(ctx.presenter or "").split())
     date = format_date(ctx.date, pitch.lang)
     for key in pitch.vars:
-        if key in RESERVED or not _KEY.match(key):
+        if key in RESERVED or not SET_KEY.match(key):
             raise DeckgenError(f"{loaded.where(f'vars.{key}')}: name is reserved or invalid")
     outside = {k: markup.protect(v) for k, v in {**dict(ctx.sets), "company": company,
                                                   "presenter": presenter, "date": date}.items()}
