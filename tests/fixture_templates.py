@@ -188,5 +188,7 @@ BUILDERS = {
     "narrow_body": narrow_body,
     "keynote_1920x1080pt": lambda p: sized(p, 26.667, 15.0),
     "four_by_three": lambda p: sized(p, 10.0, 7.5),
+    # LibreOffice's 28 x 15.75 cm: the minimum sizes (14 pt x 0.827) are not whole half points
+    "libreoffice_28cm": lambda p: sized(p, 11.024, 6.201),
     "purpose_layouts": purpose_layouts,
 }

@@ -244,3 +244,16 @@ def test_build_verbose_reports_what_was_changed(tmp_path):
     assert "colour changed:" in result.output  # the figure cannot be #DDDDDD on white
     fonts = [line for line in result.output.splitlines() if "is not installed" in line]
     assert fonts == ["font Calibri is not installed; text was measured as Carlito"]  # said once
+
+
+@pytest.mark.parametrize("width_in", [10.0, 11.024, 13.333, 7.5, 26.667, 52.0])
+def test_minimum_sizes_survive_storage_in_half_points(width_in):
+    """Sizes are stored in half points rounded down; a minimum that is not a half point
+    itself (14 pt x 0.827 = 11.58 pt on LibreOffice's 28 cm slide) would be stored below it."""
+    from deckgen.typeset.fit import round_size
+    from deckgen.typeset.scale import min_sizes
+
+    factor = width_in / 13.333
+    for minimum, rule in zip(min_sizes(int(width_in * 914400)), (20, 14)):
+        assert minimum >= rule * factor - 0.01
+        assert round_size(minimum * 100) / 100 >= rule * factor - 0.01

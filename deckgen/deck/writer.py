@@ -14,7 +14,6 @@ paths run the same fill code, so a deck's bytes do not depend on its place in a 
 from __future__ import annotations
 
 import copy
-import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -658,9 +657,9 @@ def _spacing_ratio(style: BoxStyle, filled: _Filled) -> float:
 
 
 def min_pt_for(key: str, slide_w: int) -> float:
-    """The minimum size rounded up to a half point, as sizes are stored."""
+    """The minimum size of a title (``key`` "title") or of any other text."""
     title, body = min_sizes(slide_w)
-    return math.ceil((title if key == "title" else body) * 2) / 2
+    return title if key == "title" else body
 
 
 def _shown(text: str, n: int = 60) -> str:

@@ -12,6 +12,7 @@ smaller than its caption.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,9 +51,11 @@ class TextJob:
 
 
 def min_sizes(slide_w: int) -> tuple[float, float]:
-    """(title, body) minimum in points, scaled with the slide's width."""
+    """(title, body) minimum in points, scaled with the slide's width and rounded up to a
+    half point: sizes are stored in whole half points, rounded down (`fit.round_size`), so
+    an unrounded minimum (11.57 pt on an 11 in slide) would be stored below itself."""
     f = slide_w / WIDE_SLIDE_EMU
-    return TITLE_MIN_PT * f, BODY_MIN_PT * f
+    return math.ceil(TITLE_MIN_PT * f * 2) / 2, math.ceil(BODY_MIN_PT * f * 2) / 2
 
 
 def min_pt(job: TextJob, slide_w: int) -> float:
