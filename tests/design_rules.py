@@ -188,7 +188,10 @@ def _overlaps(n, slide, texts, info) -> list[str]:
             w = min(a.right, o.right) - max(a.x, o.x)
             h = min(a.bottom, o.bottom) - max(a.y, o.y)
             behind = o.x <= a.x and o.y <= a.y and o.right >= a.right and o.bottom >= a.bottom
-            if w > tol and h > tol and not behind and na != "frame":  # a panel behind is fine
+            # a panel inside the text's own box is its backdrop as well (a logo is not)
+            inside = (a.x <= o.x and a.y <= o.y and a.right >= o.right and a.bottom >= o.bottom
+                      and o not in info.pictures)
+            if w > tol and h > tol and not behind and not inside and na != "frame":
                 out.append(f"slide {n}: overlap: {na} over the template's {o}")
     return out
 

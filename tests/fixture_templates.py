@@ -178,6 +178,131 @@ def purpose_layouts(path: Path) -> Path:
     return _save(prs, path)
 
 
+def _solid_background(part, hex_value: str) -> None:
+    c_sld = part._element.find(f"{P}cSld")
+    for old in c_sld.findall(f"{P}bg"):
+        c_sld.remove(old)
+    c_sld.insert(0, parse_xml(
+        f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:bgPr><a:solidFill>'
+        f'<a:srgbClr val="{hex_value}"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'))
+
+
+def styles_in_sample_text(path: Path) -> Path:
+    """A template LibreOffice wrote: no text styles on the master, no list styles on the
+    layouts; the look (white text on a dark slide, sizes) only in the sample text of the
+    master's placeholders, which neither PowerPoint nor LibreOffice passes on to slides."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    styles = master._element.find(f"{P}txStyles")
+    if styles is not None:
+        master._element.remove(styles)
+    _solid_background(master, "1B2A3A")
+    for part in [master, *prs.slide_layouts]:
+        for shape in part.placeholders:
+            body = shape._element.find(f"{P}txBody")
+            if body is None:
+                continue
+            lst = body.find(f"{A}lstStyle")
+            if lst is not None:
+                for child in list(lst):
+                    lst.remove(child)
+    sizes = {"title": 4000, "body": 2600, "dt": 1200, "ftr": 1200, "sldNum": 1200}
+    for shape in master.placeholders:
+        kind = shape._element.ph.get("type") or "body"
+        body = shape._element.find(f"{P}txBody")
+        for para in body.findall(f"{A}p"):
+            body.remove(para)
+        body.append(parse_xml(
+            f'<a:p xmlns:a="{A[1:-1]}"><a:r><a:rPr lang="en-US" sz="{sizes.get(kind, 1800)}">'
+            '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:latin typeface="Arial"/>'
+            '</a:rPr><a:t>Click to edit</a:t></a:r></a:p>'))
+    return _save(prs, path)
+
+
+def _rect(sid: int, name: str, x: float, y: float, w: float, h: float, fill: str) -> object:
+    return parse_xml(
+        f'<p:sp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvSpPr><p:cNvPr id="{sid}" '
+        f'name="{name}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
+        f'<a:off x="{Inches(x)}" y="{Inches(y)}"/><a:ext cx="{Inches(w)}" cy="{Inches(h)}"/>'
+        f'</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}<a:ln><a:noFill/></a:ln>'
+        '</p:spPr></p:sp>')
+
+
+def see_through_title_bar(path: Path) -> Path:
+    """A dark title bar with a white panel at 30 % opacity on it: the title sits on dark grey,
+    not on white, and black text would vanish."""
+    prs = Presentation()
+    for layout in prs.slide_layouts:
+        title = next((ph for ph in layout.placeholders
+                      if (ph._element.ph.get("type") or "") in ("title", "ctrTitle")), None)
+        if title is None:
+            continue
+        x, y, w, h = (v / 914400 for v in (title.left, title.top, title.width, title.height))
+        tree = layout.shapes._spTree
+        bar = _rect(90, "Bar", x, y, w, h, '<a:solidFill><a:srgbClr val="000000"/></a:solidFill>')
+        panel = _rect(91, "Panel", x + 0.1, y + 0.1, w - 0.2, h - 0.2,
+                      '<a:solidFill><a:srgbClr val="FFFFFF"><a:alpha val="30000"/></a:srgbClr>'
+                      '</a:solidFill>')
+        tree.insert(2, panel)
+        tree.insert(2, bar)
+    return _save(prs, path)
+
+
+def _striped_png(width: int = 400, height: int = 300, band: float = 0.14) -> bytes:
+    """White above; black and white stripes in the bottom ``band``, where the fields are."""
+    img = Image.new("RGB", (width, height), (255, 255, 255))
+    top = int(height * (1 - band))
+    for x in range(0, width, 8):
+        img.paste((0, 0, 0), (x, top, x + 4, height))
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def photo_under_fields(path: Path) -> Path:
+    """A background photo whose bottom band, under footer, date and slide number, is black
+    and white at once: no colour reads there."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    _, rid = master.part.get_or_add_image_part(io.BytesIO(_striped_png()))
+    c_sld = master._element.find(f"{P}cSld")
+    for old in c_sld.findall(f"{P}bg"):
+        c_sld.remove(old)
+    c_sld.insert(0, parse_xml(
+        f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<p:bgPr><a:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch>'
+        '</a:blipFill><a:effectLst/></p:bgPr></p:bg>'))
+    return _save(prs, path)
+
+
+def logo_under_fields(path: Path) -> Path:
+    """The template's artwork where its date and footer boxes are: they stay empty."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    _, rid = master.part.get_or_add_image_part(io.BytesIO(_png((30, 90, 160))))
+    from pptx.oxml.shapes.picture import CT_Picture
+
+    pic = CT_Picture.new_pic(40, "Artwork", "Artwork", rid, Inches(0), Inches(6.7), Inches(10),
+                             Inches(0.8))
+    master.shapes._spTree.insert(2, pic)
+    return _save(prs, path)
+
+
+def space_after(path: Path) -> Path:
+    """A body style with generous space after each paragraph, as many corporate masters have
+    ("Abstand nach: 24 pt"): the fitting must count it."""
+    prs = Presentation()
+    styles = prs.slide_masters[0]._element.find(f"{P}txStyles/{P}bodyStyle")
+    for level in styles:
+        for old in level.findall(f"{A}spcAft"):
+            level.remove(old)
+        after = parse_xml(f'<a:spcAft xmlns:a="{A[1:-1]}"><a:spcPts val="2400"/></a:spcAft>')
+        before = level.find(f"{A}spcBef")
+        (before.addnext(after) if before is not None else level.insert(0, after))
+    return _save(prs, path)
+
+
 BUILDERS = {
     "no_placeholders": no_placeholders,
     "small_divider": small_divider,
@@ -191,4 +316,9 @@ BUILDERS = {
     # LibreOffice's 28 x 15.75 cm: the minimum sizes (14 pt x 0.827) are not whole half points
     "libreoffice_28cm": lambda p: sized(p, 11.024, 6.201),
     "purpose_layouts": purpose_layouts,
+    "styles_in_sample_text": styles_in_sample_text,
+    "see_through_title_bar": see_through_title_bar,
+    "photo_under_fields": photo_under_fields,
+    "logo_under_fields": logo_under_fields,
+    "space_after": space_after,
 }

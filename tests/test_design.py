@@ -7,6 +7,8 @@ deck built in it must pass the same review the shared `design_check` tool does
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from checks import audit_errors
 from design_rules import review
@@ -16,6 +18,8 @@ from pptx import Presentation
 import deckgen
 from deckgen.template.resolve import resolve
 from deckgen.template.source import locate
+from deckgen.typeset.contrast import contrast_ratio
+from deckgen.typeset.styles import theme_colors
 
 COMPANY = "Müller & Söhne GmbH"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -257,3 +261,79 @@ def test_minimum_sizes_survive_storage_in_half_points(width_in):
     for minimum, rule in zip(min_sizes(int(width_in * 914400)), (20, 14)):
         assert minimum >= rule * factor - 0.01
         assert round_size(minimum * 100) / 100 >= rule * factor - 0.01
+
+
+def test_a_size_reached_by_repeated_scaling_is_not_rounded_below_itself():
+    from deckgen.typeset.fit import round_size
+
+    scale = 1.0
+    for _ in range(10):
+        scale -= 0.04  # as fit_text builds its scales: 0.6 is 0.5999999999999999
+    assert 2000 * scale < 1200 and round_size(2000 * scale) == 1200
+    assert round_size(1249) == 1200 and round_size(1250) == 1250
+
+
+def _runs_fill(shape) -> set[str]:
+    return {f.get("val") for r in shape._element.iter(f"{A}rPr")
+            for f in r.iterfind(f"{A}solidFill/{A}srgbClr")}
+
+
+def test_a_look_kept_only_in_sample_text_is_written_on_the_runs(tmp_path):
+    """LibreOffice-made templates keep white-on-dark only in their sample text; written out,
+    PowerPoint shows it too (it passes no sample's look on)."""
+    _, deck = _build(tmp_path, "styles_in_sample_text")
+    prs = Presentation(str(deck))
+    for slide in (prs.slides[0], prs.slides[3]):
+        for shape in slide.placeholders:
+            if shape.has_text_frame and shape.text_frame.text.strip():
+                sizes = {r.get("sz") for r in shape._element.iter(f"{A}rPr")}
+                assert None not in sizes, shape.name  # every run says its size
+                assert _runs_fill(shape) == {"FFFFFF"}, shape.name
+
+
+def test_a_see_through_panel_is_blended_with_what_is_under_it(tmp_path):
+    from deckgen.typeset.backdrop import color
+
+    _, deck = _build(tmp_path, "see_through_title_bar")
+    prs = Presentation(str(deck))
+    scheme = theme_colors(prs.slide_masters[0])
+    for slide in prs.slides:
+        fill = slide.shapes.title._element.find(f".//{A}rPr/{A}solidFill")
+        shown = color(fill[0], scheme) if fill is not None else scheme["tx1"]
+        assert contrast_ratio(shown, "#4D4D4D") >= 3.0  # white at 30 % over black
+
+
+def test_fields_over_artwork_or_an_unreadable_photo_stay_empty(tmp_path):
+    for name in ("logo_under_fields", "photo_under_fields"):
+        template = BUILDERS[name](tmp_path / f"{name}.pptx")
+        lines: list[str] = []
+        (deck,) = deckgen.build(COMPANY, template=template, output=tmp_path / f"{name}-d.pptx",
+                                date="2026-12-03", report=lines.append)
+        prs = Presentation(str(deck))
+        kinds = {(ph._element.ph.get("type") or "") for s in prs.slides for ph in s.placeholders}
+        assert not kinds & {"dt", "ftr", "sldNum"}, name
+        if name == "photo_under_fields":
+            unreadable = [x for x in lines if "cannot be read on the picture" in x]
+            assert len([x for x in unreadable if "slide number" in x]) == 1  # said once
+
+
+def test_space_after_paragraphs_is_counted_when_fitting():
+    from deckgen.typeset.fit import measure
+    from deckgen.typeset.styles import BoxStyle, LevelStyle
+
+    def style(after: float) -> BoxStyle:
+        level = LevelStyle(2000, False, "Carlito", 1.0, 0, 0, 0, 0, after, 0, 0, False)
+        return BoxStyle((0, 0, 0, 0), (level, level, level), True)
+
+    paras = [("Ein kurzer Absatz", 0)] * 4
+    box = (int(6 * 914400), int(2.0 * 914400))
+    assert measure(paras, style(0), {}, *box, 1.0)[0]
+    assert not measure(paras, style(30), {}, *box, 1.0)[0]  # 3 x 30 pt more: too tall
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_space_after_paragraphs_keeps_text_in_its_box_as_libreoffice_draws_it(tmp_path):
+    from checks import overflow_issues, render_pdf
+
+    _, deck = _build(tmp_path, "space_after")
+    assert overflow_issues(deck, render_pdf(deck, tmp_path)) == []

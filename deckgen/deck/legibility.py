@@ -77,6 +77,18 @@ class Legibility:
                 return value, slot
         return self.scheme.get(default, "#000000"), default
 
+    def can_read(self, fg: str, slot: str | None, bg: str, size_pt: float,
+                 bold: bool) -> bool:
+        """Some theme colour (``fg`` itself, or the nearest that passes) reads on ``bg``: on
+        a photo with dark and light parts under one box, none may."""
+        if bg == UNKNOWN:
+            return True
+        need = needed(size_pt, bold)
+        if contrast_ratio(fg, bg) >= need:
+            return True
+        ref = closest_legible(fg, bg, self.scheme, need, prefer=slot)
+        return contrast_ratio(ref.resolve(self.scheme), bg) >= need
+
     def fill_for(self, fg: str, slot: str | None, bg: str, size_pt: float, bold: bool,
                  where: str, slide: int | None = None) -> str | None:
         """``a:solidFill`` XML for a colour that reads, or None when ``fg`` already does."""

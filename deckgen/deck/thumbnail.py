@@ -42,7 +42,7 @@ def colours(slide: Any, shape: Any) -> tuple[str, str]:
         box = Box(int(shape.left or 0), int(shape.top or 0), int(shape.width or 1),
                   int(shape.height or 1))
         if bg is None or bg == backdrop.UNKNOWN:
-            bg = backdrop.behind(layout, box, scheme)
+            bg = backdrop.behind(layout, box, scheme).split("/")[0]  # a photo: its darker part
         run_fill = shape._element.find(f".//{A}r/{A}rPr/{A}solidFill")
         if run_fill is not None and len(run_fill):
             text = backdrop.color(run_fill[0], scheme)

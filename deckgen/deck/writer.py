@@ -287,8 +287,12 @@ class DeckWriter:
     @staticmethod
     def _field_texts(layout: LayoutInfo, number: int,
                      plan: DeckPlan) -> dict[str, tuple[PhInfo, str]]:
+        """Footer, date and slide number for the layout's field boxes; a box that lies over
+        a picture of the layout or master (the template's logo or artwork) stays empty."""
         out = {}
         for info in layout.placeholders:
+            if any(info.box.intersection(pic) > 0.02 * info.box.area for pic in layout.pictures):
+                continue
             if info.kind == "ftr" and plan.footer:
                 out["ftr"] = (info, plan.footer)
             elif info.kind == "dt" and plan.date:
@@ -349,15 +353,24 @@ class DeckWriter:
                         max_lines=1)
         if fit.fits and fit.lines and fit.lines[0] > 1:
             fit = FitResult(fit.scale, fit.sizes, False)
-        if not fit.fits and info.kind != "sldNum":
-            self._left_out.setdefault((info.kind, text), []).append(layout.name)
-            names = ", ".join(repr(n) for n in dict.fromkeys(self._left_out[(info.kind, text)]))
-            note = (f"the {_FIELD_NAMES[info.kind]} {_shown(text)!r} does not fit on one line in the "
-                    f"{_FIELD_NAMES[info.kind]} box of {names}; left out there (shorten it to "
-                    "keep it)")
-            self.warnings[:] = [w for w in self.warnings
-                                if not w.startswith(f"the {_FIELD_NAMES[info.kind]} "
-                                                    f"{_shown(text)!r}")]
+        unreadable = False
+        if fit.fits:
+            level = style.levels[0]
+            fg, slot = self.legibility.text_color(level)
+            bg = self._backdrop(layout, Slot(info, info.box))
+            if not self.legibility.can_read(fg, slot, bg, fit.sizes[0] / 100, level.bold):
+                fit, unreadable = FitResult(fit.scale, fit.sizes, False), True
+        if not fit.fits and (info.kind != "sldNum" or unreadable):
+            # one warning per field and text (the slide number: one for all its numbers)
+            said = "" if info.kind == "sldNum" else f" {_shown(text)!r}"
+            self._left_out.setdefault((info.kind, said), []).append(layout.name)
+            names = ", ".join(repr(n) for n in dict.fromkeys(self._left_out[(info.kind, said)]))
+            why = ("cannot be read on the picture behind" if unreadable else
+                   "does not fit on one line in")
+            hint = "" if unreadable else " (shorten it to keep it)"
+            head = f"the {_FIELD_NAMES[info.kind]}{said} "
+            note = f"{head}{why} the {_FIELD_NAMES[info.kind]} box of {names}; left out there{hint}"
+            self.warnings[:] = [w for w in self.warnings if not w.startswith(head)]
             self.warnings.append(note)
         return fit
 
@@ -435,7 +448,9 @@ class DeckWriter:
         fg, fg_slot = self.legibility.text_color(level)
         fill = self.legibility.fill_for(fg, fg_slot, bg, small, level.bold, where, number)
         look: dict[str, Any] = {}
-        if slot.ph is None:  # a drawn box: the placeholder look, written on the runs
+        if slot.ph is None or level.from_runs:
+            # a drawn box, or a template whose look is only in its sample text: the look is
+            # written on the runs, since nothing would pass it on
             look = {"font": level.font, "bold": level.bold}
             if fill is None and level.color is not None:
                 fill = SOLID.format(etree.tostring(level.color, encoding=str))
@@ -545,11 +560,14 @@ class DeckWriter:
         bg = self._backdrop(layout, Slot(info, info.box))
         fill = self.legibility.fill_for(fg, slot, bg, fit.sizes[0] / 100, level.bold,
                                         f"layout {layout.name!r} {_FIELD_NAMES[info.kind]}")
+        if fill is None and level.from_runs and level.color is not None:
+            fill = SOLID.format(etree.tostring(level.color, encoding=str))  # as in its sample
         if fill:
             from pptx.oxml import parse_xml
 
             rpr.append(parse_xml(fill))
-        if level.font.startswith("+"):  # LibreOffice ignores inherited footer fonts
+        if level.font.startswith("+") or level.from_runs:
+            # LibreOffice ignores inherited footer fonts; a sample's font is passed on by none
             etree.SubElement(rpr, f"{A}latin", typeface=level.font)
         etree.SubElement(run, f"{A}t").text = keep_together(text, self._keep())
         etree.SubElement(p, f"{A}endParaRPr", lang=lang, dirty="0")

@@ -40,6 +40,7 @@ class LayoutInfo:
     # Pictures and drawn shapes of the layout and (when shown) its master that text must not
     # cover: logos, bars, decorations. Backdrops covering half the slide or more are left out.
     obstacles: tuple[Box, ...] = ()
+    pictures: tuple[Box, ...] = ()  # those of the obstacles that are pictures (logos)
 
     def of_kind(self, *kinds: str) -> list[PhInfo]:
         return [p for p in self.placeholders if p.kind in kinds]
@@ -188,14 +189,18 @@ def _drawn(part_el: Any) -> list[Any]:
     return out
 
 
-def obstacles(layout: Any, slide_w: int, slide_h: int) -> tuple[Box, ...]:
-    """What the layout and its master draw, as boxes on the slide (backdrops excluded)."""
+def obstacles(layout: Any, slide_w: int, slide_h: int,
+              pictures: bool = False) -> tuple[Box, ...]:
+    """What the layout and its master draw, as boxes on the slide (backdrops excluded);
+    with ``pictures``, only the pictures among them."""
     parts = [layout._element]
     if layout._element.get("showMasterSp") not in ("0", "false"):
         parts.append(layout.slide_master._element)
     boxes = []
     for part_el in parts:
         for shape in _drawn(part_el):
+            if pictures and shape.tag != f"{_P}pic":
+                continue
             try:
                 xywh = _xfrm(shape)
             except (TypeError, ValueError):
@@ -246,6 +251,7 @@ def describe(layout: Any, master: int, slide_w: int, slide_h: int,
         slide_w=slide_w,
         slide_h=slide_h,
         obstacles=obstacles(layout, slide_w, slide_h),
+        pictures=obstacles(layout, slide_w, slide_h, pictures=True),
     )
 
 

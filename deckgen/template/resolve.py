@@ -133,7 +133,8 @@ def slots_for(role: str, layout: LayoutInfo, drawn: bool = False,
               ) -> tuple[dict[str, Slot], list[str]]:
     """Assign the role's pieces to this layout's placeholders, none over another or a logo."""
     slots, notes = (_drawn_slots(role, layout) if drawn else _raw_slots(role, layout))
-    taken: list[Box] = []
+    # the footer, date and slide-number boxes are filled on every slide: nothing goes over them
+    taken: list[Box] = [p.box for p in layout.of_kind("dt", "ftr", "sldNum")]
     out: dict[str, Slot] = {}
     slide = Box(0, 0, layout.slide_w, layout.slide_h)
     for key, slot in list(slots.items()):

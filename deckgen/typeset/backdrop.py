@@ -188,22 +188,36 @@ def behind(layout: Any, box: Box, scheme: Mapping[str, str], ph_fills: tuple[Any
             if shape.tag == f"{P}pic":
                 colour = _picture_colour(part, shape.find(f"{P}blipFill"), box, b)
                 continue
-            painted = fill(shape.find(f"{P}spPr"), scheme)
-            if painted:
-                colour = painted
+            colour = _over(colour, shape.find(f"{P}spPr"), scheme)
     for props in ph_fills:
-        painted = fill(props, scheme)
-        if painted:
-            colour = painted
+        colour = _over(colour, props, scheme)
     return colour
 
 
-def _picture_colour(part: Any, holder: Any, box: Box, pic: Box) -> str:
-    """The average colour of the part of a picture under ``box`` (stretched over ``pic``).
+def _over(below: str, props: Any, scheme: Mapping[str, str]) -> str:
+    """What a fill painted over ``below`` shows: itself, or blended where it is see-through
+    (a white panel at 30 % over black is dark grey, not white)."""
+    painted = fill(props, scheme)
+    if not painted:
+        return below
+    solid = props.find(f"{A}solidFill")
+    alpha_el = solid[0].find(f"{A}alpha") if solid is not None and len(solid) else None
+    alpha = _pct(alpha_el.get("val"), 100000) if alpha_el is not None else 1.0
+    if alpha >= 0.999 or painted == UNKNOWN or below == UNKNOWN:
+        return painted
+    from deckgen.typeset.contrast import colours_of, mix
 
-    Text on a photo has no single background; the average over its box is what a reader's
-    eye takes in, and is checked with the same margin as a flat colour. A picture that
-    cannot be read stays unknown.
+    return "/".join(mix(part, painted, max(alpha, 0.0)) for part in colours_of(below))
+
+
+def _picture_colour(part: Any, holder: Any, box: Box, pic: Box) -> str:
+    """The colours of the part of a picture under ``box`` (stretched over ``pic``).
+
+    Text on a photo has no single background: it must read on the darker and on the
+    lighter parts under it alike. So a region that is nearly one colour gives its median
+    colour, and any other gives its darkest and lightest tenth as ``"#dark/#light"``, which
+    `deckgen.typeset.contrast` checks text against both (an average would pass white text on
+    a photo that is half white). A picture that cannot be read stays unknown.
     """
     blip = holder.find(f".//{A}blip") if holder is not None else None
     rid = blip.get(f"{R}embed") if blip is not None else None
@@ -228,8 +242,19 @@ def _picture_colour(part: Any, holder: Any, box: Box, pic: Box) -> str:
             y0 = max(0, int((box.y - pic.y) / pic.h * h))
             x1 = min(w, max(x0 + 1, int((box.right - pic.x) / pic.w * w)))
             y1 = min(h, max(y0 + 1, int((box.bottom - pic.y) / pic.h * h)))
-            region = flat.crop((x0, y0, x1, y1)).convert("RGB").resize((1, 1), Image.BOX)
-            r, g, b = region.getpixel((0, 0))
+            region = flat.crop((x0, y0, x1, y1)).convert("RGB")
+            region.thumbnail((48, 48))
+            raw = region.tobytes()  # RGB triples (getdata is deprecated in Pillow 12)
+            pixels = sorted((tuple(raw[i:i + 3]) for i in range(0, len(raw), 3)),
+                            key=lambda c: 2126 * c[0] + 7152 * c[1] + 722 * c[2])
     except Exception:  # noqa: BLE001 - a broken or exotic picture: nothing can be said
         return UNKNOWN
-    return f"#{r:02X}{g:02X}{b:02X}"
+    if not pixels:
+        return UNKNOWN
+    dark, mid, light = (pixels[int(q * (len(pixels) - 1))] for q in (0.1, 0.5, 0.9))
+    hexes = [f"#{r:02X}{g:02X}{b:02X}" for r, g, b in (dark, mid, light)]
+    from deckgen.typeset.contrast import contrast_ratio
+
+    if contrast_ratio(hexes[0], hexes[2]) < 1.25:  # about one colour
+        return hexes[1]
+    return f"{hexes[0]}/{hexes[2]}"

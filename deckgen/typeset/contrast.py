@@ -41,7 +41,15 @@ def luminance(value: str) -> float:
     return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
 
 
+def colours_of(value: str) -> list[str]:
+    """A backdrop of several colours (``"#dark/#light"``, text on a photo) as its parts."""
+    return value.split("/")
+
+
 def contrast_ratio(fg: str, bg: str) -> float:
+    """WCAG contrast; against a backdrop of several colours, the worst of them."""
+    if "/" in bg:
+        return min(contrast_ratio(fg, part) for part in colours_of(bg))
     a, b = sorted((luminance(fg), luminance(bg)), reverse=True)
     return (a + 0.05) / (b + 0.05)
 
@@ -194,6 +202,7 @@ def slice_colours(scheme: Mapping[str, str], bg: str) -> tuple[ColorRef, ColorRe
     for step in range(16, -1, -1):  # 80 % toward the background first: the most muted
         rest = ColorRef("tx1").toward(toward_bg, step) if step else ColorRef("tx1")
         value = rest.resolve(scheme)
-        if distinct(value, hi) and abs(lightness(value) - lightness(bg)) >= 8:
+        if distinct(value, hi) and min(abs(lightness(value) - lightness(part))
+                                       for part in colours_of(bg)) >= 8:
             return highlight, rest
     return highlight, ColorRef("tx1")

@@ -91,8 +91,9 @@ def measure(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str]
             acc: _Acc | None = None, spacing: float | None = None) -> tuple[bool, tuple[int, ...]]:
     """Whether the paragraphs fit at ``scale`` (and in ``max_lines`` lines, if given).
 
-    Spacing given in points shrinks with the text (``spacing``, default ``scale``), as
-    PowerPoint's own autofit does; the writer then writes the reduced spacing out.
+    Spacing before a paragraph given in points shrinks with the text (``spacing``, default
+    ``scale``), as PowerPoint's own autofit does; the writer then writes the reduced spacing
+    out. Spacing after a paragraph counts as the template gives it.
     """
     acc = acc if acc is not None else _Acc()
     l_in, t_in, r_in, b_in = style.insets
@@ -115,7 +116,10 @@ def measure(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str]
         line = lv.line_pts if lv.line_pts else size * m.line * lv.line_pct
         before = lv.before_pts * (scale if spacing is None else spacing) or (
             lv.before_pct * size * m.line)
-        total += n * line + (before if i else 0.0)
+        # space after a paragraph is left as the template sets it (the writer does not
+        # rewrite it), so it is counted unscaled, between paragraphs
+        after = lv.after_pts or lv.after_pct * size * m.line
+        total += n * line + (before if i else 0.0) + (after if i < len(paras) - 1 else 0.0)
     if max_lines and sum(counts) > max_lines:
         return False, tuple(counts)
     return total <= height, tuple(counts)
@@ -177,5 +181,8 @@ def _largest_fitting(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[
 
 
 def round_size(size: float) -> int:
-    """Whole half-points, rounded down, so the stored size is never larger than measured."""
-    return max(100, int(size // 50) * 50)
+    """Whole half-points, rounded down, so the stored size is never larger than measured.
+
+    A hair is added first: the scales are built by repeated subtraction, so 20 pt x 0.6
+    arrives as 11.9999 pt and would otherwise be stored as 11.5 pt, below a 12 pt minimum."""
+    return max(100, int((size + 0.01) // 50) * 50)

@@ -29,6 +29,8 @@ class LevelStyle:
     line_pts: float
     before_pct: float
     before_pts: float
+    after_pct: float
+    after_pts: float
     mar_l: int  # EMU
     indent: int
     bullet: bool
@@ -121,40 +123,74 @@ def _color(el: Any) -> Any:
     return fill[0] if fill is not None and len(fill) else None
 
 
-def _sample_run(ph_el: Any | None) -> Any:
-    """The run properties of a layout placeholder's sample text (LibreOffice keeps styles there)."""
+def _sample_run(ph_el: Any | None, level: int = 0) -> Any:
+    """The run properties of a placeholder's sample text at ``level`` (its first paragraph
+    when none is of that level): LibreOffice keeps a template's styles there, not in list
+    styles."""
     if ph_el is None:
         return None
-    for path in ("p:txBody/a:p/a:r/a:rPr", "p:txBody/a:p/a:endParaRPr"):
-        el = ph_el.find(_q(path))
-        if el is not None and el.get("sz"):
-            return el
+    paras = ph_el.findall(_q("p:txBody/a:p"))
+    for para in (*(p for p in paras if _para_level(p) == level), *paras):
+        for path in ("a:r/a:rPr", "a:endParaRPr"):
+            el = para.find(_q(path))
+            if el is not None and el.get("sz"):
+                return el
     return None
 
 
-def level_style(sources: list[Any], level: int, title: bool, sample: Any = None) -> LevelStyle:
+def _para_level(p: Any) -> int:
+    ppr = p.find(_q("a:pPr"))
+    value = ppr.get("lvl") if ppr is not None else None
+    return int(value) if value and value.isdigit() else 0
+
+
+def level_style(sources: list[Any], level: int, title: bool, sample: Any = None,
+                defaults_last: bool = False) -> LevelStyle:
+    """A level's style from list styles given most specific first.
+
+    Where the list styles give no size at all, the template keeps its look in its sample
+    text (LibreOffice does): then size, typeface, colour and boldness come from the sample
+    run, and ``from_runs`` tells the writer to spell them out on the runs, as neither
+    PowerPoint nor LibreOffice passes a sample's look on to a slide.
+    """
     chain = _chain(sources, level)
-    size = _first(chain, _attr_int("a:defRPr", "sz"), None)
+    # the presentation's default text style (18 pt black, written by every program) is no
+    # style of the template's own: where only it gives a size, the sample text speaks first
+    own = _chain(sources[:-1], level) if defaults_last else chain
+    size = _first(own, _attr_int("a:defRPr", "sz"), None)
     font = _first(chain, _font, None)
+    bold = _first(own, _bold, None)
+    colour = _first(own, _color, None)
     from_runs = False
+    if size is None and sample is None:
+        size = _first(chain, _attr_int("a:defRPr", "sz"), None)
+        bold = _first(chain, _bold, None) if bold is None else bold
+        colour = _first(chain, _color, None) if colour is None else colour
     if size is None and sample is not None:
         size, from_runs = int(sample.get("sz")), True
         latin = sample.find(_q("a:latin"))
         if font is None and latin is not None:
             font = latin.get("typeface")
+        if bold is None and sample.get("b") is not None:
+            bold = sample.get("b") in ("1", "true")
+        fill = sample.find(_q("a:solidFill"))
+        if colour is None and fill is not None and len(fill):
+            colour = fill[0]
     return LevelStyle(
         size=size or 1800,
-        bold=_first(chain, _bold, False),
+        bold=bool(bold),
         font=font or ("+mj-lt" if title else "+mn-lt"),
         line_pct=_first(chain, _attr_int("a:lnSpc/a:spcPct", "val"), 100000) / 100000,
         line_pts=_first(chain, _attr_int("a:lnSpc/a:spcPts", "val"), 0) / 100,
         before_pct=_first(chain, _attr_int("a:spcBef/a:spcPct", "val"), 0) / 100000,
         before_pts=_first(chain, _attr_int("a:spcBef/a:spcPts", "val"), 0) / 100,
+        after_pct=_first(chain, _attr_int("a:spcAft/a:spcPct", "val"), 0) / 100000,
+        after_pts=_first(chain, _attr_int("a:spcAft/a:spcPts", "val"), 0) / 100,
         mar_l=_first(chain, _attr_int("", "marL"), 0),
         indent=_first(chain, _attr_int("", "indent"), 0),
         bullet=_first(chain, _bullet, False),
         from_runs=from_runs,
-        color=_first(chain, _color, None),
+        color=colour,
         align=_first(chain, lambda el: el.get("algn"), "l"),
     )
 
@@ -193,10 +229,13 @@ def box_style(layout: Any, ph_el: Any | None, kind: str) -> BoxStyle:
         True,
     )
     anchor = _first([b for b in bodies if b is not None], lambda b: b.get("anchor"), "t")
-    sample = _sample_run(ph_el)
-    if sample is None:
-        sample = _sample_run(mph)
-    levels = tuple(level_style(lists, lv, title, sample) for lv in range(3))
+
+    def sample(level: int) -> Any:
+        found = _sample_run(ph_el, level)
+        return found if found is not None else _sample_run(mph, level)
+
+    levels = tuple(level_style(lists, lv, title, sample(lv), defaults_last=True)
+                   for lv in range(3))
     return BoxStyle(insets=tuple(insets), levels=levels, wrap=wrap, anchor=anchor)
 
 
