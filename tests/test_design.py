@@ -337,3 +337,52 @@ def test_space_after_paragraphs_keeps_text_in_its_box_as_libreoffice_draws_it(tm
 
     _, deck = _build(tmp_path, "space_after")
     assert overflow_issues(deck, render_pdf(deck, tmp_path)) == []
+
+
+def test_chart_rest_slice_and_legend_show_on_a_dark_slide_with_dark_text_slots(tmp_path):
+    """A dark slide whose theme text colour is black as well: the chart's grey slice and its
+    legend must not take that black."""
+    from lxml import etree
+
+    from deckgen.typeset.backdrop import color
+    from deckgen.typeset.contrast import lightness
+
+    _, deck = _build(tmp_path, "styles_in_sample_text")
+    prs = Presentation(str(deck))
+    frame = next(sh for s in prs.slides for sh in s.shapes if getattr(sh, "has_chart", False))
+    scheme = theme_colors(prs.slide_masters[0])
+    space = frame.chart._chartSpace
+    C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    points = space.findall(f".//{C}dPt")
+    rest = color(points[1].find(f".//{A}solidFill")[0], scheme)
+    assert abs(lightness(rest) - lightness("#1B2A3A")) >= 8
+    legend = space.find(f".//{C}legend//{A}solidFill")
+    assert legend is not None, etree.tostring(space.find(f".//{C}legend"))[:300]
+    assert contrast_ratio(color(legend[0], scheme), "#1B2A3A") >= 4.5
+
+
+def test_a_chart_squeezed_by_artwork_gets_another_layout(tmp_path):
+    """Artwork covering most of a layout's second column leaves the chart a sliver there:
+    another layout (or boxes drawn in the free area) must hold it at a readable size."""
+    import io
+
+    from PIL import Image
+    from pptx.oxml.shapes.picture import CT_Picture
+    from pptx.util import Inches
+
+    import deckgen.api  # noqa: F401 - _writer_choice prepares the template through it
+
+    prs = Presentation()
+    layout = next(la for la in prs.slide_layouts if la.name == "Two Content")
+    buf = io.BytesIO()
+    Image.new("RGB", (80, 80), (30, 90, 160)).save(buf, "PNG")
+    _, rid = layout.part.get_or_add_image_part(io.BytesIO(buf.getvalue()))
+    layout.shapes._spTree.append(CT_Picture.new_pic(30, "Art", "Art", rid, Inches(6.3),
+                                                    Inches(1.5), Inches(3.6), Inches(5.6)))
+    template = tmp_path / "art.pptx"
+    prs.save(str(template))
+    choices, writer = _writer_choice(template)
+    chart = choices["statistic"].slots["chart"].box
+    assert chart.w >= 0.2 * prs.slide_width and chart.h >= 0.25 * prs.slide_height
+    (deck,) = deckgen.build(COMPANY, template=template, output=tmp_path / "d.pptx")
+    assert review(deck, COMPANY) == []

@@ -67,7 +67,7 @@ def style_chart(chart: Any, lang: str, colors: dict[str, str], bg: str) -> None:
     highlight, rest = slice_colours(colors, bg)
     series = plot.series[0]
     legend_font = chart.legend.font
-    legend_font.color.theme_color = MSO_THEME_COLOR.TEXT_1
+    legend_font.color.theme_color = _readable_on(bg, colors)  # the legend sits on the slide
     for i, ref in enumerate((highlight, rest)):
         point = series.points[i]
         point.format.fill.solid()

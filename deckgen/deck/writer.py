@@ -225,10 +225,23 @@ class DeckWriter:
     def _too_small(self, specs: list[tuple[int, SlideSpec]],
                    option: RoleChoice) -> tuple[int, str, str] | None:
         for i, spec in specs:
+            for key, thing in (("chart", spec.chart), ("table", spec.table),
+                               ("picture", spec.image)):
+                slot = option.slots.get(key)
+                if thing is not None and slot is not None and not self._roomy(slot.box):
+                    return i, key, f"the {key} would have {slot.box.w * 100 // self.tmap.slide_w}" \
+                        f" % of the slide's width and {slot.box.h * 100 // self.tmap.slide_h} %" \
+                        " of its height"
             for job in self._jobs(i, spec, option, slide_texts(spec, option)):
                 if self._factor(job, job.base, min_pt(job, self.tmap.slide_w)) is None:
                     return i, job.key, " ".join(t for t, _ in job.paras)
         return None
+
+    def _roomy(self, box: Box) -> bool:
+        """A chart, table or picture squeezed between a template's artwork below a fifth of
+        the slide's width or a quarter of its height cannot be read: another layout, or
+        boxes drawn in the free area, serve it better."""
+        return box.w >= 0.2 * self.tmap.slide_w and box.h >= 0.25 * self.tmap.slide_h
 
     def _typeset(self, plan: DeckPlan, texts: list[Texts]) -> dict[tuple[int, str],
                                                                      tuple[int, ...]]:

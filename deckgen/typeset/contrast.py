@@ -199,10 +199,15 @@ def slice_colours(scheme: Mapping[str, str], bg: str) -> tuple[ColorRef, ColorRe
                                     prefer="accent1")
     hi = highlight.resolve(scheme)
     toward_bg = not prefers_light(bg)
-    for step in range(16, -1, -1):  # 80 % toward the background first: the most muted
-        rest = ColorRef("tx1").toward(toward_bg, step) if step else ColorRef("tx1")
-        value = rest.resolve(scheme)
-        if distinct(value, hi) and min(abs(lightness(value) - lightness(part))
-                                       for part in colours_of(bg)) >= 8:
-            return highlight, rest
+    # the text colour first; where it is the background's own (black text slots on a black
+    # slide) the background colour, which then is the text's opposite
+    for base in ("tx1", "bg1", "tx2", "bg2"):
+        if base not in scheme and CLR_MAP[base] not in scheme:
+            continue
+        for step in range(16, -1, -1):  # 80 % toward the background first: the most muted
+            rest = ColorRef(base).toward(toward_bg, step) if step else ColorRef(base)
+            value = rest.resolve(scheme)
+            if distinct(value, hi) and min(abs(lightness(value) - lightness(part))
+                                           for part in colours_of(bg)) >= 8:
+                return highlight, rest
     return highlight, ColorRef("tx1")
