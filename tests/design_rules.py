@@ -208,6 +208,11 @@ def _charts(n, slide, scheme, info) -> list[str]:
             cols.append(color(fill[0], scheme) if fill is not None and len(fill) else None)
         box = Box(shape.left, shape.top, shape.width, shape.height)
         bg = behind(slide.slide_layout, box, scheme)
+        own = space.find(f"{C}spPr")
+        if own is not None and bg != UNKNOWN:  # the chart's own fill, as design_check reads it
+            from deckgen.typeset.backdrop import painted_over
+
+            bg = painted_over(bg, own, scheme)
         if len(cols) >= 2 and all(cols):
             if not distinct(cols[0], cols[1]):
                 out.append(f"slide {n}: chart-contrast: {cols[0]} vs {cols[1]}")

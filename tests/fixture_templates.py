@@ -220,12 +220,38 @@ def styles_in_sample_text(path: Path) -> Path:
 
 
 def _rect(sid: int, name: str, x: float, y: float, w: float, h: float, fill: str) -> object:
-    return parse_xml(
+    return parse_xml(_rect_xml(sid, name, x, y, w, h, fill))
+
+
+def _rect_xml(sid: int, name: str, x: float, y: float, w: float, h: float, fill: str) -> str:
+    return (
         f'<p:sp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvSpPr><p:cNvPr id="{sid}" '
         f'name="{name}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>'
         f'<a:off x="{Inches(x)}" y="{Inches(y)}"/><a:ext cx="{Inches(w)}" cy="{Inches(h)}"/>'
         f'</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}<a:ln><a:noFill/></a:ln>'
         '</p:spPr></p:sp>')
+
+
+def grouped_mosaic(path: Path) -> Path:
+    """Decoration as a group of panels in several greys, some dark, under the content area
+    (a designer's mosaic): the text crosses several of them and must read on each."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    panels = [(0.0, 0.0, 10.0, 7.5, "F4F4F4"), (0.6, 2.0, 2.4, 2.2, "CED4DA"),
+              (3.2, 1.6, 3.0, 1.4, "343A40"), (6.6, 3.2, 2.6, 2.6, "6C757D"),
+              (1.2, 4.6, 3.2, 1.6, "ADB5BD")]
+    shapes = "".join(
+        _rect_xml(60 + i, f"Panel {i}", x, y, w, h,
+                  f'<a:solidFill><a:srgbClr val="{c}"/></a:solidFill>')
+        for i, (x, y, w, h, c) in enumerate(panels))
+    group = parse_xml(
+        f'<p:grpSp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvGrpSpPr><p:cNvPr id="59" '
+        'name="Mosaic"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm>'
+        f'<a:off x="0" y="0"/><a:ext cx="{Inches(10)}" cy="{Inches(7.5)}"/>'
+        f'<a:chOff x="0" y="0"/><a:chExt cx="{Inches(10)}" cy="{Inches(7.5)}"/></a:xfrm>'
+        f'</p:grpSpPr>{shapes}</p:grpSp>')
+    master.shapes._spTree.insert(2, group)
+    return _save(prs, path)
 
 
 def see_through_title_bar(path: Path) -> Path:
@@ -318,6 +344,7 @@ BUILDERS = {
     "purpose_layouts": purpose_layouts,
     "styles_in_sample_text": styles_in_sample_text,
     "see_through_title_bar": see_through_title_bar,
+    "grouped_mosaic": grouped_mosaic,
     "photo_under_fields": photo_under_fields,
     "logo_under_fields": logo_under_fields,
     "space_after": space_after,

@@ -23,6 +23,7 @@ from deckgen.typeset.styles import theme_colors
 
 COMPANY = "Müller & Söhne GmbH"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
 def _build(tmp_path, name: str, company: str = COMPANY):
@@ -386,3 +387,24 @@ def test_a_chart_squeezed_by_artwork_gets_another_layout(tmp_path):
     assert chart.w >= 0.2 * prs.slide_width and chart.h >= 0.25 * prs.slide_height
     (deck,) = deckgen.build(COMPANY, template=template, output=tmp_path / "d.pptx")
     assert review(deck, COMPANY) == []
+
+
+def test_text_crossing_dark_and_light_artwork_gets_a_panel(tmp_path):
+    """No colour reads on a dark and a light panel at once: the text box (and the chart) get
+    a see-through panel in the theme's background colour, as a designer would back them."""
+    _, deck = _build(tmp_path, "grouped_mosaic")
+    prs = Presentation(str(deck))
+    bullets = prs.slides[3]
+    body = next(sh for sh in bullets.placeholders if sh.placeholder_format.idx == 1)
+    fill = body._element.find(f"{{{P_NS}}}spPr/{A}solidFill/{A}schemeClr")
+    assert fill is not None and fill.get("val") == "bg1"
+    assert fill.find(f"{A}alpha").get("val") == "90000"
+    C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    frame = next(sh for s in prs.slides for sh in s.shapes if getattr(sh, "has_chart", False))
+    assert frame.chart._chartSpace.find(f"{C}spPr/{A}solidFill/{A}schemeClr") is not None
+    # a template without such artwork keeps its placeholders unfilled
+    (tmp_path / "plain").mkdir()
+    _, plain = _build(tmp_path / "plain", "four_by_three")
+    for slide in Presentation(str(plain)).slides:
+        for sh in slide.placeholders:
+            assert sh._element.find(f"{{{P_NS}}}spPr/{A}solidFill") is None

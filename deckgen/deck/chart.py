@@ -16,6 +16,7 @@ from pptx.util import Pt
 
 from deckgen.pitch.plan import ChartSpec
 
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 _THEME = {"tx1": MSO_THEME_COLOR.TEXT_1, "tx2": MSO_THEME_COLOR.TEXT_2,
           "bg1": MSO_THEME_COLOR.BACKGROUND_1, "bg2": MSO_THEME_COLOR.BACKGROUND_2,
@@ -101,6 +102,32 @@ def add_chart(shapes: Any, spec: ChartSpec, box: Any, placeholder: Any | None, l
         frame = placeholder.insert_chart(XL_CHART_TYPE.DOUGHNUT, data)
     else:
         frame = shapes.add_chart(XL_CHART_TYPE.DOUGHNUT, box.x, box.y, box.w, box.h, data)
-    style_chart(frame.chart, lang, colors, bg if bg and bg.startswith("#") else colors["bg1"])
+    bg = bg if bg and bg.startswith("#") else colors["bg1"]
+    if "/" in bg:
+        bg = _back(frame.chart, bg, colors)
+    style_chart(frame.chart, lang, colors, bg)
     frame._element.xpath("./p:nvGraphicFramePr/p:cNvPr")[0].set("descr", spec.alt_text)
     return frame
+
+
+def _back(chart: Any, bg: str, colors: dict[str, str]) -> str:
+    """A chart over dark and light artwork at once gets a see-through panel in the theme's
+    background colour (slices could not stand out from both); returns what it then sits on."""
+    from lxml import etree
+
+    from deckgen.deck.legibility import BACKING_ALPHA
+    from deckgen.typeset.contrast import colours_of, mix
+
+    space = chart._chartSpace
+    sppr = space.find(f"{_C}spPr")
+    if sppr is None:
+        sppr = etree.SubElement(space, f"{_C}spPr")
+        anchor = space.find(f"{_C}chart")
+        anchor.addnext(sppr)
+    for child in list(sppr):
+        if child.tag.endswith(("Fill", "noFill")):
+            sppr.remove(child)
+    sppr.insert(0, etree.fromstring(
+        f'<a:solidFill xmlns:a="{_A[1:-1]}"><a:schemeClr val="bg1"><a:alpha val="{BACKING_ALPHA}"/>'
+        '</a:schemeClr></a:solidFill>'))
+    return "/".join(mix(part, colors["bg1"], BACKING_ALPHA / 100_000) for part in colours_of(bg))

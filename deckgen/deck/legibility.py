@@ -22,6 +22,7 @@ from deckgen.typeset.backdrop import UNKNOWN, behind, color
 from deckgen.typeset.contrast import closest_legible, contrast_ratio, needed
 from deckgen.typeset.styles import LevelStyle
 
+BACKING_ALPHA = 90_000  # a panel behind text on busy artwork lets a tenth of it through
 SOLID = '<a:solidFill xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">{}</a:solidFill>'
 
 

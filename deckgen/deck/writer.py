@@ -23,7 +23,7 @@ from pptx.shapes.shapetree import SlideShapeFactory
 from deckgen.brand.logo import BrandLogo
 from deckgen.deck.chart import add_chart
 from deckgen.deck.cleanup import remove_slides
-from deckgen.deck.legibility import SOLID, Legibility, table_header_colour
+from deckgen.deck.legibility import BACKING_ALPHA, SOLID, Legibility, table_header_colour
 from deckgen.deck.notes import NotesWriter
 from deckgen.deck.package_fixes import add_missing_parts
 from deckgen.deck.paragraphs import HLINK_RT, list_adjusted, replace_level, write_paragraphs
@@ -456,6 +456,10 @@ class DeckWriter:
         number = state.number
         bg = self._backdrop(layout, slot)
         level = style.levels[0]
+        backing = self._backing(layout, slot, level, bg)
+        set_backing(filled.sp, backing[0] if backing else None)
+        if backing:
+            bg = backing[1]
         rest = fit.sizes[1:] if text.figure else fit.sizes
         small = min(rest) / 100 if rest else fit.sizes[0] / 100
         fg, fg_slot = self.legibility.text_color(level)
@@ -498,6 +502,27 @@ class DeckWriter:
         if found is None:
             found = self._backdrops[key] = self._find_backdrop(layout, slot)
         return found
+
+    def _backing(self, layout: LayoutInfo, slot: Slot, level: Any,
+                 bg: str) -> tuple[str, str] | None:
+        """(theme slot, what the text then sits on) for a panel behind a text that crosses
+        dark and light parts of the template's artwork where no colour reads on all of them,
+        as a designer backs text on a busy picture; None where the text reads as it is.
+        Decided for the box, at the strictest contrast, so every text in it gets the same."""
+        if "/" not in bg:
+            return None
+        fg, fg_slot = self.legibility.text_color(level)
+        if self.legibility.can_read(fg, fg_slot, bg, 0.0, False):
+            return None
+        from deckgen.typeset.contrast import colours_of, mix
+
+        # the slide's own background colour, unless the text is light and cannot be darkened
+        # into reading on it (then the text colour's opposite)
+        panel = "bg1" if contrast_ratio(fg, self.colors["bg1"]) >= 3.0 else max(
+            ("bg1", "tx1"), key=lambda name: contrast_ratio(fg, self.colors[name]))
+        shown = "/".join(mix(part, self.colors[panel], BACKING_ALPHA / 100_000)
+                         for part in colours_of(bg))
+        return panel, shown
 
     def _find_backdrop(self, layout: LayoutInfo, slot: Slot) -> str:
         fills: tuple[Any, ...] = ()
@@ -685,6 +710,31 @@ def _spacing_ratio(style: BoxStyle, filled: _Filled) -> float:
     skip = 1 if filled.text.figure else 0  # a figure is enlarged, not scaled
     return min(1.0, min((s / i for s, i in zip(filled.sizes[skip:], inherited[skip:]) if i),
                         default=1))
+
+
+def set_backing(sp: Any, panel: str | None) -> None:
+    """Give the shape a see-through panel in theme colour ``panel`` (or take deckgen's panel
+    away: a refill may no longer need it); a fill the shape had otherwise stays."""
+    sppr = sp.find(f"{P}spPr")
+    if sppr is None:
+        return
+    for old in sppr.findall(f"{A}solidFill"):
+        if _is_backing(old):
+            sppr.remove(old)
+    if panel is None:
+        return
+    fill = etree.fromstring(f'<a:solidFill xmlns:a="{A[1:-1]}"><a:schemeClr val="{panel}">'
+                            f'<a:alpha val="{BACKING_ALPHA}"/></a:schemeClr></a:solidFill>')
+    index = 0
+    for i, child in enumerate(sppr):
+        if child.tag in (f"{A}xfrm", f"{A}custGeom", f"{A}prstGeom"):
+            index = i + 1
+    sppr.insert(index, fill)
+
+
+def _is_backing(fill: Any) -> bool:
+    alpha = fill.find(f"{A}schemeClr/{A}alpha")
+    return alpha is not None and alpha.get("val") == str(BACKING_ALPHA)
 
 
 def min_pt_for(key: str, slide_w: int) -> float:

@@ -176,25 +176,91 @@ def behind(layout: Any, box: Box, scheme: Mapping[str, str], ph_fills: tuple[Any
     parts = [layout.part] if lay.get("showMasterSp") in ("0", "false") else [
         layout.slide_master.part, layout.part]
     cx, cy = box.x + box.w // 2, box.y + box.h // 2
+    # what covers part of the box: the text crosses it too (a mosaic of panels, a band)
+    partial: list[str] = []
     for part in parts:
         tree = part._element.find(f"{P}cSld/{P}spTree")
-        for shape in tree if tree is not None else ():
-            if shape.find(f".//{P}nvPr/{P}ph") is not None:
+        for shape, b in _painted(tree):
+            if b is None:
                 continue
-            b = shape_box(shape)
-            if b is None or b.intersection(box) < 0.5 * box.area and not (
-                    b.x <= cx <= b.right and b.y <= cy <= b.bottom):
+            covered = b.intersection(box)
+            if covered < 0.05 * box.area:
                 continue
+            main = covered >= 0.5 * box.area or (b.x <= cx <= b.right and b.y <= cy <= b.bottom)
             if shape.tag == f"{P}pic":
-                colour = _picture_colour(part, shape.find(f"{P}blipFill"), box, b)
-                continue
-            colour = _over(colour, shape.find(f"{P}spPr"), scheme)
+                painted = _picture_colour(part, shape.find(f"{P}blipFill"), box, b)
+            else:
+                painted = painted_over(colour, shape.find(f"{P}spPr"), scheme)
+                if not main and fill(shape.find(f"{P}spPr"), scheme) is None:
+                    continue  # paints nothing
+            if covered >= 0.99 * box.area:
+                partial = []  # hidden under a shape that covers the whole box
+            if main:
+                colour = painted
+            elif painted != UNKNOWN:
+                partial.append(painted)
     for props in ph_fills:
-        colour = _over(colour, props, scheme)
-    return colour
+        colour = painted_over(colour, props, scheme)
+        if fill(props, scheme):
+            partial = []  # the placeholder's own fill is what the text sits on
+    return _span(colour, partial)
 
 
-def _over(below: str, props: Any, scheme: Mapping[str, str]) -> str:
+def _span(colour: str, partial: list[str]) -> str:
+    """One colour, or the darkest and lightest of several as ``"#dark/#light"``."""
+    if colour == UNKNOWN or not partial:
+        return colour
+    from deckgen.typeset.contrast import colours_of, contrast_ratio, luminance
+
+    every = sorted({c for value in (colour, *partial) for c in colours_of(value)},
+                   key=luminance)
+    if contrast_ratio(every[0], every[-1]) < 1.25:
+        return colour
+    return f"{every[0]}/{every[-1]}"
+
+
+def _painted(tree: Any, place: Any = None) -> Any:
+    """(shape, box on the slide) for every shape that is not a placeholder, in drawing
+    order; the shapes inside a group count one by one, placed through the group's own
+    child coordinates (a template's decoration is often a group of filled shapes)."""
+    if tree is None:
+        return
+    for shape in tree:
+        if not isinstance(shape.tag, str) or (
+                shape.tag != f"{P}grpSp" and shape.find(f".//{P}nvPr/{P}ph") is not None):
+            continue
+        b = shape_box(shape)
+        if b is not None and place is not None:
+            b = place(b)
+        if shape.tag == f"{P}grpSp":
+            yield from _painted(shape, _group_place(shape, place))
+        elif shape.tag in (f"{P}sp", f"{P}pic", f"{P}cxnSp"):
+            yield shape, b
+
+
+def _group_place(group: Any, outer: Any) -> Any:
+    """Maps a box in the group's child coordinates to the slide."""
+    xfrm = group.find(f"{P}grpSpPr/{A}xfrm")
+    try:
+        off, ext = xfrm.find(f"{A}off"), xfrm.find(f"{A}ext")
+        ch_off, ch_ext = xfrm.find(f"{A}chOff"), xfrm.find(f"{A}chExt")
+        ox, oy, ew, eh = (int(v) for v in (off.get("x"), off.get("y"), ext.get("cx"),
+                                            ext.get("cy")))
+        cx, cy, cw, chh = (int(v) for v in (ch_off.get("x"), ch_off.get("y"),
+                                             ch_ext.get("cx"), ch_ext.get("cy")))
+    except (AttributeError, TypeError, ValueError):
+        return outer
+    sx, sy = (ew / cw if cw else 1.0), (eh / chh if chh else 1.0)
+
+    def place(b: Box) -> Box:
+        mapped = Box(int(ox + (b.x - cx) * sx), int(oy + (b.y - cy) * sy), int(b.w * sx),
+                     int(b.h * sy))
+        return outer(mapped) if outer is not None else mapped
+
+    return place
+
+
+def painted_over(below: str, props: Any, scheme: Mapping[str, str]) -> str:
     """What a fill painted over ``below`` shows: itself, or blended where it is see-through
     (a white panel at 30 % over black is dark grey, not white)."""
     painted = fill(props, scheme)
