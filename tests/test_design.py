@@ -314,7 +314,7 @@ def test_fields_over_artwork_or_an_unreadable_photo_stay_empty(tmp_path):
         kinds = {(ph._element.ph.get("type") or "") for s in prs.slides for ph in s.placeholders}
         assert not kinds & {"dt", "ftr", "sldNum"}, name
         if name == "photo_under_fields":
-            unreadable = [x for x in lines if "cannot be read on the picture" in x]
+            unreadable = [x for x in lines if "cannot be read on the artwork" in x]
             assert len([x for x in unreadable if "slide number" in x]) == 1  # said once
 
 
@@ -408,3 +408,32 @@ def test_text_crossing_dark_and_light_artwork_gets_a_panel(tmp_path):
     for slide in Presentation(str(plain)).slides:
         for sh in slide.placeholders:
             assert sh._element.find(f"{{{P_NS}}}spPr/{A}solidFill") is None
+
+
+def test_a_footer_too_long_for_its_box_keeps_its_first_part(tmp_path):
+    """The plea's footer ("company · title") does not fit the narrow footer box of
+    python-pptx's template: it keeps the company, as a typesetter shortens a running foot,
+    and says so once; a footer without parts is left out, as before."""
+    from conftest import ROOT
+
+    template = tmp_path / "t.pptx"
+    Presentation().save(str(template))
+    lines: list[str] = []
+    (deck,) = deckgen.build(COMPANY, template=template, output=tmp_path / "d.pptx",
+                            report=lines.append)
+    footers = {sh.text_frame.text for s in Presentation(str(deck)).slides
+               for sh in s.placeholders if sh.placeholder_format.type == 15}  # FOOTER
+    assert footers == {COMPANY.replace(" ", "\u00a0")}
+    said = [x for x in lines if x.startswith("warning: the footer")]
+    assert len(said) == 1 and said[0].endswith(f"shortened there to {COMPANY!r}")
+    content = tmp_path / "c.yaml"
+    content.write_text((ROOT / "content" / "plea.yaml").read_text(encoding="utf-8").replace(
+        'footer: "{{ company }} · Plädoyer für eine unabhängige Social-Media-Abteilung"',
+        'footer: "Plädoyer für eine unabhängige Social-Media-Abteilung von {{ company }}"'),
+        encoding="utf-8")
+    lines.clear()
+    (deck,) = deckgen.build(COMPANY, template=template, content=content,
+                            output=tmp_path / "e.pptx", report=lines.append)
+    assert not [sh for s in Presentation(str(deck)).slides for sh in s.placeholders
+                if sh.placeholder_format.type == 15]
+    assert any("left out there (shorten it to keep it)" in x for x in lines)

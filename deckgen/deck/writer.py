@@ -141,7 +141,7 @@ class DeckWriter:
 
                 self._graphic(state, "picture", place_picture, spec.image)
             for kind, (info, text) in self._field_texts(choice.layout, number, plan).items():
-                fit = self._field_fit(choice.layout, info, text)
+                fit, text = self._field_fit(choice.layout, info, text)
                 if fit.fits:
                     self._create_field(state, kind, info, text, fit)
             if self.logo is not None:
@@ -185,7 +185,7 @@ class DeckWriter:
                 self._fill(state, key, filled)
             fields = self._field_texts(state.choice.layout, state.number, plan)
             for kind, (info, text) in fields.items():
-                fit = self._field_fit(state.choice.layout, info, text)
+                fit, text = self._field_fit(state.choice.layout, info, text)
                 if fit.fits != (kind in state.fields):
                     raise Rebuild  # a footer appears or disappears
                 if fit.fits and state.fields[kind][1] != text:
@@ -356,9 +356,31 @@ class DeckWriter:
     def _field_style(self, layout: LayoutInfo, info: PhInfo) -> BoxStyle:
         return self._style(layout, Slot(info, info.box), info.kind)
 
-    def _field_fit(self, layout: LayoutInfo, info: PhInfo, text: str) -> FitResult:
-        """One line, shrunk at most to three quarters of the template's size (and 8 pt):
-        a footer in 7 pt or over two lines looks broken; it is left out instead (and said)."""
+    def _field_fit(self, layout: LayoutInfo, info: PhInfo, text: str) -> tuple[FitResult, str]:
+        """How the field's text is set, and the text: one line, shrunk at most to three
+        quarters of the template's size (and 8 pt), since a footer in 7 pt or over two lines
+        looks broken. A footer too long for its box drops its last parts ("Acme · Plädoyer
+        für …" keeps "Acme"), as a typesetter shortens a running foot; one that cannot be
+        shortened, or read on the artwork behind it, is left out. Both are said."""
+        fit, unreadable = self._field_try(layout, info, text)
+        if fit.fits or unreadable or info.kind != "ftr":
+            if not fit.fits and (info.kind != "sldNum" or unreadable):
+                self._field_note(layout, info, text, "cannot be read on the artwork behind"
+                                 if unreadable else "does not fit on one line in",
+                                 "" if unreadable else " (shorten it to keep it)")
+            return fit, text
+        for shorter in _shorter(text):
+            fit, unreadable = self._field_try(layout, info, shorter)
+            if fit.fits:
+                self._field_note(layout, info, text, "does not fit on one line in",
+                                 f"; shortened there to {_shown(shorter)!r}", left_out=False)
+                return fit, shorter
+        self._field_note(layout, info, text, "does not fit on one line in",
+                         " (shorten it to keep it)")
+        return fit, text
+
+    def _field_try(self, layout: LayoutInfo, info: PhInfo, text: str) -> tuple[FitResult, bool]:
+        """The fit of one field text, and whether it fails only for want of a colour."""
         style = self._field_style(layout, info)
         size = style.levels[0].size
         floor = min(size / 100, max(FOOTER_MIN_PT, 0.75 * size / 100))
@@ -366,26 +388,28 @@ class DeckWriter:
                         max_lines=1)
         if fit.fits and fit.lines and fit.lines[0] > 1:
             fit = FitResult(fit.scale, fit.sizes, False)
-        unreadable = False
         if fit.fits:
             level = style.levels[0]
             fg, slot = self.legibility.text_color(level)
             bg = self._backdrop(layout, Slot(info, info.box))
             if not self.legibility.can_read(fg, slot, bg, fit.sizes[0] / 100, level.bold):
-                fit, unreadable = FitResult(fit.scale, fit.sizes, False), True
-        if not fit.fits and (info.kind != "sldNum" or unreadable):
-            # one warning per field and text (the slide number: one for all its numbers)
-            said = "" if info.kind == "sldNum" else f" {_shown(text)!r}"
-            self._left_out.setdefault((info.kind, said), []).append(layout.name)
-            names = ", ".join(repr(n) for n in dict.fromkeys(self._left_out[(info.kind, said)]))
-            why = ("cannot be read on the picture behind" if unreadable else
-                   "does not fit on one line in")
-            hint = "" if unreadable else " (shorten it to keep it)"
-            head = f"the {_FIELD_NAMES[info.kind]}{said} "
-            note = f"{head}{why} the {_FIELD_NAMES[info.kind]} box of {names}; left out there{hint}"
-            self.warnings[:] = [w for w in self.warnings if not w.startswith(head)]
-            self.warnings.append(note)
-        return fit
+                return FitResult(fit.scale, fit.sizes, False), True
+        return fit, False
+
+    def _field_note(self, layout: LayoutInfo, info: PhInfo, text: str, why: str, tail: str,
+                    left_out: bool = True) -> None:
+        """One warning per field and text (the slide number: one for all its numbers),
+        naming every layout it applies to."""
+        said = "" if info.kind == "sldNum" else f" {_shown(text)!r}"
+        self._left_out.setdefault((info.kind, said, left_out), []).append(layout.name)
+        names = ", ".join(repr(n) for n in dict.fromkeys(
+            self._left_out[(info.kind, said, left_out)]))
+        head = f"the {_FIELD_NAMES[info.kind]}{said} "
+        there = "; left out there" if left_out else ""
+        note = f"{head}{why} the {_FIELD_NAMES[info.kind]} box of {names}{there}{tail}"
+        self.warnings[:] = [w for w in self.warnings if not (
+            w.startswith(head) and ("left out there" in w) == left_out)]
+        self.warnings.append(note)
 
     # -- shapes -------------------------------------------------------------------------
     def _ph_proto(self, layout: LayoutInfo, info: PhInfo) -> tuple[Any, str]:
@@ -735,6 +759,19 @@ def set_backing(sp: Any, panel: str | None) -> None:
 def _is_backing(fill: Any) -> bool:
     alpha = fill.find(f"{A}schemeClr/{A}alpha")
     return alpha is not None and alpha.get("val") == str(BACKING_ALPHA)
+
+
+_PARTS = (" · ", " | ", " – ", " — ", " - ")
+
+
+def _shorter(text: str) -> list[str]:
+    """A footer's shorter forms, longest first: its trailing parts dropped one by one at a
+    separator a running foot uses (" · ", " | ", dashes); none when it has no such parts."""
+    for sep in _PARTS:
+        if sep in text:
+            parts = text.split(sep)
+            return [sep.join(parts[:n]) for n in range(len(parts) - 1, 0, -1)]
+    return []
 
 
 def min_pt_for(key: str, slide_w: int) -> float:

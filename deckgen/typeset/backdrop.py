@@ -100,9 +100,13 @@ def fill(props: Any, scheme: Mapping[str, str]) -> str | None:
         return to_hex(tuple(sum(c[k] for c in chans) / len(chans) for k in range(3)))
     if props.find(f"{A}blipFill") is not None:
         return UNKNOWN
-    patt = props.find(f"{A}pattFill/{A}bgClr")
-    if patt is not None and len(patt):
-        return color(patt[0], scheme)
+    # a pattern shows both of its colours: text on it must read on each
+    found = [color(el[0], scheme) for el in (props.find(f"{A}pattFill/{A}fgClr"),
+                                             props.find(f"{A}pattFill/{A}bgClr"))
+             if el is not None and len(el)]
+    found = [c for c in dict.fromkeys(found) if c]
+    if found:
+        return "/".join(found)
     return None
 
 
