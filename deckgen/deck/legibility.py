@@ -78,27 +78,31 @@ class Legibility:
                 return value, slot
         return self.scheme.get(default, "#000000"), default
 
+    def _better(self, fg: str, slot: str | None, bg: str, size_pt: float,
+                bold: bool) -> Any:
+        """The nearest theme colour that reads where ``fg`` does not; None where ``fg`` (or
+        an unknown backdrop) needs no help."""
+        if bg == UNKNOWN:
+            return None
+        need = needed(size_pt, bold)
+        if contrast_ratio(fg, bg) >= need:
+            return None
+        return closest_legible(fg, bg, self.scheme, need, prefer=slot)
+
     def can_read(self, fg: str, slot: str | None, bg: str, size_pt: float,
                  bold: bool) -> bool:
         """Some theme colour (``fg`` itself, or the nearest that passes) reads on ``bg``: on
         a photo with dark and light parts under one box, none may."""
-        if bg == UNKNOWN:
-            return True
-        need = needed(size_pt, bold)
-        if contrast_ratio(fg, bg) >= need:
-            return True
-        ref = closest_legible(fg, bg, self.scheme, need, prefer=slot)
-        return contrast_ratio(ref.resolve(self.scheme), bg) >= need
+        ref = self._better(fg, slot, bg, size_pt, bold)
+        return ref is None or contrast_ratio(ref.resolve(self.scheme), bg) >= needed(
+            size_pt, bold)
 
     def fill_for(self, fg: str, slot: str | None, bg: str, size_pt: float, bold: bool,
                  where: str, slide: int | None = None) -> str | None:
         """``a:solidFill`` XML for a colour that reads, or None when ``fg`` already does."""
-        if bg == UNKNOWN:
+        ref = self._better(fg, slot, bg, size_pt, bold)
+        if ref is None:
             return None
-        need = needed(size_pt, bold)
-        if contrast_ratio(fg, bg) >= need:
-            return None
-        ref = closest_legible(fg, bg, self.scheme, need, prefer=slot)
         chosen = ref.resolve(self.scheme)
         sub = Substitution(where, fg, chosen, bg, round(contrast_ratio(chosen, bg), 1))
         for i, known in enumerate(self.substitutions):

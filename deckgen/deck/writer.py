@@ -23,6 +23,7 @@ from pptx.shapes.shapetree import SlideShapeFactory
 from deckgen.brand.logo import BrandLogo
 from deckgen.deck.chart import add_chart
 from deckgen.deck.cleanup import remove_slides
+from deckgen.deck.fields import FieldsMixin, shown
 from deckgen.deck.legibility import BACKING_ALPHA, SOLID, Legibility, table_header_colour
 from deckgen.deck.notes import NotesWriter
 from deckgen.deck.package_fixes import add_missing_parts
@@ -43,14 +44,8 @@ from deckgen.typeset.styles import NS, BoxStyle, box_style, theme_colors, theme_
 A = "{{{}}}".format(NS["a"])
 P = "{{{}}}".format(NS["p"])
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-FOOTER_MIN_PT = 8.0
-_FIELD_NAMES = {"ftr": "footer", "dt": "date", "sldNum": "slide number"}
 DRAWN_TITLE_SIZE = 3200
 EMU_PER_TENTH_INCH = 91440
-# uuid5(NAMESPACE_URL, "deckgen/slidenum"), spelled out: a stable field id without importing
-# uuid (and platform) on every build
-_FIELD_ID = {"slidenum": "{F3581AFD-4802-5051-A893-3841FB04C36D}"}
-
 Texts = dict[str, tuple[Slot, SlotText]]
 
 
@@ -82,7 +77,7 @@ class Rebuild(Exception):
     """The next plan differs in structure, not just in text: build from a fresh template."""
 
 
-class DeckWriter:
+class DeckWriter(FieldsMixin):
     """Writes plans into one presentation: in full the first time, by refilling afterwards."""
 
     def __init__(self, prs: Any, tmap: TemplateMap, logo: BrandLogo | None = None) -> None:
@@ -219,7 +214,7 @@ class DeckWriter:
                 raise DeckgenError(
                     f"slide {i + 1} ({role}): the {key} text does not fit even on the whole "
                     f"free area of the slide at {min_pt_for(key, self.tmap.slide_w):g} pt; "
-                    f"shorten it: {_shown(text)!r}")
+                    f"shorten it: {shown(text)!r}")
         return out
 
     def _too_small(self, specs: list[tuple[int, SlideSpec]],
@@ -297,23 +292,6 @@ class DeckWriter:
             self._measured[(id(job.style), job.paras, job.box, fit.sizes)] = fit
         return fit.scale if fit.fits else None
 
-    @staticmethod
-    def _field_texts(layout: LayoutInfo, number: int,
-                     plan: DeckPlan) -> dict[str, tuple[PhInfo, str]]:
-        """Footer, date and slide number for the layout's field boxes; a box that lies over
-        a picture of the layout or master (the template's logo or artwork) stays empty."""
-        out = {}
-        for info in layout.placeholders:
-            if any(info.box.intersection(pic) > 0.02 * info.box.area for pic in layout.pictures):
-                continue
-            if info.kind == "ftr" and plan.footer:
-                out["ftr"] = (info, plan.footer)
-            elif info.kind == "dt" and plan.date:
-                out["dt"] = (info, plan.date)
-            elif info.kind == "sldNum":
-                out["sldNum"] = (info, str(number))
-        return out
-
     # -- styles and fitting (cached: every deck of a batch asks the same questions) ------
     def _phs(self, layout: LayoutInfo) -> list[Any]:
         """The layout's placeholder elements, indexed like `PhInfo.pos`."""
@@ -352,64 +330,6 @@ class DeckWriter:
         if style is None:
             style = self._adjusted_styles[key] = list_adjusted(raw, list_style)
         return style
-
-    def _field_style(self, layout: LayoutInfo, info: PhInfo) -> BoxStyle:
-        return self._style(layout, Slot(info, info.box), info.kind)
-
-    def _field_fit(self, layout: LayoutInfo, info: PhInfo, text: str) -> tuple[FitResult, str]:
-        """How the field's text is set, and the text: one line, shrunk at most to three
-        quarters of the template's size (and 8 pt), since a footer in 7 pt or over two lines
-        looks broken. A footer too long for its box drops its last parts ("Acme · Plädoyer
-        für …" keeps "Acme"), as a typesetter shortens a running foot; one that cannot be
-        shortened, or read on the artwork behind it, is left out. Both are said."""
-        fit, unreadable = self._field_try(layout, info, text)
-        if fit.fits or unreadable or info.kind != "ftr":
-            if not fit.fits and (info.kind != "sldNum" or unreadable):
-                self._field_note(layout, info, text, "cannot be read on the artwork behind"
-                                 if unreadable else "does not fit on one line in",
-                                 "" if unreadable else " (shorten it to keep it)")
-            return fit, text
-        for shorter in _shorter(text):
-            fit, unreadable = self._field_try(layout, info, shorter)
-            if fit.fits:
-                self._field_note(layout, info, text, "does not fit on one line in",
-                                 f"; shortened there to {_shown(shorter)!r}", left_out=False)
-                return fit, shorter
-        self._field_note(layout, info, text, "does not fit on one line in",
-                         " (shorten it to keep it)")
-        return fit, text
-
-    def _field_try(self, layout: LayoutInfo, info: PhInfo, text: str) -> tuple[FitResult, bool]:
-        """The fit of one field text, and whether it fails only for want of a colour."""
-        style = self._field_style(layout, info)
-        size = style.levels[0].size
-        floor = min(size / 100, max(FOOTER_MIN_PT, 0.75 * size / 100))
-        fit = self._fit(style, [(keep_together(text, self._keep()), 0)], info.box, [size], floor,
-                        max_lines=1)
-        if fit.fits and fit.lines and fit.lines[0] > 1:
-            fit = FitResult(fit.scale, fit.sizes, False)
-        if fit.fits:
-            level = style.levels[0]
-            fg, slot = self.legibility.text_color(level)
-            bg = self._backdrop(layout, Slot(info, info.box))
-            if not self.legibility.can_read(fg, slot, bg, fit.sizes[0] / 100, level.bold):
-                return FitResult(fit.scale, fit.sizes, False), True
-        return fit, False
-
-    def _field_note(self, layout: LayoutInfo, info: PhInfo, text: str, why: str, tail: str,
-                    left_out: bool = True) -> None:
-        """One warning per field and text (the slide number: one for all its numbers),
-        naming every layout it applies to."""
-        said = "" if info.kind == "sldNum" else f" {_shown(text)!r}"
-        self._left_out.setdefault((info.kind, said, left_out), []).append(layout.name)
-        names = ", ".join(repr(n) for n in dict.fromkeys(
-            self._left_out[(info.kind, said, left_out)]))
-        head = f"the {_FIELD_NAMES[info.kind]}{said} "
-        there = "; left out there" if left_out else ""
-        note = f"{head}{why} the {_FIELD_NAMES[info.kind]} box of {names}{there}{tail}"
-        self.warnings[:] = [w for w in self.warnings if not (
-            w.startswith(head) and ("left out there" in w) == left_out)]
-        self.warnings.append(note)
 
     # -- shapes -------------------------------------------------------------------------
     def _ph_proto(self, layout: LayoutInfo, info: PhInfo) -> tuple[Any, str]:
@@ -595,45 +515,6 @@ class DeckWriter:
         state.order[frame._element] = (1, slot.box.y, slot.box.x)
         state.next_id = max(state.next_id, frame.shape_id + 1)
 
-    def _create_field(self, state: _SlideState, kind: str, info: PhInfo, text: str,
-                      fit: FitResult) -> None:
-        sp = self._clone(state, info)
-        self._write_field(sp, state.choice.layout, info, text, fit)
-        state.fields[kind] = (sp, text)
-
-    def _write_field(self, sp: Any, layout: LayoutInfo, info: PhInfo, text: str,
-                     fit: FitResult) -> None:
-        lang = self.plan.lang
-        style = self._field_style(layout, info)
-        kind = sp.find(f"{P}nvSpPr/{P}nvPr/{P}ph").get("type")
-        tx = sp.get_or_add_txBody()
-        for p in tx.findall(f"{A}p"):
-            tx.remove(p)
-        p = etree.SubElement(tx, f"{A}p")
-        if kind == "sldNum":
-            run = etree.SubElement(p, f"{A}fld", id=_FIELD_ID["slidenum"], type="slidenum")
-        else:
-            run = etree.SubElement(p, f"{A}r")
-        rpr = etree.SubElement(run, f"{A}rPr", lang=lang, dirty="0")
-        level = style.levels[0]
-        if fit.scale < 1.0 or level.from_runs:
-            rpr.set("sz", str(fit.sizes[0]))
-        fg, slot = self.legibility.text_color(level)
-        bg = self._backdrop(layout, Slot(info, info.box))
-        fill = self.legibility.fill_for(fg, slot, bg, fit.sizes[0] / 100, level.bold,
-                                        f"layout {layout.name!r} {_FIELD_NAMES[info.kind]}")
-        if fill is None and level.from_runs and level.color is not None:
-            fill = SOLID.format(etree.tostring(level.color, encoding=str))  # as in its sample
-        if fill:
-            from pptx.oxml import parse_xml
-
-            rpr.append(parse_xml(fill))
-        if level.font.startswith("+") or level.from_runs:
-            # LibreOffice ignores inherited footer fonts; a sample's font is passed on by none
-            etree.SubElement(rpr, f"{A}latin", typeface=level.font)
-        etree.SubElement(run, f"{A}t").text = keep_together(text, self._keep())
-        etree.SubElement(p, f"{A}endParaRPr", lang=lang, dirty="0")
-
     def _logo(self, state: _SlideState) -> None:
         """The organisation's logo in a free corner (`deckgen.deck.logo`), or a warning."""
         from deckgen.deck.logo import LOGO_ROLES, Yielding, place_logo
@@ -761,27 +642,10 @@ def _is_backing(fill: Any) -> bool:
     return alpha is not None and alpha.get("val") == str(BACKING_ALPHA)
 
 
-_PARTS = (" · ", " | ", " – ", " — ", " - ")
-
-
-def _shorter(text: str) -> list[str]:
-    """A footer's shorter forms, longest first: its trailing parts dropped one by one at a
-    separator a running foot uses (" · ", " | ", dashes); none when it has no such parts."""
-    for sep in _PARTS:
-        if sep in text:
-            parts = text.split(sep)
-            return [sep.join(parts[:n]) for n in range(len(parts) - 1, 0, -1)]
-    return []
-
-
 def min_pt_for(key: str, slide_w: int) -> float:
     """The minimum size of a title (``key`` "title") or of any other text."""
     title, body = min_sizes(slide_w)
     return title if key == "title" else body
-
-
-def _shown(text: str, n: int = 60) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _color_first_paragraph(sp: Any, fill: str | None) -> None:
