@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,9 @@ from pptx import Presentation
 import deckgen
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+# the shared corpus of real templates (not ours to copy): beside the project, or where
+# DECKGEN_CORPUS points
+CORPUS = Path(os.environ.get("DECKGEN_CORPUS") or ROOT.parent / "shared" / "corpus")
 
 
 @pytest.fixture(scope="session")

@@ -329,6 +329,60 @@ def space_after(path: Path) -> Path:
     return _save(prs, path)
 
 
+def sunset_gradient(path: Path) -> Path:
+    """A radial gradient from yellow to orange behind everything, white text in the master's
+    styles: the text must read on both ends, not on the light orange of their average."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    c_sld = master._element.find(f"{P}cSld")
+    for old in c_sld.findall(f"{P}bg"):
+        c_sld.remove(old)
+    c_sld.insert(0, parse_xml(
+        f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:bgPr><a:gradFill rotWithShape="0">'
+        '<a:gsLst><a:gs pos="0"><a:srgbClr val="FFFF00"/></a:gs><a:gs pos="100000">'
+        '<a:srgbClr val="FF8000"/></a:gs></a:gsLst><a:path path="circle"><a:fillToRect '
+        'l="50000" t="100000" r="50000" b="0"/></a:path></a:gradFill><a:effectLst/></p:bgPr>'
+        '</p:bg>'))
+    styles = master._element.find(f"{P}txStyles")
+    for style in (styles.find(f"{P}titleStyle"), styles.find(f"{P}bodyStyle")):
+        for rpr in style.iter(f"{A}defRPr"):
+            for old in rpr.findall(f"{A}solidFill"):
+                rpr.remove(old)
+            rpr.insert(0, parse_xml(f'<a:solidFill xmlns:a="{A[1:-1]}"><a:srgbClr '
+                                    'val="FFFFFF"/></a:solidFill>'))
+    return _save(prs, path)
+
+
+def narrow_titles(path: Path) -> Path:
+    """Every layout's title box a narrow strip between decorations (as LibreOffice's themes
+    have it), its look (dark blue, bold) set on the layouts, the master's title red: titles
+    that do not fit go into drawn boxes, which must look like the layouts' titles."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    title_style = master._element.find(f"{P}txStyles/{P}titleStyle")
+    for rpr in title_style.iter(f"{A}defRPr"):
+        for old in rpr.findall(f"{A}solidFill"):
+            rpr.remove(old)
+        rpr.insert(0, parse_xml(f'<a:solidFill xmlns:a="{A[1:-1]}"><a:srgbClr val="C00000"/>'
+                                '</a:solidFill>'))
+    for layout in prs.slide_layouts:
+        for shape in layout.placeholders:
+            if (shape._element.ph.get("type") or "obj") not in ("title", "ctrTitle"):
+                continue
+            _place(shape, 3.8, 0.3, 2.4, 0.7)
+            body = shape._element.find(f"{P}txBody")
+            lst = body.find(f"{A}lstStyle")
+            if lst is None:
+                lst = parse_xml(f'<a:lstStyle xmlns:a="{A[1:-1]}"/>')
+                body.find(f"{A}bodyPr").addnext(lst)
+            for child in list(lst):
+                lst.remove(child)
+            lst.append(parse_xml(
+                f'<a:lvl1pPr xmlns:a="{A[1:-1]}"><a:defRPr b="1"><a:solidFill><a:srgbClr '
+                'val="1F3864"/></a:solidFill></a:defRPr></a:lvl1pPr>'))
+    return _save(prs, path)
+
+
 BUILDERS = {
     "no_placeholders": no_placeholders,
     "small_divider": small_divider,
@@ -348,4 +402,6 @@ BUILDERS = {
     "photo_under_fields": photo_under_fields,
     "logo_under_fields": logo_under_fields,
     "space_after": space_after,
+    "sunset_gradient": sunset_gradient,
+    "narrow_titles": narrow_titles,
 }

@@ -437,3 +437,45 @@ def test_a_footer_too_long_for_its_box_keeps_its_first_part(tmp_path):
     assert not [sh for s in Presentation(str(deck)).slides for sh in s.placeholders
                 if sh.placeholder_format.type == 15]
     assert any("left out there (shorten it to keep it)" in x for x in lines)
+
+
+def test_text_on_a_gradient_reads_on_both_its_ends(tmp_path):
+    """White on a yellow-to-orange sunset: the average (light orange) would pass colours that
+    vanish on the orange end. Every title must read on yellow and on orange."""
+    from deckgen.typeset.backdrop import color
+
+    _, deck = _build(tmp_path, "sunset_gradient")
+    prs = Presentation(str(deck))
+    scheme = theme_colors(prs.slide_masters[0])
+    for n, slide in enumerate(prs.slides, 1):
+        title = slide.shapes.title or next(
+            sh for sh in slide.shapes if sh.name.startswith("Title"))
+        fill = title._element.find(f".//{A}rPr/{A}solidFill")
+        assert fill is not None, n  # the template's white had to change
+        shown = color(fill[0], scheme)
+        for end in ("#FFFF00", "#FF8000"):
+            assert contrast_ratio(shown, end) >= 3.0, (n, shown, end)
+
+
+def test_drawn_boxes_look_like_the_layouts_titles_and_none_is_set_below_its_body(tmp_path):
+    """Title boxes made for short titles: a title that fits there only below half its size
+    and below the body text goes into a drawn box instead, and the drawn title takes the
+    layouts' look (dark blue, bold), not the master's red."""
+    template, deck = _build(tmp_path, "narrow_titles")
+    choices, _ = _writer_choice(template)
+    assert choices["title"].drawn and choices["point"].drawn
+
+    def sizes(shape) -> list[int]:
+        return [int(r.get("sz")) for r in shape._element.iter(f"{A}rPr") if r.get("sz")]
+
+    for n, slide in enumerate(Presentation(str(deck)).slides, 1):
+        title = slide.shapes.title or next(
+            sh for sh in slide.shapes if sh.name.startswith("Title"))
+        if any(getattr(sh, "has_chart", False) for sh in slide.shapes):
+            continue  # the statistic's figure is meant to outshine its title
+        texts = [sh for sh in slide.shapes if sh.has_text_frame and sh is not title
+                 and not sh.name.startswith(("Footer", "Slide Number", "Date"))]
+        assert min(sizes(title)) >= max(max(sizes(sh), default=0) for sh in texts), n
+        if not title.is_placeholder:
+            assert _runs_fill(title) == {"1F3864"}, n
+            assert {r.get("b") for r in title._element.iter(f"{A}rPr")} == {"1"}, n

@@ -52,6 +52,7 @@ def colours(slide: Any, shape: Any) -> tuple[str, str]:
             text = backdrop.color(level.color, scheme) if level.color is not None else None
     if bg is None or bg == backdrop.UNKNOWN:
         bg = scheme.get("bg1", "#FFFFFF")
+    bg = bg.split("/")[0]  # a gradient or pattern: one of its colours stands for it
     text = text or scheme.get("tx1", "#000000")
     if contrast_ratio(text, bg) < 3:
         text = max((scheme.get("tx1", "#000000"), scheme.get("bg1", "#FFFFFF"), "#000000",

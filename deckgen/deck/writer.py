@@ -45,6 +45,7 @@ A = "{{{}}}".format(NS["a"])
 P = "{{{}}}".format(NS["p"])
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 DRAWN_TITLE_SIZE = 3200
+TITLE_KEEP = 0.5  # a layout's title must keep half its size or more, else it is too small
 EMU_PER_TENTH_INCH = 91440
 Texts = dict[str, tuple[Slot, SlotText]]
 
@@ -104,6 +105,7 @@ class DeckWriter(FieldsMixin):
         self.choices: dict[str, RoleChoice] = {}
         self.logo = logo  # an organisation's logo for its title and closing slides
         self.logo_places: list[str] = []
+        self._body_pt: int | None = None
 
     # -- public -------------------------------------------------------------------------
     def write(self, plan: DeckPlan) -> Any:
@@ -228,9 +230,22 @@ class DeckWriter(FieldsMixin):
                         f" % of the slide's width and {slot.box.h * 100 // self.tmap.slide_h} %" \
                         " of its height"
             for job in self._jobs(i, spec, option, slide_texts(spec, option)):
-                if self._factor(job, job.base, min_pt(job, self.tmap.slide_w)) is None:
+                floor = min_pt(job, self.tmap.slide_w)
+                if job.is_title and not option.drawn:
+                    # a title box that holds the title only below half the template's size
+                    # and below its body text was made for shorter titles: set there, it
+                    # would read as a footnote (96 pt display titles may shrink to a third)
+                    floor = max(floor, min(TITLE_KEEP * job.base[0], self._body_size()) / 100)
+                if self._factor(job, job.base, floor) is None:
                     return i, job.key, " ".join(t for t, _ in job.paras)
         return None
+
+    def _body_size(self) -> int:
+        """The template's body text size (the master's first level), in hundredths."""
+        if self._body_pt is None:
+            layout = self.prs.slide_masters[self.tmap.master].slide_layouts[0]
+            self._body_pt = box_style(layout, None, "body").levels[0].size
+        return self._body_pt
 
     def _roomy(self, box: Box) -> bool:
         """A chart, table or picture squeezed between a template's artwork below a fifth of
@@ -304,13 +319,31 @@ class DeckWriter(FieldsMixin):
         key = (id(layout.layout), slot.ph.pos if slot.ph else None, kind)
         style = self._styles.get(key)
         if style is None:
-            ph_el = self._phs(layout)[slot.ph.pos] if slot.ph is not None else None
-            style = box_style(layout.layout, ph_el, slot.ph.kind if slot.ph else kind)
-            if slot.ph is None:  # bullets spelled out: a text box inherits none
+            if slot.ph is not None:
+                style = box_style(layout.layout, self._phs(layout)[slot.ph.pos], slot.ph.kind)
+            else:
+                style = self._drawn_style(layout, kind)
+                # bullets spelled out: a text box inherits none
                 levels = tuple(replace_level(lv, bullet=False) for lv in style.levels)
                 style = BoxStyle((91440, 45720, 91440, 45720), levels, True)
             self._styles[key] = style
         return style
+
+    def _drawn_style(self, layout: LayoutInfo, kind: str) -> BoxStyle:
+        """A drawn box stands in for a placeholder the layouts had no room for: it looks like
+        that kind of placeholder on the template's own content layouts (colour, weight, size,
+        font, alignment), so the slide matches its neighbours; without one, the master's.
+        In templates LibreOffice wrote the layouts' look often differs from the master's."""
+        wanted = ("title",) if kind == "title" else ("subtitle", "body", "obj") \
+            if kind == "subtitle" else ("body", "obj")
+        for role in _LOOK_ROLES[kind == "subtitle"]:
+            for option in self.tmap.options.get(role, ()):
+                found = [] if option.drawn else option.layout.of_kind(*wanted)
+                if found:
+                    donor = min(found, key=lambda p: (wanted.index(p.kind), p.box.y, p.box.x))
+                    return box_style(option.layout.layout, self._phs(option.layout)[donor.pos],
+                                     donor.kind)
+        return box_style(layout.layout, None, kind)
 
     def _fit(self, style: BoxStyle, paras: list[tuple[str, int]], box: Box, base: list[int],
              floor: float, max_lines: int = 0, max_scale: float = 1.0,
@@ -602,6 +635,9 @@ class DeckWriter(FieldsMixin):
 
 
 
+# whose layouts lend their look to drawn boxes, in turn (for a subtitle: the title slide's)
+_LOOK_ROLES = {False: ("point", "bullets", "statement", "closing", "sources"),
+               True: ("title", "point", "bullets")}
 _DRAWN_NAMES = {"title": "Title", "subtitle": "Subtitle", "body": "Content Placeholder",
                 "figure": "Text Placeholder", "caption": "Text Placeholder",
                 "byline": "Text Placeholder", "number": "Text Placeholder",

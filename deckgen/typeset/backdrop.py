@@ -2,11 +2,11 @@
 
 A template's colours are only legible together with what they sit on: a grey footer reads on
 white and not on grey, a link colour can equal a layout's background. So contrast is checked
-against the layout's real backdrop: the slide, layout or master background (a gradient counts
-as the average of its stops), the filled shapes of layout and master under the box, and the
-placeholder's own fill. A picture under the text is unknown: it counts as failing, so a
-layout without one is preferred and the text gets a colour that reads on the pictures' edges
-is not guessed at.
+against the layout's real backdrop: the slide, layout or master background, the filled shapes
+and pictures of layout and master under the box, and the placeholder's own fill. What is not
+one colour (the stretch of a gradient under the box, a photo, a pattern, panels the box
+crosses) is given as its darkest and lightest part, ``"#dark/#light"``, and text must read on
+both; a picture that cannot be read is ``UNKNOWN``.
 """
 
 from __future__ import annotations
@@ -84,20 +84,23 @@ def color(el: Any, scheme: Mapping[str, str]) -> str | None:
     return to_hex((r, g, b))
 
 
-def fill(props: Any, scheme: Mapping[str, str]) -> str | None:
-    """The colour a ``spPr``/``bgPr`` paints: solid, gradient average, ``UNKNOWN`` for a
+def fill(props: Any, scheme: Mapping[str, str], area: tuple[Box, Box] | None = None,
+         ) -> str | None:
+    """The colour a ``spPr``/``bgPr`` paints: solid, the colours of a gradient under the
+    box (``area``: text box, painted box; `deckgen.typeset.gradient`), ``UNKNOWN`` for a
     picture, ``None`` when it paints nothing."""
     if props is None:
         return None
     solid = props.find(f"{A}solidFill")
     if solid is not None and len(solid):
         return color(solid[0], scheme)
-    stops = [color(gs[0], scheme) for gs in props.iterfind(f"{A}gradFill/{A}gsLst/{A}gs")
-             if len(gs)]
-    stops = [s for s in stops if s]
-    if stops:
-        chans = [[int(s[i:i + 2], 16) / 255 for i in (1, 3, 5)] for s in stops]
-        return to_hex(tuple(sum(c[k] for c in chans) / len(chans) for k in range(3)))
+    grad = props.find(f"{A}gradFill")
+    if grad is not None:
+        from deckgen.typeset.gradient import gradient_colours
+
+        painted = gradient_colours(grad, lambda el: color(el, scheme), area)
+        if painted:
+            return painted
     if props.find(f"{A}blipFill") is not None:
         return UNKNOWN
     # a pattern shows both of its colours: text on it must read on each
@@ -117,7 +120,7 @@ def _background(part: Any, scheme: Mapping[str, str], styles: list[Any],
         return None
     pr = bg.find(f"{P}bgPr")
     if pr is not None:
-        painted = fill(pr, scheme)
+        painted = fill(pr, scheme, area)
         if painted == UNKNOWN:
             return _picture_colour(part, pr, *area)
         return painted
@@ -133,7 +136,7 @@ def _background(part: Any, scheme: Mapping[str, str], styles: list[Any],
         if 1001 <= idx < 1001 + len(styles) and ref_colour:
             holder = etree.Element(f"{A}holder")
             holder.append(copy.deepcopy(styles[idx - 1001]))
-            return fill(holder, {**scheme, "phClr": ref_colour})
+            return fill(holder, {**scheme, "phClr": ref_colour}, area)
         return ref_colour
     return None
 
@@ -194,7 +197,7 @@ def behind(layout: Any, box: Box, scheme: Mapping[str, str], ph_fills: tuple[Any
             if shape.tag == f"{P}pic":
                 painted = _picture_colour(part, shape.find(f"{P}blipFill"), box, b)
             else:
-                painted = painted_over(colour, shape.find(f"{P}spPr"), scheme)
+                painted = painted_over(colour, shape.find(f"{P}spPr"), scheme, (box, b))
                 if not main and fill(shape.find(f"{P}spPr"), scheme) is None:
                     continue  # paints nothing
             if covered >= 0.99 * box.area:
@@ -264,10 +267,11 @@ def _group_place(group: Any, outer: Any) -> Any:
     return place
 
 
-def painted_over(below: str, props: Any, scheme: Mapping[str, str]) -> str:
+def painted_over(below: str, props: Any, scheme: Mapping[str, str],
+                 area: tuple[Box, Box] | None = None) -> str:
     """What a fill painted over ``below`` shows: itself, or blended where it is see-through
     (a white panel at 30 % over black is dark grey, not white)."""
-    painted = fill(props, scheme)
+    painted = fill(props, scheme, area)
     if not painted:
         return below
     solid = props.find(f"{A}solidFill")

@@ -1,0 +1,88 @@
+"""The colours a gradient shows under a text box.
+
+A gradient has no one colour: a title on a sunset that runs from yellow to orange must read
+on both, and its average (a light orange) passes colours that fail on the orange end. Yet a
+box sees only its own part of a linear gradient: a white title at the dark top of a
+dark-to-light background is fine. So a linear gradient gives the colours of the stretch
+under the box, and any other (radial, rectangular, shape-following) all of its stops.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from deckgen.template.geometry import Box
+from deckgen.typeset.contrast import contrast_ratio, luminance, mix
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+ALIKE = 1.25  # stops closer than this in contrast count as one colour (their midpoint)
+
+
+def gradient_colours(grad: Any, resolve: Callable[[Any], str | None],
+                     area: tuple[Box, Box] | None = None) -> str | None:
+    """``#RRGGBB`` or ``"#dark/#light"`` of ``a:gradFill`` ``grad``; ``area`` is (text box,
+    box the gradient is painted over): without it every stop counts."""
+    stops = []
+    for gs in grad.iterfind(f"{A}gsLst/{A}gs"):
+        colour = resolve(gs[0]) if len(gs) else None
+        if colour:
+            stops.append((_pos(gs.get("pos")), colour))
+    if not stops:
+        return None
+    stops.sort(key=lambda s: s[0])
+    lin = grad.find(f"{A}lin")
+    # a linear gradient: the stretch under the box; radial and the like: every stop
+    linear = lin is not None and area is not None
+    seen = _stretch(stops, _range(lin, *area)) if linear else [c for _p, c in stops]
+    seen.sort(key=luminance)
+    dark, light = seen[0], seen[-1]
+    if contrast_ratio(dark, light) < ALIKE:
+        return mix(dark, light, 0.5)
+    return f"{dark}/{light}"
+
+
+def _pos(value: str | None) -> float:
+    try:
+        return min(max(int(value or 0) / 100000, 0.0), 1.0)
+    except ValueError:
+        return 0.0
+
+
+def _range(lin: Any, box: Box, painted: Box) -> tuple[float, float]:
+    """Where along the gradient (0 at its start, 1 at its end) the box begins and ends."""
+    try:
+        angle = int(lin.get("ang") or 0) / 60000
+    except ValueError:
+        angle = 0.0
+    dx, dy = math.cos(math.radians(angle)), math.sin(math.radians(angle))  # y points down
+
+    def along(b: Box) -> tuple[float, float]:
+        ends = [x * dx + y * dy for x in (b.x, b.right) for y in (b.y, b.bottom)]
+        return min(ends), max(ends)
+
+    start, end = along(painted)
+    if end - start <= 0:
+        return 0.0, 1.0
+    clipped = Box(max(box.x, painted.x), max(box.y, painted.y), 0, 0)
+    clipped = Box(clipped.x, clipped.y, max(min(box.right, painted.right) - clipped.x, 0),
+                  max(min(box.bottom, painted.bottom) - clipped.y, 0))
+    lo, hi = along(clipped)
+    t0, t1 = (lo - start) / (end - start), (hi - start) / (end - start)
+    return min(max(t0, 0.0), 1.0), min(max(t1, 0.0), 1.0)
+
+
+def _stretch(stops: list[tuple[float, str]], span: tuple[float, float]) -> list[str]:
+    """The colours at both ends of ``span`` and at every stop inside it."""
+    t0, t1 = span
+    return [_at(stops, t0), _at(stops, t1)] + [c for p, c in stops if t0 < p < t1]
+
+
+def _at(stops: list[tuple[float, str]], t: float) -> str:
+    if t <= stops[0][0]:
+        return stops[0][1]
+    for (p0, c0), (p1, c1) in zip(stops, stops[1:], strict=False):
+        if t <= p1:
+            return c0 if p1 <= p0 else mix(c0, c1, (t - p0) / (p1 - p0))
+    return stops[-1][1]
