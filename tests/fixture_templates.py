@@ -383,6 +383,20 @@ def narrow_titles(path: Path) -> Path:
     return _save(prs, path)
 
 
+def display_titles(path: Path) -> Path:
+    """Titles set in 72 pt display type, as poster-like corporate masters have them: long
+    titles shrink to less than half that, and the content layouts must still be used."""
+    prs = Presentation()
+    style = prs.slide_masters[0]._element.find(f"{P}txStyles/{P}titleStyle")
+    for rpr in style.iter(f"{A}defRPr"):
+        rpr.set("sz", "7200")
+    for part in [prs.slide_masters[0], *prs.slide_layouts]:
+        for shape in part.placeholders:
+            if (shape._element.ph.get("type") or "obj") == "title" and shape.top < Inches(1):
+                _place(shape, 0.5, 0.3, 7.0, 1.25)  # room for a logo beside it
+    return _save(prs, path)
+
+
 BUILDERS = {
     "no_placeholders": no_placeholders,
     "small_divider": small_divider,
@@ -404,4 +418,5 @@ BUILDERS = {
     "space_after": space_after,
     "sunset_gradient": sunset_gradient,
     "narrow_titles": narrow_titles,
+    "display_titles": display_titles,
 }

@@ -479,3 +479,14 @@ def test_drawn_boxes_look_like_the_layouts_titles_and_none_is_set_below_its_body
         if not title.is_placeholder:
             assert _runs_fill(title) == {"1F3864"}, n
             assert {r.get("b") for r in title._element.iter(f"{A}rPr")} == {"1"}, n
+
+
+def test_display_titles_shrink_in_the_content_layouts(tmp_path):
+    """The other side of the rule above: a 72 pt title that needs less than half its size
+    still belongs in the layout made for content (the title keeps more than the body's size
+    there), not in drawn boxes or a caption layout."""
+    template = BUILDERS["display_titles"](tmp_path / "display.pptx")
+    choices, _ = _writer_choice(template)
+    for role in ("bullets", "point", "closing"):
+        assert choices[role].layout.name == "Title and Content", role
+        assert not choices[role].drawn, role

@@ -45,7 +45,8 @@ A = "{{{}}}".format(NS["a"])
 P = "{{{}}}".format(NS["p"])
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 DRAWN_TITLE_SIZE = 3200
-TITLE_KEEP = 0.5  # a layout's title must keep half its size or more, else it is too small
+# a layout's title must keep half its size, or six tenths of the body's, else it is too small
+TITLE_KEEP, TITLE_OVER_BODY = 0.5, 0.6
 EMU_PER_TENTH_INCH = 91440
 Texts = dict[str, tuple[Slot, SlotText]]
 
@@ -233,9 +234,10 @@ class DeckWriter(FieldsMixin):
                 floor = min_pt(job, self.tmap.slide_w)
                 if job.is_title and not option.drawn:
                     # a title box that holds the title only below half the template's size
-                    # and below its body text was made for shorter titles: set there, it
-                    # would read as a footnote (96 pt display titles may shrink to a third)
-                    floor = max(floor, min(TITLE_KEEP * job.base[0], self._body_size()) / 100)
+                    # and well below its body text was made for shorter titles: set there,
+                    # it would read as a footnote (a 72 pt title may shrink to 32 pt)
+                    floor = max(floor, min(TITLE_KEEP * job.base[0],
+                                           TITLE_OVER_BODY * self._body_size()) / 100)
                 if self._factor(job, job.base, floor) is None:
                     return i, job.key, " ".join(t for t, _ in job.paras)
         return None
