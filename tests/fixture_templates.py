@@ -397,6 +397,29 @@ def display_titles(path: Path) -> Path:
     return _save(prs, path)
 
 
+def sidebar_titles(path: Path) -> Path:
+    """Titles in a narrow coloured column at the left, the body beside it (a common
+    corporate design): long words and the company's name meet lines shorter than they are."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    master.shapes._spTree.insert(2, _rect(70, "Sidebar", 0, 0, 2.6, 7.5,
+                                          '<a:solidFill><a:srgbClr val="0B6E4F"/></a:solidFill>'))
+    for part in [master, *prs.slide_layouts]:
+        for shape in part.placeholders:
+            kind = shape._element.ph.get("type") or "obj"
+            if kind in ("title", "ctrTitle"):
+                _place(shape, 0.2, 0.6, 2.2, 3.0)
+            elif kind in ("body", "obj", "subTitle") and shape.left < Inches(3):
+                _place(shape, 3.0, 0.6, 6.5, 5.8)
+    style = master._element.find(f"{P}txStyles/{P}titleStyle")
+    for rpr in style.iter(f"{A}defRPr"):
+        for old in rpr.findall(f"{A}solidFill"):
+            rpr.remove(old)
+        rpr.insert(0, parse_xml(f'<a:solidFill xmlns:a="{A[1:-1]}"><a:srgbClr val="FFFFFF"/>'
+                                '</a:solidFill>'))
+    return _save(prs, path)
+
+
 BUILDERS = {
     "no_placeholders": no_placeholders,
     "small_divider": small_divider,
@@ -419,4 +442,5 @@ BUILDERS = {
     "sunset_gradient": sunset_gradient,
     "narrow_titles": narrow_titles,
     "display_titles": display_titles,
+    "sidebar_titles": sidebar_titles,
 }

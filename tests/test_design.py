@@ -490,3 +490,22 @@ def test_display_titles_shrink_in_the_content_layouts(tmp_path):
     for role in ("bullets", "point", "closing"):
         assert choices[role].layout.name == "Title and Content", role
         assert not choices[role].drawn, role
+
+
+def test_a_narrow_title_column_never_breaks_the_company_name(tmp_path):
+    """In a sidebar of titles the company's name must not break: the title shrinks, or the
+    slide takes a layout whose title box holds the name on one line. A compound breaks after
+    its own hyphens ("Social-Media-Stabsstelle"), with no soft hyphen beside them."""
+    _, deck = _build(tmp_path, "sidebar_titles")
+    held = COMPANY.replace(" ", "\u00a0")
+    seen = 0
+    for slide in Presentation(str(deck)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                text = shape.text_frame.text
+                assert "\u00ad-" not in text and "-\u00ad" not in text, (shape.name, text)
+            if shape.has_text_frame and "Müller" in shape.text_frame.text:
+                text = shape.text_frame.text  # no soft hyphen inside the name either
+                assert held in text, (shape.name, text)
+                seen += 1
+    assert seen >= 3  # subtitle, closing title and a closing bullet at least

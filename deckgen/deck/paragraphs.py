@@ -16,7 +16,7 @@ from lxml import etree
 from pptx.oxml import parse_xml
 
 from deckgen.pitch.plan import Para
-from deckgen.typeset.breaks import insert_soft_hyphens, keep_together
+from deckgen.typeset.breaks import insert_soft_hyphens, keep_together, release
 from deckgen.typeset.styles import NS, BoxStyle, LevelStyle
 
 A = "{{{}}}".format(NS["a"])
@@ -34,7 +34,8 @@ HLINK_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/
 def write_paragraphs(tx: Any, paras: Iterable[Para], sizes: list[int | None], *,
                      list_style: str, style: BoxStyle, lang: str, hyph: frozenset[str],
                      url_lines: dict[str, tuple[str, ...]], keep: tuple[str, ...],
-                     link_rid: Any, fill: str | None = None, link_fill: str | None = None,
+                     link_rid: Any, released: frozenset[str] = frozenset(),
+                     fill: str | None = None, link_fill: str | None = None,
                      space_before: dict[int, int] | None = None, font: str | None = None,
                      bold: bool = False) -> None:
     """Replace the paragraphs of ``tx`` (an ``a:txBody``).
@@ -58,7 +59,8 @@ def write_paragraphs(tx: Any, paras: Iterable[Para], sizes: list[int | None], *,
         if ppr is not None:
             p.append(ppr)
         for run in para.all_runs():
-            text = insert_soft_hyphens(keep_together(run.text, keep), hyph, lang)
+            text = insert_soft_hyphens(release(keep_together(run.text, keep), released), hyph,
+                                       lang)
             rid = link_rid(run.url) if run.url else None
             look = (link_fill or fill) if rid else fill
             for j, line in enumerate(_lines(text, url_lines)):

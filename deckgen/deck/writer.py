@@ -238,9 +238,17 @@ class DeckWriter(FieldsMixin):
                     # it would read as a footnote (a 72 pt title may shrink to 32 pt)
                     floor = max(floor, min(TITLE_KEEP * job.base[0],
                                            TITLE_OVER_BODY * self._body_size()) / 100)
-                if self._factor(job, job.base, floor) is None:
+                if self._factor(job, job.base, floor) is None or (
+                        not option.drawn and self._breaks_a_name(job, floor)):
                     return i, job.key, " ".join(t for t, _ in job.paras)
         return None
+
+    def _breaks_a_name(self, job: TextJob, floor: float) -> bool:
+        """The box holds the text only with the company's name broken over lines: a
+        designer would pick another layout (the drawn boxes may still break it)."""
+        fit = self._fit(job.style, list(job.paras), job.box, list(job.base), floor,
+                        job.max_lines)
+        return bool(fit.released)
 
     def _body_size(self) -> int:
         """The template's body text size (the master's first level), in hundredths."""
@@ -467,7 +475,8 @@ class DeckWriter(FieldsMixin):
         write_paragraphs(
             filled.sp.get_or_add_txBody(), text.paras, sizes, list_style=text.list_style,
             style=raw, lang=self.plan.lang, hyph=fit.hyphenate, url_lines=dict(fit.url_lines),
-            keep=keep, link_rid=lambda url: slide_part.relate_to(url, HLINK_RT,
+            keep=keep, released=fit.released,
+            link_rid=lambda url: slide_part.relate_to(url, HLINK_RT,
                                                                   is_external=True),
             fill=fill, link_fill=link_fill, space_before=gap or None, **look)
         if text.figure:

@@ -93,22 +93,53 @@ def _dic(lang: str):  # noqa: ANN202 - pyphen is imported lazily, only when a wo
         return pyphen.Pyphen(lang="de_DE")
 
 
+def hard_hyphen_parts(word: str) -> list[str]:
+    """The word cut after each hyphen inside it ("Social-", "Media-", "Manager"): where
+    PowerPoint and LibreOffice break a compound written with hyphens."""
+    parts, cur = [], ""
+    for i, ch in enumerate(word):
+        cur += ch
+        if ch == "-" and 0 < i < len(word) - 1 and word[i - 1] != "-":
+            parts.append(cur)
+            cur = ""
+    if cur:
+        parts.append(cur)
+    return parts
+
+
 def hyphen_parts(word: str, lang: str) -> list[str]:
-    """Split points pyphen allows, keeping at least three letters per part."""
+    """Split points pyphen allows, keeping at least three letters per part; a compound
+    written with hyphens is hyphenated part by part, never beside its own hyphens."""
     dic = _dic(lang)
-    positions = [p for p in dic.positions(word) if 3 <= p <= len(word) - 3]
-    parts, last = [], 0
-    for p in positions:
-        parts.append(word[last:p])
-        last = p
-    parts.append(word[last:])
+    parts: list[str] = []
+    for segment in hard_hyphen_parts(word):
+        stem = segment.rstrip("-")
+        positions = [p for p in dic.positions(stem) if 3 <= p <= len(stem) - 3]
+        last = 0
+        for p in positions:
+            parts.append(stem[last:p])
+            last = p
+        parts.append(stem[last:] + segment[len(stem):])
     return parts
 
 
 def insert_soft_hyphens(text: str, long_words: frozenset[str], lang: str) -> str:
     if not long_words:
         return text
-    return " ".join(
-        SOFT_HYPHEN.join(hyphen_parts(w, lang)) if w in long_words and not is_url(w) else w
-        for w in text.split(" ")
-    )
+    return " ".join(_soft(w, lang) if w in long_words and not is_url(w) else w
+                    for w in text.split(" "))
+
+
+def _soft(word: str, lang: str) -> str:
+    """Soft hyphens between a word's parts, none beside a hyphen it already has."""
+    out = ""
+    for part in hyphen_parts(word, lang):
+        out += part if not out or out.endswith("-") else SOFT_HYPHEN + part
+    return out
+
+
+def release(text: str, names: frozenset[str]) -> str:
+    """Held names no line can hold, given back their ordinary spaces (see `FitResult`)."""
+    for name in names:
+        text = text.replace(name, name.replace(NBSP, " "))
+    return text

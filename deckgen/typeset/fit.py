@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from deckgen.typeset.breaks import is_url, url_pieces, words
+from deckgen.typeset.breaks import NBSP, hard_hyphen_parts, is_url, url_pieces, words
 from deckgen.typeset.fonts import Metrics, metrics
 from deckgen.typeset.styles import BoxStyle, LevelStyle
 
@@ -29,6 +29,9 @@ class FitResult:
     hyphenate: frozenset[str] = frozenset()
     url_lines: tuple[tuple[str, tuple[str, ...]], ...] = ()  # URL → the lines it is cut into
     lines: tuple[int, ...] = ()
+    # names held together that no line could hold even at the smallest size: written with
+    # ordinary spaces, so they break between their words rather than inside one
+    released: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -37,6 +40,8 @@ class _Acc:
 
     hyph: set[str] = field(default_factory=set)
     urls: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    release: bool = False  # the last resort: a held name wider than its line may break
+    released: set[str] = field(default_factory=set)
 
 
 def _pack(pieces: list[str], m: Metrics, size: float, width_pt: float) -> list[str]:
@@ -62,7 +67,9 @@ def _lines(text: str, m: Metrics, size: float, width_pt: float, acc: _Acc) -> in
     for line in text.split("\n"):
         lines += 1
         used = 0.0
-        for word in words(line):
+        for word in _held(words(line), m, size, width_pt, acc):
+            if word is None:
+                return None
             if m.width(word) * size <= width_pt:
                 pieces = [word]
             elif is_url(word):
@@ -73,8 +80,15 @@ def _lines(text: str, m: Metrics, size: float, width_pt: float, acc: _Acc) -> in
                     return None
                 acc.urls[word] = tuple(pieces)
             else:
-                acc.hyph.add(word)
-                pieces = _pack(list(word), m, size, width_pt)
+                # PowerPoint and LibreOffice break after a hyphen in the word; a part still
+                # longer than the line breaks where it overflows
+                pieces = []
+                for part in _pack(hard_hyphen_parts(word), m, size, width_pt):
+                    if m.width(part) * size <= width_pt:
+                        pieces.append(part)
+                    else:
+                        acc.hyph.add(word)
+                        pieces.extend(_pack(list(part), m, size, width_pt))
             for i, piece in enumerate(pieces):
                 pw = m.width(piece) * size
                 if i or (used and used + space + pw > width_pt):
@@ -84,6 +98,23 @@ def _lines(text: str, m: Metrics, size: float, width_pt: float, acc: _Acc) -> in
                 else:
                     used = used + space + pw if used else pw
     return lines
+
+
+def _held(line_words: list[str], m: Metrics, size: float, width_pt: float,
+          acc: _Acc) -> list[str | None]:
+    """The words of a line, a name held together with no-break spaces counting as one. One
+    wider than the line cannot be placed (None: the text must shrink); as the last resort
+    (``acc.release``) it falls apart into its words, which may then break between them."""
+    out: list[str | None] = []
+    for word in line_words:
+        if NBSP in word and not is_url(word) and m.width(word) * size > width_pt:
+            if not acc.release:
+                return [None]
+            acc.released.add(word)
+            out.extend(w for w in word.split(NBSP) if w)
+        else:
+            out.append(word)
+    return out
 
 
 def measure(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str], w_emu: int,
@@ -142,12 +173,17 @@ def fit_text(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str
         if smallest * nxt < min_pt - 1e-9 or nxt <= 0:
             break
         steps.append(nxt)
-    for limit in ((max_lines, 0) if max_lines else (0,)):
-        found = _largest_fitting(paras, style, fonts, w_emu, h_emu, sizes, steps, limit, spacing)
+    tries = [(limit, False) for limit in ((max_lines, 0) if max_lines else (0,))]
+    if any(NBSP in text for text, _lv in paras):
+        tries.append((0, True))  # at no size does a held name fit its line: let it break
+    for limit, release in tries:
+        found = _largest_fitting(paras, style, fonts, w_emu, h_emu, sizes, steps, limit, spacing,
+                                 release)
         if found is not None:
             scale, acc, counts = found
             return FitResult(scale, tuple(round_size(s * scale) for s in sizes), True,
-                             frozenset(acc.hyph), tuple(sorted(acc.urls.items())), counts)
+                             frozenset(acc.hyph), tuple(sorted(acc.urls.items())), counts,
+                             frozenset(acc.released))
         # no size gives so few lines: allow more lines
     last = steps[-1]
     return FitResult(last, tuple(round_size(s * last) for s in sizes), False)
@@ -155,10 +191,11 @@ def fit_text(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str
 
 def _largest_fitting(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str],
                      w_emu: int, h_emu: int, sizes: list[int], steps: list[float], limit: int,
-                     spacing: float | None) -> tuple[float, _Acc, tuple[int, ...]] | None:
+                     spacing: float | None, release: bool = False,
+                     ) -> tuple[float, _Acc, tuple[int, ...]] | None:
     """Binary search over the decreasing scales: smaller text never needs more room."""
     def attempt(scale: float) -> tuple[bool, _Acc, tuple[int, ...]]:
-        acc = _Acc()
+        acc = _Acc(release=release)
         ok, counts = measure(paras, style, fonts, w_emu, h_emu, scale, sizes, limit, acc,
                              spacing)
         return ok, acc, counts
