@@ -420,6 +420,17 @@ def sidebar_titles(path: Path) -> Path:
     return _save(prs, path)
 
 
+def misordered_presentation(path: Path) -> Path:
+    """``presentation.xml`` with its lists out of schema order, as pptxgenjs writes it
+    (there ``notesMasterIdLst`` after ``sldIdLst``): the deck must come out valid."""
+    prs = Presentation()
+    root = prs.part._element
+    size = root.find(f"{P}sldSz")
+    root.remove(size)
+    root.insert(0, size)  # the slide size before the master list
+    return _save(prs, path)
+
+
 BUILDERS = {
     "no_placeholders": no_placeholders,
     "small_divider": small_divider,
@@ -443,4 +454,5 @@ BUILDERS = {
     "narrow_titles": narrow_titles,
     "display_titles": display_titles,
     "sidebar_titles": sidebar_titles,
+    "misordered_presentation": misordered_presentation,
 }

@@ -39,3 +39,26 @@ def add_missing_parts(prs: Any) -> list[str]:
         part.relate_to(new, reltype)
         added.append(name)
     return added
+
+
+# CT_Presentation's children, in the order the schema requires
+_PRESENTATION_ORDER = ("sldMasterIdLst", "notesMasterIdLst", "handoutMasterIdLst", "sldIdLst",
+                       "sldSz", "notesSz", "smartTags", "embeddedFontLst", "custShowLst",
+                       "photoAlbum", "custDataLst", "kinsoku", "defaultTextStyle",
+                       "modifyVerifier", "extLst")
+
+
+def order_presentation(prs: Any) -> bool:
+    """Put ``presentation.xml``'s children in schema order. Some generators (pptxgenjs)
+    write ``notesMasterIdLst`` after ``sldIdLst``; PowerPoint copes, validators do not, and
+    a deck built from such a template should not inherit the error. True if it moved any."""
+    root = prs.part._element
+    children = [c for c in root if isinstance(c.tag, str)]
+    rank = {f"{{{_P_NS}}}{name}": i for i, name in enumerate(_PRESENTATION_ORDER)}
+    before_ext = len(rank) - 1.5  # anything else (markup compatibility) stays before extLst
+    wanted = sorted(children, key=lambda c: rank.get(c.tag, before_ext))
+    if wanted == children:
+        return False
+    for child in wanted:
+        root.append(child)  # appending an element already there moves it to the end
+    return True

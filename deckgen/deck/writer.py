@@ -26,7 +26,7 @@ from deckgen.deck.cleanup import remove_slides
 from deckgen.deck.fields import FieldsMixin, shown
 from deckgen.deck.legibility import BACKING_ALPHA, SOLID, Legibility, table_header_colour
 from deckgen.deck.notes import NotesWriter
-from deckgen.deck.package_fixes import add_missing_parts
+from deckgen.deck.package_fixes import add_missing_parts, order_presentation
 from deckgen.deck.paragraphs import HLINK_RT, list_adjusted, replace_level, write_paragraphs
 from deckgen.deck.slide_texts import FIGURE_BOOST, SlotText, slide_texts
 from deckgen.errors import DeckgenError
@@ -112,6 +112,7 @@ class DeckWriter(FieldsMixin):
     def write(self, plan: DeckPlan) -> Any:
         remove_slides(self.prs)
         add_missing_parts(self.prs)
+        order_presentation(self.prs)
         self.plan = plan
         self._job_cache.clear()
         self._measured.clear()
