@@ -431,6 +431,17 @@ def misordered_presentation(path: Path) -> Path:
     return _save(prs, path)
 
 
+def broken_geometry(path: Path) -> Path:
+    """Layout placeholders with no height and reaching past the slide's right edge (seen in
+    generated templates): the master's boxes must stand in, and the build must not fail."""
+    prs = Presentation()
+    for layout in prs.slide_layouts:
+        for shape in layout.placeholders:
+            shape.left, shape.top, shape.width, shape.height = (
+                Inches(0.8), Emu(0), Inches(16), Emu(0))
+    return _save(prs, path)
+
+
 BUILDERS = {
     "no_placeholders": no_placeholders,
     "small_divider": small_divider,
@@ -455,4 +466,5 @@ BUILDERS = {
     "display_titles": display_titles,
     "sidebar_titles": sidebar_titles,
     "misordered_presentation": misordered_presentation,
+    "broken_geometry": broken_geometry,
 }

@@ -509,3 +509,19 @@ def test_a_narrow_title_column_never_breaks_the_company_name(tmp_path):
                 assert held in text, (shape.name, text)
                 seen += 1
     assert seen >= 3  # subtitle, closing title and a closing bullet at least
+
+
+def test_placeholders_of_broken_geometry_take_the_masters_boxes(tmp_path):
+    """Zero-height boxes wider than the slide: every text is written inside the slide, in
+    the master's box for its kind, with the box spelled out on the slide."""
+    _, deck = _build(tmp_path, "broken_geometry")
+    prs = Presentation(str(deck))
+    width, height = prs.slide_width, prs.slide_height
+    for n, slide in enumerate(prs.slides, 1):
+        for shape in slide.shapes:
+            if not shape.has_text_frame or not shape.text_frame.text.strip():
+                continue
+            assert shape._element.find(f"{{{P_NS}}}spPr/{A}xfrm") is not None, (n, shape.name)
+            assert shape.height > 0 and shape.width > 0, (n, shape.name)
+            assert shape.left >= 0 and shape.left + shape.width <= width, (n, shape.name)
+            assert shape.top + shape.height <= height, (n, shape.name)

@@ -398,7 +398,7 @@ class DeckWriter(FieldsMixin):
         tree.insert_element_before(sp, "p:extLst")
         shapes = state.slide.shapes
         b = box or info.box
-        if box is not None or layout.duplicate_idx:
+        if box is not None or layout.duplicate_idx or info.repaired:
             shape = SlideShapeFactory(sp, shapes)
             shape.left, shape.top, shape.width, shape.height = b.x, b.y, b.w, b.h
         state.order[sp] = (0 if info.kind == "title" else 2 if info.kind in (

@@ -26,6 +26,7 @@ class PhInfo:
     vert: bool
     name: str
     ph_type: str  # the raw ``type`` attribute ("" when absent)
+    repaired: bool = False  # its own box was cut to the slide or replaced: write ``box`` out
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,9 @@ def describe(layout: Any, master: int, slide_w: int, slide_h: int,
     for pos, (shape, ph) in enumerate(ph_elements(layout._element)):
         ph_type = ph.get("type") or ""
         base = master_placeholder(master_phs, ph_type or "obj")
-        box = _xfrm(shape) or (_xfrm(base) if base is not None else None)
+        own = _xfrm(shape)
+        box = _sane(own, slide_w, slide_h) or (
+            _sane(_xfrm(base), slide_w, slide_h) if base is not None else None)
         if box is None:
             box = (slide_w // 10, slide_h // 5, slide_w * 8 // 10, slide_h * 3 // 5)
         try:
@@ -240,6 +243,7 @@ def describe(layout: Any, master: int, slide_w: int, slide_h: int,
                 or _is_vert(shape, base),
                 name=(c_nv.get("name") if c_nv is not None else "") or "",
                 ph_type=ph_type,
+                repaired=own is not None and tuple(box) != own,
             )
         )
     return LayoutInfo(
@@ -253,6 +257,22 @@ def describe(layout: Any, master: int, slide_w: int, slide_h: int,
         obstacles=obstacles(layout, slide_w, slide_h),
         pictures=obstacles(layout, slide_w, slide_h, pictures=True),
     )
+
+
+def _sane(xywh: tuple[int, int, int, int] | None, slide_w: int,
+          slide_h: int) -> tuple[int, int, int, int] | None:
+    """A placeholder's box as a slide can show it: cut to the slide, and None when nothing
+    usable is left (no height, no width, or off the slide), so the master's box stands in.
+    Broken geometry is seen in generated templates: a 16-inch, zero-height title on a
+    13.33-inch slide."""
+    if xywh is None:
+        return None
+    x, y, w, h = xywh
+    left, top = max(x, 0), max(y, 0)
+    right, bottom = min(x + w, slide_w), min(y + h, slide_h)
+    if right - left < slide_w // 50 or bottom - top < slide_h // 50:
+        return None
+    return left, top, right - left, bottom - top
 
 
 def index_presentation(prs: Any) -> list[LayoutInfo]:

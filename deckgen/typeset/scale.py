@@ -77,6 +77,7 @@ def decide(jobs: list[TextJob], fitter: Fitter, slide_w: int) -> dict[tuple[int,
         sizes[(job.slide, job.key)] = [b * factor for b in job.base]
     _share(jobs, sizes)
     _few_title_sizes(jobs, sizes)
+    _one_size_per_box(jobs, sizes)  # the title slide's, in a box others share, follows them
     _hierarchy(jobs, sizes, slide_w)
     return {k: tuple(round_size(s) for s in v) for k, v in sizes.items()}
 
@@ -92,6 +93,21 @@ def _share(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]]) -> No
         factor = min(sizes[(j.slide, j.key)][0] / j.base[0] for j in members)
         for j in members:
             sizes[(j.slide, j.key)] = [b * factor for b in j.base]
+
+
+def _one_size_per_box(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]]) -> None:
+    """Titles in one title box end in one size, the smallest any of them has (each is at
+    least its minimum, so the smallest is too)."""
+    groups: dict[tuple[object, ...], list[TextJob]] = defaultdict(list)
+    for job in jobs:
+        if job.is_title:
+            groups[job.group].append(job)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        least = min(sizes[(j.slide, j.key)][0] for j in members)
+        for j in members:
+            sizes[(j.slide, j.key)] = [least] * len(sizes[(j.slide, j.key)])
 
 
 def _few_title_sizes(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]]) -> None:
