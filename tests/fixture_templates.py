@@ -442,6 +442,24 @@ def broken_geometry(path: Path) -> Path:
     return _save(prs, path)
 
 
+def cover_and_plain_content(path: Path) -> Path:
+    """Layouts as a generator writes them (pptxgenjs): every placeholder a plain title or
+    body, every layout ``cust``; a "Cover" first, a content layout with an unknown name after
+    it. Alike in their placeholders, the content layout must serve the points."""
+    prs = Presentation()
+    cover, content = prs.slide_layouts[0], prs.slide_layouts[1]
+    for layout, name in ((cover, "Cover"), (content, "Layout A")):
+        layout.name = name
+        layout._element.set("type", "cust")
+        for shape in layout.placeholders:
+            ph = shape._element.ph
+            if ph.get("type") == "ctrTitle":
+                ph.set("type", "title")
+            elif ph.get("type") in ("subTitle", None):
+                ph.set("type", "body")
+    return _save(prs, path)
+
+
 BUILDERS = {
     "no_placeholders": no_placeholders,
     "small_divider": small_divider,
@@ -467,4 +485,5 @@ BUILDERS = {
     "sidebar_titles": sidebar_titles,
     "misordered_presentation": misordered_presentation,
     "broken_geometry": broken_geometry,
+    "cover_and_plain_content": cover_and_plain_content,
 }

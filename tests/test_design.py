@@ -525,3 +525,11 @@ def test_placeholders_of_broken_geometry_take_the_masters_boxes(tmp_path):
             assert shape.height > 0 and shape.width > 0, (n, shape.name)
             assert shape.left >= 0 and shape.left + shape.width <= width, (n, shape.name)
             assert shape.top + shape.height <= height, (n, shape.name)
+
+
+def test_a_cover_that_matches_a_content_slide_is_its_last_choice(tmp_path):
+    template = BUILDERS["cover_and_plain_content"](tmp_path / "cover.pptx")
+    choices, _ = _writer_choice(template)
+    assert choices["title"].layout.name == "Cover"
+    for role in ("bullets", "point", "closing", "sources"):
+        assert choices[role].layout.name == "Layout A", role

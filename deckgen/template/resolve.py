@@ -408,9 +408,32 @@ def _candidates(
         folded = fold(li.name)
         if any(k in folded for k in KEYWORDS.get(role, ())):
             add(li, f"layout name {li.name!r} says it is made for this")
-    for li in sorted(layouts, key=lambda li: (-score(role, li), layouts.index(li))):
+    for li in sorted(layouts, key=lambda li: (-score(role, li), _made_for_other(role, li),
+                                              -_room(role, li), layouts.index(li))):
         add(li, f"placeholder signature ({_signature(li)})")
     return out
+
+
+_OPENERS = ("title", "statement")
+_PURPOSES = ("title", "statement", "agenda", "closing")  # slides a layout is named for
+
+
+def _made_for_other(role: str, li: LayoutInfo) -> bool:
+    """A layout named for another purpose ("Cover", "Divider", "Agenda", "End") is the last
+    choice, among layouts that match alike, for a slide whose placeholders it happens to
+    match: a plain content layout serves the points better than the agenda's."""
+    folded = fold(li.name)
+    return any(folded in group or any(k in folded for k in KEYWORDS.get(other, ()))
+               for other in _PURPOSES if other != role for group in FOLDED.get(other, ()))
+
+
+def _room(role: str, li: LayoutInfo) -> int:
+    """Room for a content slide's text: the area of the layout's content boxes. Among
+    layouts that match alike, the one with most room serves best (a "Content" layout
+    before a cover with a small subtitle box)."""
+    if role in _OPENERS:
+        return 0
+    return sum(p.box.area for p in li.content_areas) or sum(p.box.area for p in li.text_boxes)
 
 
 def _signature(li: LayoutInfo) -> str:
