@@ -178,13 +178,18 @@ def purpose_layouts(path: Path) -> Path:
     return _save(prs, path)
 
 
-def _solid_background(part, hex_value: str) -> None:
+def _background(part, fill_xml: str) -> None:
+    """The part's background replaced by ``fill_xml`` (a DrawingML fill, prefix ``a:``)."""
     c_sld = part._element.find(f"{P}cSld")
     for old in c_sld.findall(f"{P}bg"):
         c_sld.remove(old)
     c_sld.insert(0, parse_xml(
-        f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:bgPr><a:solidFill>'
-        f'<a:srgbClr val="{hex_value}"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'))
+        f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:bgPr>{fill_xml}<a:effectLst/>'
+        '</p:bgPr></p:bg>'))
+
+
+def _solid_background(part, hex_value: str) -> None:
+    _background(part, f'<a:solidFill><a:srgbClr val="{hex_value}"/></a:solidFill>')
 
 
 def styles_in_sample_text(path: Path) -> Path:
@@ -329,27 +334,28 @@ def space_after(path: Path) -> Path:
     return _save(prs, path)
 
 
+def _style_colour(master, style_name: str, hex_value: str) -> None:
+    """Every level of one of the master's text styles (``titleStyle``, ``bodyStyle``) in
+    one colour."""
+    style = master._element.find(f"{P}txStyles/{P}{style_name}")
+    for rpr in style.iter(f"{A}defRPr"):
+        for old in rpr.findall(f"{A}solidFill"):
+            rpr.remove(old)
+        rpr.insert(0, parse_xml(f'<a:solidFill xmlns:a="{A[1:-1]}"><a:srgbClr '
+                                f'val="{hex_value}"/></a:solidFill>'))
+
+
 def sunset_gradient(path: Path) -> Path:
     """A radial gradient from yellow to orange behind everything, white text in the master's
     styles: the text must read on both ends, not on the light orange of their average."""
     prs = Presentation()
     master = prs.slide_masters[0]
-    c_sld = master._element.find(f"{P}cSld")
-    for old in c_sld.findall(f"{P}bg"):
-        c_sld.remove(old)
-    c_sld.insert(0, parse_xml(
-        f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:bgPr><a:gradFill rotWithShape="0">'
-        '<a:gsLst><a:gs pos="0"><a:srgbClr val="FFFF00"/></a:gs><a:gs pos="100000">'
-        '<a:srgbClr val="FF8000"/></a:gs></a:gsLst><a:path path="circle"><a:fillToRect '
-        'l="50000" t="100000" r="50000" b="0"/></a:path></a:gradFill><a:effectLst/></p:bgPr>'
-        '</p:bg>'))
-    styles = master._element.find(f"{P}txStyles")
-    for style in (styles.find(f"{P}titleStyle"), styles.find(f"{P}bodyStyle")):
-        for rpr in style.iter(f"{A}defRPr"):
-            for old in rpr.findall(f"{A}solidFill"):
-                rpr.remove(old)
-            rpr.insert(0, parse_xml(f'<a:solidFill xmlns:a="{A[1:-1]}"><a:srgbClr '
-                                    'val="FFFFFF"/></a:solidFill>'))
+    _background(master, '<a:gradFill rotWithShape="0"><a:gsLst><a:gs pos="0"><a:srgbClr '
+                'val="FFFF00"/></a:gs><a:gs pos="100000"><a:srgbClr val="FF8000"/></a:gs>'
+                '</a:gsLst><a:path path="circle"><a:fillToRect l="50000" t="100000" '
+                'r="50000" b="0"/></a:path></a:gradFill>')
+    _style_colour(master, "titleStyle", "FFFFFF")
+    _style_colour(master, "bodyStyle", "FFFFFF")
     return _save(prs, path)
 
 
@@ -359,12 +365,7 @@ def narrow_titles(path: Path) -> Path:
     that do not fit go into drawn boxes, which must look like the layouts' titles."""
     prs = Presentation()
     master = prs.slide_masters[0]
-    title_style = master._element.find(f"{P}txStyles/{P}titleStyle")
-    for rpr in title_style.iter(f"{A}defRPr"):
-        for old in rpr.findall(f"{A}solidFill"):
-            rpr.remove(old)
-        rpr.insert(0, parse_xml(f'<a:solidFill xmlns:a="{A[1:-1]}"><a:srgbClr val="C00000"/>'
-                                '</a:solidFill>'))
+    _style_colour(master, "titleStyle", "C00000")
     for layout in prs.slide_layouts:
         for shape in layout.placeholders:
             if (shape._element.ph.get("type") or "obj") not in ("title", "ctrTitle"):
@@ -411,12 +412,7 @@ def sidebar_titles(path: Path) -> Path:
                 _place(shape, 0.2, 0.6, 2.2, 3.0)
             elif kind in ("body", "obj", "subTitle") and shape.left < Inches(3):
                 _place(shape, 3.0, 0.6, 6.5, 5.8)
-    style = master._element.find(f"{P}txStyles/{P}titleStyle")
-    for rpr in style.iter(f"{A}defRPr"):
-        for old in rpr.findall(f"{A}solidFill"):
-            rpr.remove(old)
-        rpr.insert(0, parse_xml(f'<a:solidFill xmlns:a="{A[1:-1]}"><a:srgbClr val="FFFFFF"/>'
-                                '</a:solidFill>'))
+    _style_colour(master, "titleStyle", "FFFFFF")
     return _save(prs, path)
 
 
