@@ -343,7 +343,7 @@ class DeckWriter(FieldsMixin):
     def _drawn_style(self, layout: LayoutInfo, kind: str) -> BoxStyle:
         """A drawn box stands in for a placeholder the layouts had no room for: it looks like
         that kind of placeholder on the template's own content layouts (colour, weight, size,
-        font, alignment), so the slide matches its neighbours; without one, the master's.
+        font), so the slide matches its neighbours; without one, the master's.
         In templates LibreOffice wrote the layouts' look often differs from the master's."""
         wanted = ("title",) if kind == "title" else ("subtitle", "body", "obj") \
             if kind == "subtitle" else ("body", "obj")
