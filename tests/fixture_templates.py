@@ -456,6 +456,41 @@ def cover_and_plain_content(path: Path) -> Path:
     return _save(prs, path)
 
 
+def picture_beside_body(path: Path) -> Path:
+    """The content layout made for a picture beside the text (a photo slot taking the right
+    half): a slide without a picture must not leave that half empty."""
+    import copy
+
+    prs = Presentation()
+    source = _ph(_layout(prs, "Picture with Caption"), "pic")
+    for layout in prs.slide_layouts:
+        if layout.name not in ("Title and Content", "Two Content", "Comparison"):
+            continue
+        for shape in list(layout.placeholders):
+            if (shape._element.ph.get("type") or "obj") == "obj":
+                _place(shape, 0.5, 1.6, 4.3, 4.5)
+        pic = copy.deepcopy(source._element)
+        pic.find(f".//{P}nvPr/{P}ph").set("idx", "40")
+        layout.shapes._spTree.append(pic)
+        _place(layout.placeholders[-1], 5.2, 1.6, 4.3, 4.5)
+    return _save(prs, path)
+
+
+def look_in_layouts(path: Path) -> Path:
+    """The brand painted on each layout (its own background and a bar), over a plain master,
+    as pptxgenjs writes templates; only "Blank" is bare. Boxes drawn as the last resort must
+    keep the brand, so they go on a layout that has it."""
+    prs = Presentation()
+    for layout in prs.slide_layouts:
+        if layout.name == "Blank":
+            continue
+        _solid_background(layout, "F3EEE4")
+        layout.shapes._spTree.insert(2, _rect(80, "Bar", 0, 7.1, 10, 0.4,
+                                              '<a:solidFill><a:srgbClr val="7A1F2B"/>'
+                                              '</a:solidFill>'))
+    return _save(prs, path)
+
+
 BUILDERS = {
     "no_placeholders": no_placeholders,
     "small_divider": small_divider,
@@ -482,4 +517,6 @@ BUILDERS = {
     "misordered_presentation": misordered_presentation,
     "broken_geometry": broken_geometry,
     "cover_and_plain_content": cover_and_plain_content,
+    "picture_beside_body": picture_beside_body,
+    "look_in_layouts": look_in_layouts,
 }

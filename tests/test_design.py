@@ -34,6 +34,8 @@ def _build(tmp_path, name: str, company: str = COMPANY):
 
 def _writer_choice(template, company=COMPANY):
     """Which layout the build chose per role (after checking capacity)."""
+    import deckgen.api
+
     job = deckgen.api.prepare(template=template)
     plan = deckgen.api.plan_for(job, company)
     from deckgen.deck.writer import DeckWriter
@@ -533,3 +535,18 @@ def test_a_cover_that_matches_a_content_slide_is_its_last_choice(tmp_path):
     assert choices["title"].layout.name == "Cover"
     for role in ("bullets", "point", "closing", "sources"):
         assert choices[role].layout.name == "Layout A", role
+
+
+def test_a_layout_made_for_a_picture_is_not_used_for_a_slide_without_one(tmp_path):
+    template = BUILDERS["picture_beside_body"](tmp_path / "pic.pptx")
+    choices, _ = _writer_choice(template)
+    for role in ("bullets", "point", "closing"):
+        assert not choices[role].layout.of_kind("pic"), (role, choices[role].layout.name)
+
+
+def test_the_last_resort_boxes_go_on_a_layout_that_carries_the_brand(tmp_path):
+    template = BUILDERS["look_in_layouts"](tmp_path / "look.pptx")
+    tmap = resolve(locate(template).open(), "look", {}, None)
+    fallback = tmap.options["point"][-1]
+    assert fallback.drawn and fallback.layout.name != "Blank"
+    assert fallback.layout.layout._element.find(f"{{{P_NS}}}cSld/{{{P_NS}}}bg") is not None

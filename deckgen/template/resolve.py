@@ -278,6 +278,8 @@ def score(role: str, layout: LayoutInfo) -> int:
     texts = layout.text_boxes
     contents = layout.content_areas
     pics = layout.of_kind("pic")
+    if any(p.box.area >= 0.2 * layout.slide_w * layout.slide_h for p in pics):
+        return 0  # made for a picture: a slide without one would leave a hole where it goes
     s = 1 - 2 * len(pics)
     if role not in ("title", "statement") and layout.title.ph_type == "ctrTitle":
         s -= 3  # a centred title marks a title slide, not a content slide
@@ -367,13 +369,35 @@ def resolve(prs: Any, name: str, explicit: dict[str, str], config: Path | None) 
 
 
 def _emptiest(layouts: list[LayoutInfo]) -> LayoutInfo:
-    """The layout with the most free room: a title at the top at most, few logos and bars."""
+    """The layout with the most free room: a title at the top at most, few logos and bars.
+
+    Where the template's look lives in its layouts (a background or artwork of their own, as
+    generators such as pptxgenjs write them, over a plain master), a layout with none of it
+    is bare: drawn boxes there would lose the brand, so it comes last."""
+    look = [li for li in layouts if _own_look(li)]
+    in_layouts = 2 * len(look) >= len(layouts)
+
     def cost(li: LayoutInfo) -> tuple[float, int]:
         others = [p for p in li.placeholders if p.kind not in ("title", "dt", "ftr", "sldNum")]
         low_title = li.title is not None and li.title.box.y >= 0.3 * li.slide_h
         free = content_region(li).area / (li.slide_w * li.slide_h)
-        return (len(others) + 2 * low_title + 3 * li.has_vertical - 2 * free, layouts.index(li))
+        bare = in_layouts and li not in look
+        return (len(others) + 2 * low_title + 3 * li.has_vertical - 2 * free + 4 * bare,
+                layouts.index(li))
     return min(layouts, key=cost)
+
+
+def _own_look(li: LayoutInfo) -> bool:
+    """The layout paints something of its own: a background, or shapes that are not
+    placeholders."""
+    el = li.layout._element
+    p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+    if el.find(f"{p}cSld/{p}bg") is not None:
+        return True
+    tree = el.find(f"{p}cSld/{p}spTree")
+    return tree is not None and any(
+        isinstance(sh.tag, str) and sh.tag in (f"{p}sp", f"{p}pic", f"{p}grpSp", f"{p}cxnSp")
+        and sh.find(f".//{p}nvPr/{p}ph") is None for sh in tree)
 
 
 def _candidates(
