@@ -30,7 +30,7 @@ def colours(slide: Any, shape: Any) -> tuple[str, str]:
     """``(background, text)`` of the title: as the deck paints them, readable on each other."""
     from deckgen.template.geometry import Box
     from deckgen.typeset import backdrop
-    from deckgen.typeset.contrast import contrast_ratio
+    from deckgen.typeset.contrast import colours_of, contrast_ratio
     from deckgen.typeset.styles import box_style, theme_colors
 
     layout = slide.slide_layout
@@ -42,7 +42,7 @@ def colours(slide: Any, shape: Any) -> tuple[str, str]:
         box = Box(int(shape.left or 0), int(shape.top or 0), int(shape.width or 1),
                   int(shape.height or 1))
         if bg is None or bg == backdrop.UNKNOWN:
-            bg = backdrop.behind(layout, box, scheme).split("/")[0]  # a photo: its darker part
+            bg = colours_of(backdrop.behind(layout, box, scheme))[0]  # a photo: its darker part
         run_fill = shape._element.find(f".//{A}r/{A}rPr/{A}solidFill")
         if run_fill is not None and len(run_fill):
             text = backdrop.color(run_fill[0], scheme)
@@ -52,7 +52,7 @@ def colours(slide: Any, shape: Any) -> tuple[str, str]:
             text = backdrop.color(level.color, scheme) if level.color is not None else None
     if bg is None or bg == backdrop.UNKNOWN:
         bg = scheme.get("bg1", "#FFFFFF")
-    bg = bg.split("/")[0]  # a gradient or pattern: one of its colours stands for it
+    bg = colours_of(bg)[0]  # a gradient or pattern: one of its colours stands for it
     text = text or scheme.get("tx1", "#000000")
     if contrast_ratio(text, bg) < 3:
         text = max((scheme.get("tx1", "#000000"), scheme.get("bg1", "#FFFFFF"), "#000000",

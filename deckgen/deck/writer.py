@@ -14,6 +14,7 @@ paths run the same fill code, so a deck's bytes do not depend on its place in a 
 from __future__ import annotations
 
 import copy
+import functools
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -106,7 +107,6 @@ class DeckWriter(FieldsMixin):
         self.choices: dict[str, RoleChoice] = {}
         self.logo = logo  # an organisation's logo for its title and closing slides
         self.logo_places: list[str] = []
-        self._body_pt: int | None = None
 
     # -- public -------------------------------------------------------------------------
     def write(self, plan: DeckPlan) -> Any:
@@ -238,25 +238,20 @@ class DeckWriter(FieldsMixin):
                     # and well below its body text was made for shorter titles: set there,
                     # it would read as a footnote (a 72 pt title may shrink to 32 pt)
                     floor = max(floor, min(TITLE_KEEP * job.base[0],
-                                           TITLE_OVER_BODY * self._body_size()) / 100)
-                if self._factor(job, job.base, floor) is None or (
-                        not option.drawn and self._breaks_a_name(job, floor)):
+                                           TITLE_OVER_BODY * self._body_size) / 100)
+                fit = self._fit(job.style, list(job.paras), job.box, list(job.base), floor,
+                                job.max_lines)
+                # a box that holds the text only with the company's name broken over lines:
+                # a designer would pick another layout (the drawn boxes may still break it)
+                if not fit.fits or (fit.released and not option.drawn):
                     return i, job.key, " ".join(t for t, _ in job.paras)
         return None
 
-    def _breaks_a_name(self, job: TextJob, floor: float) -> bool:
-        """The box holds the text only with the company's name broken over lines: a
-        designer would pick another layout (the drawn boxes may still break it)."""
-        fit = self._fit(job.style, list(job.paras), job.box, list(job.base), floor,
-                        job.max_lines)
-        return bool(fit.released)
-
+    @functools.cached_property
     def _body_size(self) -> int:
         """The template's body text size (the master's first level), in hundredths."""
-        if self._body_pt is None:
-            layout = self.prs.slide_masters[self.tmap.master].slide_layouts[0]
-            self._body_pt = box_style(layout, None, "body").levels[0].size
-        return self._body_pt
+        layout = self.prs.slide_masters[self.tmap.master].slide_layouts[0]
+        return box_style(layout, None, "body").levels[0].size
 
     def _roomy(self, box: Box) -> bool:
         """A chart, table or picture squeezed between a template's artwork below a fifth of
@@ -345,8 +340,7 @@ class DeckWriter(FieldsMixin):
         that kind of placeholder on the template's own content layouts (colour, weight, size,
         font), so the slide matches its neighbours; without one, the master's.
         In templates LibreOffice wrote the layouts' look often differs from the master's."""
-        wanted = ("title",) if kind == "title" else ("subtitle", "body", "obj") \
-            if kind == "subtitle" else ("body", "obj")
+        wanted = _LOOK_KINDS.get(kind, ("body", "obj"))
         for role in _LOOK_ROLES[kind == "subtitle"]:
             for option in self.tmap.options.get(role, ()):
                 found = [] if option.drawn else option.layout.of_kind(*wanted)
@@ -650,6 +644,8 @@ class DeckWriter(FieldsMixin):
 # whose layouts lend their look to drawn boxes, in turn (for a subtitle: the title slide's)
 _LOOK_ROLES = {False: ("point", "bullets", "statement", "closing", "sources"),
                True: ("title", "point", "bullets")}
+# which placeholders lend it, best first; any other drawn text takes a body's look
+_LOOK_KINDS = {"title": ("title",), "subtitle": ("subtitle", "body", "obj")}
 _DRAWN_NAMES = {"title": "Title", "subtitle": "Subtitle", "body": "Content Placeholder",
                 "figure": "Text Placeholder", "caption": "Text Placeholder",
                 "byline": "Text Placeholder", "number": "Text Placeholder",

@@ -168,7 +168,7 @@ def _is_vert(*shapes: Any) -> bool:
 _DRAWN = (f"{_P}pic", f"{_P}sp", f"{_P}grpSp", f"{_P}graphicFrame", f"{_P}cxnSp")
 
 
-def _drawn(part_el: Any) -> list[Any]:
+def drawn_shapes(part_el: Any) -> list[Any]:
     """Non-placeholder shapes with something visible: pictures, filled or outlined shapes,
     text that is not a placeholder (a "Confidential" label)."""
     tree = part_el.find(f"{_P}cSld/{_P}spTree")
@@ -199,7 +199,7 @@ def obstacles(layout: Any, slide_w: int, slide_h: int,
         parts.append(layout.slide_master._element)
     boxes = []
     for part_el in parts:
-        for shape in _drawn(part_el):
+        for shape in drawn_shapes(part_el):
             if pictures and shape.tag != f"{_P}pic":
                 continue
             try:

@@ -17,7 +17,7 @@ from typing import Any
 from deckgen.errors import DeckgenError
 from deckgen.pitch.plan import ROLES
 from deckgen.template.geometry import Box, free_rect
-from deckgen.template.index import LayoutInfo, PhInfo, index_presentation
+from deckgen.template.index import LayoutInfo, PhInfo, drawn_shapes, index_presentation
 from deckgen.template.kind_slots import (
     comparison_slots,
     image_slots,
@@ -388,16 +388,10 @@ def _emptiest(layouts: list[LayoutInfo]) -> LayoutInfo:
 
 
 def _own_look(li: LayoutInfo) -> bool:
-    """The layout paints something of its own: a background, or shapes that are not
-    placeholders."""
+    """The layout paints something of its own: a background, or shapes that show."""
     el = li.layout._element
     p = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-    if el.find(f"{p}cSld/{p}bg") is not None:
-        return True
-    tree = el.find(f"{p}cSld/{p}spTree")
-    return tree is not None and any(
-        isinstance(sh.tag, str) and sh.tag in (f"{p}sp", f"{p}pic", f"{p}grpSp", f"{p}cxnSp")
-        and sh.find(f".//{p}nvPr/{p}ph") is None for sh in tree)
+    return el.find(f"{p}cSld/{p}bg") is not None or bool(drawn_shapes(el))
 
 
 def _candidates(

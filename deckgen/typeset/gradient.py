@@ -58,17 +58,16 @@ def _range(lin: Any, box: Box, painted: Box) -> tuple[float, float]:
         angle = 0.0
     dx, dy = math.cos(math.radians(angle)), math.sin(math.radians(angle))  # y points down
 
-    def along(b: Box) -> tuple[float, float]:
-        ends = [x * dx + y * dy for x in (b.x, b.right) for y in (b.y, b.bottom)]
+    def along(left: int, top: int, right: int, bottom: int) -> tuple[float, float]:
+        ends = [x * dx + y * dy for x in (left, right) for y in (top, bottom)]
         return min(ends), max(ends)
 
-    start, end = along(painted)
+    start, end = along(painted.x, painted.y, painted.right, painted.bottom)
     if end - start <= 0:
         return 0.0, 1.0
-    clipped = Box(max(box.x, painted.x), max(box.y, painted.y), 0, 0)
-    clipped = Box(clipped.x, clipped.y, max(min(box.right, painted.right) - clipped.x, 0),
-                  max(min(box.bottom, painted.bottom) - clipped.y, 0))
-    lo, hi = along(clipped)
+    left, top = max(box.x, painted.x), max(box.y, painted.y)  # the box, cut to the painted
+    lo, hi = along(left, top, max(min(box.right, painted.right), left),
+                   max(min(box.bottom, painted.bottom), top))
     t0, t1 = (lo - start) / (end - start), (hi - start) / (end - start)
     return min(max(t0, 0.0), 1.0), min(max(t1, 0.0), 1.0)
 
