@@ -74,7 +74,7 @@ def prepare(content: str | Path | None = None, template: str | Path | None = Non
     parsed_sets = parse_sets(set_items(sets))
     source = locate(template)
     prs = source.open()
-    tmap = resolve(prs, source.name, source.layouts, source.config_path)
+    tmap = resolve(prs, source.name, source.layouts, source.config_path, source.master)
     return Job(loaded, source, tmap, parsed_sets, presenter or "", date or "", prs)
 
 
@@ -111,7 +111,7 @@ def deck_for(job: Job, plan: DeckPlan) -> bytes:
         if job.prs is None:
             job.prs = job.template.open()
             job.tmap = resolve(job.prs, job.template.name, job.template.layouts,
-                               job.template.config_path)
+                               job.template.config_path, job.template.master)
         job.writer = DeckWriter(job.prs, job.tmap, job.template.logo)
         job.prs = None  # a template is written into once; the next full build opens a fresh one
         prs = job.writer.write(plan)

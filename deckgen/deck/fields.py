@@ -31,7 +31,7 @@ _FIELD_ID = {"slidenum": "{F3581AFD-4802-5051-A893-3841FB04C36D}"}
 
 class FieldsMixin:
     """The field half of `deckgen.deck.writer.DeckWriter`, which supplies ``_style``,
-    ``_fit``, ``_backdrop``, ``_keep`` and ``_clone`` along with these attributes."""
+    ``_fit``, ``_backdrop``, ``_keep``, ``_theme`` and ``_clone`` along with these attributes."""
 
     plan: DeckPlan | None
     legibility: Any
@@ -92,9 +92,10 @@ class FieldsMixin:
             fit = FitResult(fit.scale, fit.sizes, False)
         if fit.fits:
             level = style.levels[0]
-            fg, slot = self.legibility.text_color(level)
+            legibility = self._theme(layout).legibility
+            fg, slot = legibility.text_color(level)
             bg = self._backdrop(layout, Slot(info, info.box))
-            if not self.legibility.can_read(fg, slot, bg, fit.sizes[0] / 100, level.bold):
+            if not legibility.can_read(fg, slot, bg, fit.sizes[0] / 100, level.bold):
                 return FitResult(fit.scale, fit.sizes, False), True
         return fit, False
 
@@ -136,9 +137,10 @@ class FieldsMixin:
         level = style.levels[0]
         if fit.scale < 1.0 or level.from_runs:
             rpr.set("sz", str(fit.sizes[0]))
-        fg, slot = self.legibility.text_color(level)
+        legibility = self._theme(layout).legibility
+        fg, slot = legibility.text_color(level)
         bg = self._backdrop(layout, Slot(info, info.box))
-        fill = self.legibility.fill_for(fg, slot, bg, fit.sizes[0] / 100, level.bold,
+        fill = legibility.fill_for(fg, slot, bg, fit.sizes[0] / 100, level.bold,
                                         f"layout {layout.name!r} {FIELD_NAMES[info.kind]}")
         if fill is None and level.from_runs and level.color is not None:
             fill = SOLID.format(etree.tostring(level.color, encoding=str))  # as in its sample

@@ -56,10 +56,12 @@ def _spans(numbers: tuple[int, ...]) -> str:
 
 
 class Legibility:
-    def __init__(self, scheme: Mapping[str, str]) -> None:
+    def __init__(self, scheme: Mapping[str, str],
+                 substitutions: list[Substitution] | None = None) -> None:
         self.scheme = scheme
         self._bg: dict[tuple[int, Box, tuple[int, ...]], str] = {}
-        self.substitutions: list[Substitution] = []
+        # shared by the masters' themes of one deck: one report of every change
+        self.substitutions: list[Substitution] = [] if substitutions is None else substitutions
 
     def background(self, layout: Any, box: Box, ph_fills: tuple[Any, ...]) -> str:
         # slides of one layout share their boxes: one look per layout and box

@@ -25,11 +25,12 @@ from deckgen.brand.logo import BrandLogo
 from deckgen.deck.chart import add_chart
 from deckgen.deck.cleanup import remove_slides
 from deckgen.deck.fields import FieldsMixin, shown
-from deckgen.deck.legibility import BACKING_ALPHA, SOLID, Legibility, table_header_colour
+from deckgen.deck.legibility import BACKING_ALPHA, SOLID, table_header_colour
 from deckgen.deck.notes import NotesWriter
 from deckgen.deck.package_fixes import add_missing_parts, order_presentation
 from deckgen.deck.paragraphs import HLINK_RT, list_adjusted, replace_level, write_paragraphs
 from deckgen.deck.slide_texts import FIGURE_BOOST, SlotText, slide_texts
+from deckgen.deck.themes import Themes
 from deckgen.errors import DeckgenError
 from deckgen.pitch.plan import DeckPlan, SlideSpec
 from deckgen.template.geometry import Box
@@ -40,12 +41,13 @@ from deckgen.typeset.breaks import keep_together
 from deckgen.typeset.contrast import contrast_ratio, needed
 from deckgen.typeset.fit import FitResult, fit_text, measure
 from deckgen.typeset.scale import TextJob, decide, min_pt, min_sizes
-from deckgen.typeset.styles import NS, BoxStyle, box_style, theme_colors, theme_fonts
+from deckgen.typeset.styles import NS, BoxStyle, box_style
 
 A = "{{{}}}".format(NS["a"])
 P = "{{{}}}".format(NS["p"])
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 DRAWN_TITLE_SIZE = 3200
+OWN_IDX = 4000  # idx of the body placeholders a slide gets of its own (none on any layout)
 # a layout's title must keep half its size, or six tenths of the body's, else it is too small
 TITLE_KEEP, TITLE_OVER_BODY = 0.5, 0.6
 EMU_PER_TENTH_INCH = 91440
@@ -86,9 +88,10 @@ class DeckWriter(FieldsMixin):
     def __init__(self, prs: Any, tmap: TemplateMap, logo: BrandLogo | None = None) -> None:
         self.prs = prs
         self.tmap = tmap
-        master = prs.slide_masters[tmap.master]
-        self.fonts = theme_fonts(master)
-        self.colors = theme_colors(master)
+        self.themes = Themes(prs)
+        content = self.themes.of(tmap.master)  # the content master's: for reports
+        self.fonts, self.colors = content.fonts, content.colors
+        self._style_fonts: dict[int, dict[str, str]] = {}
         self._styles: dict[tuple[int, int | None, str], BoxStyle] = {}
         self._fits: dict[tuple[Any, ...], FitResult] = {}
         # Styles live as long as the writer, so their ids are stable keys for the fit cache.
@@ -96,7 +99,7 @@ class DeckWriter(FieldsMixin):
         self._layout_phs: dict[int, list[Any]] = {}
         self._ph_cache: dict[tuple[int, int], tuple[Any, str]] = {}
         self._notes = NotesWriter()
-        self.legibility = Legibility(self.colors)
+        self.legibility = content.legibility
         self.warnings: list[str] = []
         self._left_out: dict[tuple[str, str], list[str]] = {}
         self._backdrops: dict[tuple[Any, ...], str] = {}
@@ -126,6 +129,15 @@ class DeckWriter(FieldsMixin):
             rid, slide = self.prs.slides.part.add_slide(choice.layout.layout)
             self.prs.slides._sldIdLst.add_sldId(rid)
             state = _SlideState(slide, choice, number, spec)
+            if self.tmap.examples.artwork:
+                from deckgen.deck.artwork import carry
+
+                placed, state.next_id = carry(slide, self.tmap.examples.artwork,
+                                              choice.layout.master, spec.role == "title",
+                                              state.next_id)
+                # behind everything, or read after the slide's own text when it says something
+                state.order.update({el: (3 if "".join(el.itertext()).strip() else -1, 0, i)
+                                    for i, el in enumerate(placed)})
             for key, (slot, text) in slide_text.items():
                 self._create_text(state, key, slot, text, sizes[(number - 1, key)])
             if spec.chart is not None:
@@ -134,7 +146,8 @@ class DeckWriter(FieldsMixin):
                 from deckgen.deck.table import add_table
 
                 frame = self._graphic(state, "table", add_table, spec.table, plan.lang)
-                table_header_colour(self.legibility, frame, "table header", number)
+                table_header_colour(self._theme(choice.layout).legibility, frame, "table header",
+                                    number)
             if spec.image is not None:
                 from deckgen.deck.picture import place_picture
 
@@ -321,6 +334,14 @@ class DeckWriter(FieldsMixin):
             self._layout_phs[key] = [sp for sp, _ph in ph_elements(layout.layout._element)]
         return self._layout_phs[key]
 
+    def _theme(self, layout: LayoutInfo) -> Any:
+        """The theme of the layout's master (`deckgen.deck.themes`)."""
+        return self.themes.of(layout.master)
+
+    def _fonts(self, style: BoxStyle) -> dict[str, str]:
+        """The theme fonts a style's ``+mj-lt``/``+mn-lt`` stand for (its master's)."""
+        return self._style_fonts.get(id(style), self.fonts)
+
     def _style(self, layout: LayoutInfo, slot: Slot, kind: str) -> BoxStyle:
         key = (id(layout.layout), slot.ph.pos if slot.ph else None, kind)
         style = self._styles.get(key)
@@ -333,6 +354,7 @@ class DeckWriter(FieldsMixin):
                 levels = tuple(replace_level(lv, bullet=False) for lv in style.levels)
                 style = BoxStyle((91440, 45720, 91440, 45720), levels, True)
             self._styles[key] = style
+            self._style_fonts[id(style)] = self._theme(layout).fonts
         return style
 
     def _drawn_style(self, layout: LayoutInfo, kind: str) -> BoxStyle:
@@ -357,7 +379,7 @@ class DeckWriter(FieldsMixin):
                spacing)
         fit = self._fits.get(key)
         if fit is None:
-            fit = fit_text(paras, style, self.fonts, box.w, box.h, base, floor, max_lines,
+            fit = fit_text(paras, style, self._fonts(style), box.w, box.h, base, floor, max_lines,
                            max_scale, spacing)
             self._fits[key] = fit
         return fit
@@ -367,6 +389,7 @@ class DeckWriter(FieldsMixin):
         style = self._adjusted_styles.get(key)
         if style is None:
             style = self._adjusted_styles[key] = list_adjusted(raw, list_style)
+            self._style_fonts[id(style)] = self._fonts(raw)
         return style
 
     # -- shapes -------------------------------------------------------------------------
@@ -404,17 +427,35 @@ class DeckWriter(FieldsMixin):
         if slot.ph is not None:
             sp = self._clone(state, slot.ph, slot.box if slot.resized else None)
         else:
-            b = slot.box
-            shape = state.slide.shapes.add_textbox(b.x, b.y, b.w, b.h)
-            # Named like the placeholder it stands in for, so people and tools recognise it.
-            shape.name = f"{_DRAWN_NAMES.get(key, key.capitalize())} {shape.shape_id}"
-            state.next_id = max(state.next_id, shape.shape_id + 1)
-            shape.text_frame.word_wrap = True
-            sp = shape._element
-            state.order[sp] = (0 if key == "title" else 1, b.y, b.x)
+            sp = self._own_placeholder(state, key, slot.box, text.kind)
         filled = _Filled(sp, slot, text, sizes)
         state.texts[key] = filled
         self._fill(state, key, filled)
+
+    def _own_placeholder(self, state: _SlideState, key: str, box: Box, kind: str) -> Any:
+        """A placeholder of the slide's own where the layout has none for this text: a real
+        title (``type="title"``) or body (an ``idx`` of its own) at an explicit position, so
+        the outline view, screen readers and "Go to slide" see the slide's title and text.
+        Its look is written out (`_fill`), as nothing on the layout passes it on."""
+        from pptx.oxml import parse_xml
+
+        shape_id = state.next_id
+        state.next_id += 1
+        ph = '<p:ph type="title"/>' if key == "title" else (
+            f'<p:ph type="body" idx="{OWN_IDX + len(state.texts)}"/>')
+        name = f"{_DRAWN_NAMES.get(key, key.capitalize())} {shape_id - 1}"
+        style = self._style(state.choice.layout, Slot(None, box), kind)
+        left, top, right, bottom = style.insets
+        sp = parse_xml(
+            f'<p:sp xmlns:a="{NS["a"]}" xmlns:p="{NS["p"]}"><p:nvSpPr>'
+            f'<p:cNvPr id="{shape_id}" name="{name}"/><p:cNvSpPr><a:spLocks noGrp="1"/>'
+            f'</p:cNvSpPr><p:nvPr>{ph}</p:nvPr></p:nvSpPr><p:spPr>{box.xfrm()}</p:spPr>'
+            f'<p:txBody><a:bodyPr wrap="square" lIns="{left}" tIns="{top}" rIns="{right}" '
+            f'bIns="{bottom}" anchor="{style.anchor}"><a:normAutofit/></a:bodyPr>'
+            '<a:lstStyle/><a:p/></p:txBody></p:sp>')
+        state.slide.shapes._spTree.insert_element_before(sp, "p:extLst")
+        state.order[sp] = (0 if key == "title" else 1, box.y, box.x)
+        return sp
 
     def _fill(self, state: _SlideState, key: str, filled: _Filled) -> None:
         """Write the paragraphs at the deck's sizes, with the breaks those sizes need."""
@@ -444,8 +485,9 @@ class DeckWriter(FieldsMixin):
             bg = backing[1]
         rest = fit.sizes[1:] if text.figure else fit.sizes
         small = min(rest) / 100 if rest else fit.sizes[0] / 100
-        fg, fg_slot = self.legibility.text_color(level)
-        fill = self.legibility.fill_for(fg, fg_slot, bg, small, level.bold, where, number)
+        theme = self._theme(layout)
+        fg, fg_slot = theme.legibility.text_color(level)
+        fill = theme.legibility.fill_for(fg, fg_slot, bg, small, level.bold, where, number)
         look: dict[str, Any] = {}
         if slot.ph is None or level.from_runs:
             # a drawn box, or a template whose look is only in its sample text: the look is
@@ -455,8 +497,8 @@ class DeckWriter(FieldsMixin):
                 fill = SOLID.format(etree.tostring(level.color, encoding=str))
         link_fill = None
         if _has_links(text.paras):
-            link = self.colors.get("hlink", "#0563C1")
-            link_fill = self.legibility.fill_for(link, "hlink", bg, small, level.bold,
+            link = theme.colors.get("hlink", "#0563C1")
+            link_fill = theme.legibility.fill_for(link, "hlink", bg, small, level.bold,
                                                  f"{where} link", number)
         gap: dict[int, int] = {}
         if ratio < 1.0:
@@ -475,8 +517,8 @@ class DeckWriter(FieldsMixin):
                                                                   is_external=True),
             fill=fill, link_fill=link_fill, space_before=gap or None, **look)
         if text.figure:
-            accent = self._figure_colour(bg, fit.sizes[0] / 100, f"{state.choice.role} figure",
-                                         number)
+            accent = self._figure_colour(layout, bg, fit.sizes[0] / 100,
+                                         f"{state.choice.role} figure", number)
             _color_first_paragraph(filled.sp, accent)
 
     def _backdrop(self, layout: LayoutInfo, slot: Slot) -> str:
@@ -494,16 +536,18 @@ class DeckWriter(FieldsMixin):
         Decided for the box, at the strictest contrast, so every text in it gets the same."""
         if "/" not in bg:
             return None
-        fg, fg_slot = self.legibility.text_color(level)
-        if self.legibility.can_read(fg, fg_slot, bg, 0.0, False):
+        theme = self._theme(layout)
+        colors = theme.colors
+        fg, fg_slot = theme.legibility.text_color(level)
+        if theme.legibility.can_read(fg, fg_slot, bg, 0.0, False):
             return None
         from deckgen.typeset.contrast import colours_of, mix
 
         # the slide's own background colour, unless the text is light and cannot be darkened
         # into reading on it (then the text colour's opposite)
-        panel = "bg1" if contrast_ratio(fg, self.colors["bg1"]) >= 3.0 else max(
-            ("bg1", "tx1"), key=lambda name: contrast_ratio(fg, self.colors[name]))
-        shown = "/".join(mix(part, self.colors[panel], BACKING_ALPHA / 100_000)
+        panel = "bg1" if contrast_ratio(fg, colors["bg1"]) >= 3.0 else max(
+            ("bg1", "tx1"), key=lambda name: contrast_ratio(fg, colors[name]))
+        shown = "/".join(mix(part, colors[panel], BACKING_ALPHA / 100_000)
                          for part in colours_of(bg))
         return panel, shown
 
@@ -515,16 +559,18 @@ class DeckWriter(FieldsMixin):
                                         slot.ph.ph_type or "obj")
             mine = master.find(f"{P}spPr") if master is not None else None
             fills = tuple(f for f in (mine, own) if f is not None)
-        return self.legibility.background(layout.layout, slot.box, fills)
+        return self._theme(layout).legibility.background(layout.layout, slot.box, fills)
 
-    def _figure_colour(self, bg: str, size_pt: float, where: str, number: int) -> str:
+    def _figure_colour(self, layout: LayoutInfo, bg: str, size_pt: float, where: str,
+                       number: int) -> str:
         """The first theme accent that reads on the background (the figure's emphasis)."""
+        theme = self._theme(layout)
         for n in range(1, 7):
-            value = self.colors.get(f"accent{n}")
+            value = theme.colors.get(f"accent{n}")
             if value and (bg == UNKNOWN or contrast_ratio(value, bg) >= needed(size_pt)):
                 return SOLID.format(f'<a:schemeClr val="accent{n}"/>')
-        fill = self.legibility.fill_for(self.colors.get("accent1", "#4472C4"), "accent1", bg,
-                                        size_pt, True, where, number)
+        fill = theme.legibility.fill_for(theme.colors.get("accent1", "#4472C4"), "accent1", bg,
+                                         size_pt, True, where, number)
         return fill or SOLID.format('<a:schemeClr val="accent1"/>')
 
     def _graphic(self, state: _SlideState, key: str, add: Any, *args: Any) -> Any:
@@ -550,7 +596,8 @@ class DeckWriter(FieldsMixin):
         if slot.ph is not None:
             ph = SlideShapeFactory(self._clone(state, slot.ph), state.slide.shapes)
         frame = add_chart(state.slide.shapes, spec.chart, slot.box, ph, self.plan.lang,
-                          self.colors, self._backdrop(state.choice.layout, slot))
+                          self._theme(state.choice.layout).colors,
+                          self._backdrop(state.choice.layout, slot))
         state.order[frame._element] = (1, slot.box.y, slot.box.x)
         state.next_id = max(state.next_id, frame.shape_id + 1)
 
@@ -568,7 +615,8 @@ class DeckWriter(FieldsMixin):
                       for style in (self._adjusted(self._style(layout, f.slot, f.text.kind),
                                                    f.text.list_style),))
         placed = place_logo(state.slide, layout, self.logo,
-                            lambda box: self.legibility.background(layout.layout, box, ()), where,
+                            lambda box: self._theme(layout).legibility.background(
+                                layout.layout, box, ()), where,
                             texts)
         state.logo_by_text = placed.by_text
         for key, filled in state.texts.items():  # the texts that made room, refilled to fit
@@ -622,9 +670,10 @@ class DeckWriter(FieldsMixin):
         paras = [(keep_together(p.text, self._keep()), p.level) for p in filled.text.paras]
         ratio = _spacing_ratio(style, filled)
         old = filled.slot.box
-        fits, lines = measure(paras, style, self.fonts, old.w, old.h, 1.0, list(filled.sizes),
+        fits, lines = measure(paras, style, self._fonts(style), old.w, old.h, 1.0,
+                              list(filled.sizes),
                               spacing=ratio)
-        now, now_lines = measure(paras, style, self.fonts, box.w, box.h, 1.0,
+        now, now_lines = measure(paras, style, self._fonts(style), box.w, box.h, 1.0,
                                  list(filled.sizes), spacing=ratio)
         return fits and now and now_lines == lines
 
@@ -672,6 +721,8 @@ def set_backing(sp: Any, panel: str | None) -> None:
             sppr.remove(old)
     if panel is None:
         return
+    for old in sppr.findall(f"{A}noFill"):  # one fill at most (schema)
+        sppr.remove(old)
     fill = etree.fromstring(f'<a:solidFill xmlns:a="{A[1:-1]}"><a:schemeClr val="{panel}">'
                             f'<a:alpha val="{BACKING_ALPHA}"/></a:schemeClr></a:solidFill>')
     index = 0

@@ -42,6 +42,13 @@ class LayoutInfo:
     # cover: logos, bars, decorations. Backdrops covering half the slide or more are left out.
     obstacles: tuple[Box, ...] = ()
     pictures: tuple[Box, ...] = ()  # those of the obstacles that are pictures (logos)
+    # What the layout itself shows: the share of the slide its own pictures cover (a photo
+    # makes a cover or picture layout, never a plain content one), and the words its
+    # authors stamped on it as text ("internal only - remove before sending").
+    photo: float = 0.0
+    stamped: tuple[str, ...] = ()
+    master_name: str = ""
+    own_look: bool = False  # the layout paints something of its own (background, shapes)
 
     def of_kind(self, *kinds: str) -> list[PhInfo]:
         return [p for p in self.placeholders if p.kind in kinds]
@@ -217,6 +224,31 @@ def obstacles(layout: Any, slide_w: int, slide_h: int,
     return tuple(sorted(set(boxes), key=lambda b: (b.y, b.x, b.w, b.h)))
 
 
+def _photo_share(layout_el: Any, slide_w: int, slide_h: int) -> float:
+    """The share of the slide the layout's own pictures cover, a full-slide one included."""
+    area = 0
+    for shape in drawn_shapes(layout_el):
+        if shape.tag != f"{_P}pic" and shape.find(f"{_P}spPr/{_A}blipFill") is None:
+            continue
+        box = shape_box(shape)
+        if box is not None:
+            area += Box(0, 0, slide_w, slide_h).intersection(box)
+    bg = layout_el.find(f"{_P}cSld/{_P}bg/{_P}bgPr/{_A}blipFill")
+    if bg is not None:
+        area = slide_w * slide_h
+    return min(1.0, area / (slide_w * slide_h)) if slide_w and slide_h else 0.0
+
+
+def _stamped(layout_el: Any) -> tuple[str, ...]:
+    """Text the layout shows that is not a placeholder's (a stamp, a label)."""
+    out = []
+    for shape in drawn_shapes(layout_el):
+        text = " ".join("".join(shape.itertext()).split())
+        if text:
+            out.append(text)
+    return tuple(out)
+
+
 def describe(layout: Any, master: int, slide_w: int, slide_h: int,
              master_phs: list[tuple[Any, Any]]) -> LayoutInfo:
     phs = []
@@ -256,7 +288,17 @@ def describe(layout: Any, master: int, slide_w: int, slide_h: int,
         slide_h=slide_h,
         obstacles=obstacles(layout, slide_w, slide_h),
         pictures=obstacles(layout, slide_w, slide_h, pictures=True),
+        photo=_photo_share(layout._element, slide_w, slide_h),
+        stamped=_stamped(layout._element),
+        master_name=_master_name(layout),
+        own_look=layout._element.find(f"{_P}cSld/{_P}bg") is not None
+        or bool(drawn_shapes(layout._element)),
     )
+
+
+def _master_name(layout: Any) -> str:
+    c_sld = layout.slide_master._element.find(f"{_P}cSld")
+    return (c_sld.get("name") if c_sld is not None else "") or ""
 
 
 def _sane(xywh: tuple[int, int, int, int] | None, slide_w: int,

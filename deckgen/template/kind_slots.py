@@ -14,7 +14,7 @@ from deckgen.template.geometry import Box
 from deckgen.template.index import LayoutInfo, PhInfo
 
 if TYPE_CHECKING:
-    from deckgen.template.resolve import Slot
+    from deckgen.template.slots import Slot
 
 GAP = 0.04  # of the region's width, between two columns
 

@@ -28,7 +28,7 @@ from deckgen.errors import DeckgenError
 from deckgen.paths import templates_dir
 from deckgen.pitch.plan import ROLES
 
-_YAML_KEYS = ("name", "colors", "fonts", "logo", "layouts")
+_YAML_KEYS = ("name", "colors", "fonts", "logo", "master", "layouts")
 MAX_TEMPLATE_BYTES = 50_000_000  # with the unpack caps, keeps one build under ~300 MB
 
 
@@ -39,13 +39,14 @@ class TemplateSource:
     name: str
     path: Path
     data: bytes
-    layouts: dict[str, str] = field(default_factory=dict)
+    layouts: dict[str, Any] = field(default_factory=dict)  # role: name, or {master, layout}
     config_path: Path | None = None
     dropped: tuple[str, ...] = ()  # what sanitation removed or replaced, one line each
     # Brand control beside an organisation's own template (`_brand`): the theme slots its
     # template.yaml changed, one line each, and the logo placed on title and closing slides.
     theme_changes: tuple[str, ...] = ()
     logo: Any = None  # deckgen.brand.logo.BrandLogo
+    master: Any = None  # template.yaml's master for the content slides: a number or a name
 
     def open(self) -> Any:
         """A fresh, independent `Presentation` over the template bytes."""
@@ -123,7 +124,7 @@ def _from_folder(folder: Path) -> TemplateSource:
     colors, logo = _brand(config, config_path, name) if config else ({}, None)
     data, dropped, changes = read_package(pkg, colors, str(config_path))
     return TemplateSource(name, pkg, data, layouts, config_path if config else None, dropped,
-                          tuple(str(c) for c in changes), logo)
+                          tuple(str(c) for c in changes), logo, config.get("master"))
 
 
 def _brand(config: dict[str, Any], config_path: Path, name: str) -> tuple[dict[str, str], Any]:
@@ -180,8 +181,18 @@ def _read_config(path: Path) -> dict[str, Any]:
         if role not in ROLES:
             raise DeckgenError(f"{path}: layouts.{str(role)[:80]}: unknown role (roles: "
                                f"{', '.join(ROLES)})")
-        if not isinstance(name, str) or not name.strip():
+        if isinstance(name, dict):
+            extra = sorted(set(map(str, name)) - {"master", "layout"})
+            if extra or not isinstance(name.get("layout"), str) or not name["layout"].strip():
+                raise DeckgenError(f"{path}: layouts.{role}: expected a layout name, or "
+                                   "'master:' (number or name) and 'layout:' (name)")
+            if not isinstance(name.get("master", 1), (int, str)):
+                raise DeckgenError(f"{path}: layouts.{role}.master: expected a number or a name")
+        elif not isinstance(name, str) or not name.strip():
             raise DeckgenError(f"{path}: layouts.{role}: expected a layout name")
+    master = data.get("master")
+    if master is not None and (isinstance(master, bool) or not isinstance(master, (int, str))):
+        raise DeckgenError(f"{path}: master: expected a master's number (1, 2, …) or name")
     return data
 
 

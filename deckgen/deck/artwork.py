@@ -1,0 +1,67 @@
+"""The template's look that only its example slides carry, put on the deck's slides.
+
+Some templates paste their logo, a colour bar or a skyline onto every example slide by hand
+instead of drawing it on the master (`deckgen.template.examples` finds such artwork). A deck
+built on the bare masters would come out generic, so each slide of the kind the artwork was
+on gets a copy, behind its text, marked decorative for screen readers, its pictures linked to
+the same image parts. Text keeps clear of it: resolution counts it with the master's logos.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from deckgen.template.examples import Artwork
+
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_IMAGE_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+_DECORATIVE = (
+    f'<a:ext xmlns:a="{A[1:-1]}" uri="{{C183D7F6-B498-43B3-948B-1728B52AA6E4}}"><adec:decorative '
+    'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext>'
+)
+
+
+def carry(slide: Any, artwork: tuple[Artwork, ...], master: int, cover: bool,
+          next_id: int) -> tuple[list[Any], int]:
+    """Copies of the artwork for a slide on ``master`` (``cover``: the title slide), put
+    at the back of its shape tree; returns them and the next free shape id."""
+    placed = []
+    tree = slide.shapes._spTree
+    at = 2  # after nvGrpSpPr and grpSpPr: behind everything else
+    for art in artwork:
+        if art.master != master or (cover and not art.cover):
+            continue
+        el = copy.deepcopy(art.element)
+        for blip in el.iter(f"{A}blip"):
+            old = blip.get(f"{R}embed")
+            part = dict(art.images).get(old)
+            if part is not None:
+                blip.set(f"{R}embed", slide.part.relate_to(part, _IMAGE_RT))
+        for c_nv in el.iter(f"{P}cNvPr"):
+            c_nv.set("id", str(next_id))
+            next_id += 1
+        _decorative(el)
+        tree.insert(at, el)
+        at += 1
+        placed.append(el)
+    return placed, next_id
+
+
+def _decorative(el: Any) -> None:
+    """Marked decorative: screen readers skip it, as they skip the master's own artwork."""
+    from pptx.oxml import parse_xml
+
+    c_nv = next(el.iter(f"{P}cNvPr"), None)
+    if c_nv is None:
+        return
+    ext_lst = c_nv.find(f"{A}extLst")
+    if ext_lst is None:
+        ext_lst = parse_xml(f'<a:extLst xmlns:a="{A[1:-1]}"/>')
+        c_nv.append(ext_lst)
+    for ext in ext_lst.findall(f"{A}ext"):
+        if ext.get("uri") == "{C183D7F6-B498-43B3-948B-1728B52AA6E4}":
+            ext_lst.remove(ext)
+    ext_lst.append(parse_xml(_DECORATIVE))

@@ -1,0 +1,37 @@
+"""Each master's theme: its fonts, its colours (through its own colour map) and their contrast.
+
+A template's masters may differ in theme and colour map (a dark cover master maps the text
+colour to white), so every slide's colours are worked out with the theme of its own master.
+Colour changes made for legibility are collected in one list for the whole deck.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from deckgen.deck.legibility import Legibility, Substitution
+from deckgen.typeset.styles import theme_colors, theme_fonts
+
+
+@dataclass
+class Theme:
+    fonts: dict[str, str]
+    colors: dict[str, str]
+    legibility: Legibility
+
+
+class Themes:
+    def __init__(self, prs: Any) -> None:
+        self._prs = prs
+        self._by_master: dict[int, Theme] = {}
+        self.substitutions: list[Substitution] = []
+
+    def of(self, master: int) -> Theme:
+        found = self._by_master.get(master)
+        if found is None:
+            slide_master = self._prs.slide_masters[master]
+            colors = theme_colors(slide_master)
+            found = self._by_master[master] = Theme(
+                theme_fonts(slide_master), colors, Legibility(colors, self.substitutions))
+        return found

@@ -1,0 +1,230 @@
+"""Which layouts may serve a slide role, best first, across every master of the template.
+
+The evidence, strongest first: the template's own example slides (`deckgen.template.examples`),
+layout names in any language (`deckgen.template.purpose`), then the placeholder signature
+and the room it gives. A layout made for one purpose serves only that purpose; layouts
+ruled out by their authors ("internal", "do not use") serve none. Content slides go on the
+content master, the cover on the cover master (`deckgen.template.masters`); the cover's
+own layout is never the statement's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from deckgen.errors import DeckgenError
+from deckgen.template.examples import Examples
+from deckgen.template.index import LayoutInfo
+from deckgen.template.kind_slots import kind_score
+from deckgen.template.masters import MasterChoice
+from deckgen.template.names import FOLDED, fold
+from deckgen.template.purpose import GENERAL, made_for, purpose_of, serves, warning_in
+from deckgen.template.slots import beside, content_region
+
+LIST_ROLES = ("bullets", "agenda", "point", "closing", "sources")
+PHOTO_LAYOUT = 0.25  # a layout whose own pictures cover this share is a photo layout
+_DISPLAY_ROLES = ("title", "statement", "quote", "image")  # may sit on a photo
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the template says beyond its layouts: example slides, masters, explicit choices."""
+
+    examples: Examples
+    masters: MasterChoice
+    explicit: dict[str, object]
+    config: Path | None
+
+
+def ruled_out(li: LayoutInfo) -> str | None:
+    """Why the layout's authors ruled it out, if they did."""
+    return warning_in((li.name, *li.stamped))
+
+
+def score(role: str, layout: LayoutInfo) -> int:
+    """How well a layout's placeholders suit a role; 0 or less means unsuitable."""
+    if layout.has_vertical or layout.title is None:
+        return 0
+    extra = kind_score(role, layout)
+    if extra is not None:
+        return extra
+    texts = layout.text_boxes
+    contents = layout.content_areas
+    pics = layout.of_kind("pic")
+    if any(p.box.area >= 0.2 * layout.slide_w * layout.slide_h for p in pics):
+        return 0  # made for a picture: a slide without one would leave a hole where it goes
+    s = 1 - 2 * len(pics)
+    if role not in ("title", "statement") and layout.title.ph_type == "ctrTitle":
+        s -= 3  # a centred title marks a title slide, not a content slide
+    if role == "title":
+        if not texts:
+            return 0
+        s += 4 if layout.title.ph_type == "ctrTitle" else 0
+        s += 3 if layout.of_kind("subtitle") else 0
+        s -= len(layout.of_kind("obj"))
+        s += 2 if layout.type_attr == "title" else 0
+    elif role in ("statement", "quote"):
+        if not texts:
+            return 0
+        s += 3 if layout.type_attr == "secHead" else 0
+        s += 2 if len(texts) == 1 else -len(texts)
+        s += 1 if not layout.of_kind("obj") else 0
+        s += 1 if layout.title.box.h >= 0.2 * layout.slide_h else 0
+    elif role == "statistic":
+        if layout.of_kind("chart"):
+            s += 6
+        elif any(beside(a, b) for a in contents for b in contents if a is not b):
+            s += 4 - max(0, len(contents) - 2) - max(0, len(texts) - len(contents))
+        elif len(contents) == 1:
+            s += 2
+        else:
+            return 0
+    else:
+        if not contents:
+            return 0
+        s += 5 if len(contents) == 1 else 0
+        extra = [p for p in texts if p not in contents]
+        s -= len(extra) if role != "point" else max(0, len(extra) - 1)
+        s += 1 if layout.type_attr == "obj" else 0
+    return max(s, 0)
+
+
+def explicit_choice(role: str, layouts: list[LayoutInfo], ev: Evidence) -> LayoutInfo | None:
+    """The layout ``template.yaml`` names for the role (a name, or master and name)."""
+    wanted = ev.explicit.get(role)
+    if not wanted:
+        return None
+    master = None
+    if isinstance(wanted, dict):
+        master, wanted = wanted.get("master"), wanted.get("layout")
+    pool = [li for li in layouts if master is None or _is_master(li, master)]
+    pool.sort(key=lambda li: li.master != ev.masters.content)
+    for li in pool:
+        if fold(li.name) == fold(str(wanted)):
+            return li
+    names = ", ".join(repr(li.name) for li in pool[:10])
+    more = f" … and {len(pool) - 10} more" if len(pool) > 10 else ""
+    where = ev.config or "template.yaml"
+    raise DeckgenError(f"{where}: layouts.{role}: no layout named {wanted!r}"
+                       f"{' on master ' + repr(master) if master is not None else ''} "
+                       f"(have: {names}{more})")
+
+
+def _is_master(li: LayoutInfo, master: object) -> bool:
+    if isinstance(master, int) and not isinstance(master, bool):
+        return li.master == master - 1
+    return fold(li.master_name) == fold(str(master)) or str(li.master + 1) == str(master).strip()
+
+
+def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
+            cover: LayoutInfo | None = None) -> list[tuple[LayoutInfo, str]]:
+    """The candidate layouts for ``role``, best first, each with the reason it is there.
+
+    ``cover``: the layout the title slide will most likely take, which the statement must
+    not repeat."""
+    pinned = explicit_choice(role, layouts, ev)
+    if pinned is not None:
+        return [(pinned, f"template.yaml names it for {role}")]
+    masters = ev.masters
+    split = masters.cover != masters.content
+    ex = ev.examples
+
+    def allowed(li: LayoutInfo) -> bool:
+        if ruled_out(li) or not serves(role, purpose_of(li.name)):
+            return False
+        if li.photo >= PHOTO_LAYOUT and role not in _DISPLAY_ROLES and not made_for(
+                role, purpose_of(li.name)):
+            return False  # a photo where the text would go: a cover or picture layout
+        if role == "statement" and (li is ex.cover or li is cover):
+            return False  # never a second cover
+        if split and role not in ("title", "statement", "quote") and \
+                li.master == masters.cover and li.master != masters.content:
+            return False  # content stays off the cover's master
+        return score(role, li) > 0
+
+    def rank(li: LayoutInfo) -> int:
+        order = (masters.cover, masters.content) if role == "title" else (
+            masters.content, masters.cover)
+        return order.index(li.master) if li.master in order else 2
+
+    pool = sorted((li for li in layouts if allowed(li)), key=lambda li: (rank(li), li.master))
+    out: list[tuple[LayoutInfo, str]] = []
+    seen: set[int] = set()
+
+    def add(li: LayoutInfo, reason: str) -> None:
+        if id(li) not in seen and li in pool:
+            seen.add(id(li))
+            out.append((li, reason))
+
+    if role == "title" and ex.cover is not None:
+        add(ex.cover, "the template's first example slide (its cover) uses it")
+    for li, purpose in ex.titled:
+        if made_for(role, purpose):
+            add(li, f"an example slide titled for {purpose} uses it")
+    if role in LIST_ROLES or role in ("table", "comparison"):
+        for li in ex.content:
+            add(li, f"the template's example slides show content on it ({ex.content_slides}"
+                    f" of {ex.count} example slides show content)")
+    for group in FOLDED.get(role, ()):
+        for li in pool:
+            if fold(li.name) in group:
+                add(li, f"layout name {li.name!r}")
+    for li in pool:
+        if made_for(role, purpose_of(li.name)):
+            add(li, f"layout name {li.name!r} says it is made for this")
+    if role == "statement" and split:
+        for li in pool:
+            if li.master == masters.cover:
+                add(li, "a layout of the cover's master: the divider look")
+    for li in sorted(pool, key=lambda li: (-score(role, li), rank(li), _other(role, li),
+                                           -_room(role, li), layouts.index(li))):
+        add(li, f"placeholder signature ({_signature(li)})")
+    return out
+
+
+def _other(role: str, li: LayoutInfo) -> bool:
+    """A general layout named for something else ("Title Only" for a content slide) comes
+    after the plain content layouts that match alike."""
+    return purpose_of(li.name) not in (None, "content") and not made_for(role,
+                                                                         purpose_of(li.name))
+
+
+def _room(role: str, li: LayoutInfo) -> int:
+    """Room for a content slide's text: the area of the layout's content boxes. Among
+    layouts that match alike, the one with most room serves best."""
+    if role in ("title", "statement"):
+        return 0
+    return sum(p.box.area for p in li.content_areas) or sum(p.box.area for p in li.text_boxes)
+
+
+def _signature(li: LayoutInfo) -> str:
+    kinds = Counter(p.kind for p in li.placeholders if p.kind not in ("dt", "ftr", "sldNum"))
+    return ", ".join(f"{k}×{n}" if n > 1 else k for k, n in sorted(kinds.items()))
+
+
+def roomiest(layouts: list[LayoutInfo], ev: Evidence) -> LayoutInfo:
+    """Where boxes go when no layout holds a role's text: the roomiest plain content layout
+    of the content master (its title kept), never a cover, photo or purpose layout.
+
+    Where the template's look lives in its layouts (a background or artwork of their own, as
+    generators such as pptxgenjs write them, over a plain master), a layout with none of it
+    is bare: boxes there would lose the brand, so it comes last."""
+    master = ev.masters.content
+    plain = [li for li in layouts if li.master == master and not ruled_out(li)
+             and purpose_of(li.name) in (*GENERAL, None) and li.photo < PHOTO_LAYOUT
+             and li is not ev.examples.cover and not li.has_vertical]
+    pool = plain or [li for li in layouts if li.master == master] or layouts
+    look = [li for li in pool if li.own_look]
+    in_layouts = 2 * len(look) >= len(pool)
+
+    def cost(li: LayoutInfo) -> tuple[float, int]:
+        others = [p for p in li.placeholders if p.kind not in ("title", "dt", "ftr", "sldNum")]
+        low_title = li.title is not None and li.title.box.y >= 0.3 * li.slide_h
+        free = content_region(li).area / (li.slide_w * li.slide_h)
+        bare = in_layouts and li not in look
+        no_title = li.title is None
+        return (len(others) + 2 * low_title + 1 * no_title - 2 * free + 4 * bare,
+                layouts.index(li))
+    return min(pool, key=cost)

@@ -1,0 +1,245 @@
+"""Where each piece of a slide goes on a layout: its placeholders, or boxes deckgen draws.
+
+Slots keep clear of the template's logos and bars and of each other, and stay on the slide.
+Where a layout lacks a placeholder for a piece, the piece gets a box in the layout's free area;
+the writer turns such boxes into real placeholders with explicit positions, so every slide
+keeps a title the outline view and screen readers see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deckgen.template.geometry import Box, free_rect
+from deckgen.template.index import LayoutInfo, PhInfo
+from deckgen.template.kind_slots import comparison_slots, image_slots, table_slots
+
+KIND_SLOTS = {"comparison": comparison_slots, "table": table_slots, "image": image_slots}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where one piece of a slide goes: a layout placeholder, or a box drawn by deckgen."""
+
+    ph: PhInfo | None
+    box: Box
+    resized: bool = False
+
+
+def beside(a: PhInfo, b: PhInfo) -> bool:
+    overlap_x = min(a.box.right, b.box.right) - max(a.box.x, b.box.x)
+    overlap_y = min(a.box.bottom, b.box.bottom) - max(a.box.y, b.box.y)
+    return overlap_x <= 0 and overlap_y > 0.5 * min(a.box.h, b.box.h)
+
+
+def content_region(layout: LayoutInfo) -> Box:
+    """The free area below the title and above the footers, inside the title's margins."""
+    w, h = layout.slide_w, layout.slide_h
+    title = layout.title
+    left = title.box.x if title else int(w * 0.06)
+    right = title.box.right if title else int(w * 0.94)
+    top = (title.box.bottom if title else 0) + int(h * 0.03)
+    if top > h * 0.6:  # a title low on the slide: use the area above it instead
+        top = int(h * 0.08)
+    footers = [p.box.y for p in layout.of_kind("dt", "ftr", "sldNum") if p.box.y > top]
+    bottom = min(footers) - int(h * 0.02) if footers else int(h * 0.92)
+    bottom = max(bottom, top + int(h * 0.2))
+    region = Box(left, top, max(right - left, int(w * 0.3)), bottom - top)
+    return free_rect(region, layout.obstacles, gap=int(w * 0.01))
+
+
+def _avoid(slot: Slot, layout: LayoutInfo, taken: list[Box]) -> Slot:
+    """The slot's box kept off logos, bars and boxes already given to other texts: moved
+    below (or above) what it hits when that keeps its size, else shrunk to its free part."""
+    box = slot.box
+    # a shape under most of the box is what the template sets this text on: its backdrop
+    blockers = [o for o in layout.obstacles
+                if 0.01 * box.area < o.intersection(box) < 0.6 * box.area] + [
+        t for t in taken if t.intersection(box) > 0.01 * box.area]
+    if not blockers:
+        return slot
+    gap = int(layout.slide_w * 0.005)
+    free = free_rect(box, blockers, gap=gap)
+    if free.w >= 0.85 * box.w and free.h >= 0.6 * box.h:
+        return Slot(slot.ph, free, resized=True)  # a corner clipped: shrink in place
+    moved = _moved(box, blockers, layout, taken, gap)
+    if moved is not None:
+        return Slot(slot.ph, moved, resized=True)
+    if free.area < 0.25 * box.area:
+        return slot  # a template that deliberately puts text on a shape: leave it
+    return Slot(slot.ph, free, resized=True)
+
+
+def _moved(box: Box, blockers: list[Box], layout: LayoutInfo, taken: list[Box],
+           gap: int) -> Box | None:
+    """The box at its full size just below or above what it hits, if that spot is free and
+    on the slide (a title under a logo the layout put where the title was)."""
+    h = layout.slide_h
+    limit = min([p.box.y for p in layout.of_kind("dt", "ftr", "sldNum")
+                 if p.box.y > box.y] + [int(h * 0.95)])
+    tries = [Box(box.x, max(b.bottom for b in blockers) + 2 * gap, box.w, box.h),
+             Box(box.x, min(b.y for b in blockers) - 2 * gap - box.h, box.w, box.h)]
+    for cand in sorted(tries, key=lambda c: abs(c.y - box.y)):
+        if cand.y < int(h * 0.02) or cand.bottom > limit or abs(cand.y - box.y) > 0.35 * h:
+            continue
+        if not any(o.intersection(cand) for o in (*layout.obstacles, *taken)):
+            return cand
+    return None
+
+
+def _largest(phs: list[PhInfo]) -> PhInfo | None:
+    return max(phs, key=lambda p: (p.box.area, -p.pos)) if phs else None
+
+
+def slots_for(role: str, layout: LayoutInfo, drawn: bool = False, whole: bool = False,
+              title_box: Box | None = None) -> tuple[dict[str, Slot], list[str]]:
+    """Assign the role's pieces to this layout's placeholders, none over another or a logo.
+
+    ``drawn``: the last resort, boxes in the layout's free area (``whole``: in the whole
+    slide, over the template's artwork too). ``title_box``: where the template's content
+    slides have their title, for a layout without a title placeholder, so titles do not jump
+    from slide to slide."""
+    slots, notes = (_drawn_slots(role, layout, whole, title_box) if drawn
+                    else _raw_slots(role, layout, title_box))
+    # the footer, date and slide-number boxes are filled on every slide: nothing goes over them
+    taken: list[Box] = [p.box for p in layout.of_kind("dt", "ftr", "sldNum")]
+    out: dict[str, Slot] = {}
+    slide = Box(0, 0, layout.slide_w, layout.slide_h)
+    for key, slot in list(slots.items()):
+        b = slot.box
+        if b.x < 0 or b.y < 0 or b.right > slide.w or b.bottom > slide.h:  # never off the slide
+            x, y = max(b.x, 0), max(b.y, 0)
+            clipped = Box(x, y, max(min(b.right, slide.w) - x, 0), max(min(b.bottom, slide.h) - y, 0))
+            slots[key] = Slot(slot.ph, clipped, resized=True)
+    for key in sorted(slots, key=lambda k: (k != "title", slots[k].box.y, slots[k].box.x)):
+        slot = slots[key] if whole else _avoid(slots[key], layout, taken)
+        out[key] = slot
+        taken.append(slot.box)
+    return {k: out[k] for k in slots}, notes
+
+
+def _drawn_slots(role: str, layout: LayoutInfo, whole: bool = False,
+                 title_box: Box | None = None) -> tuple[dict[str, Slot], list[str]]:
+    """Everything but the title drawn in the free area (the last resort for any template)."""
+    w, h = layout.slide_w, layout.slide_h
+    area = Box(int(w * 0.06), int(h * 0.06), int(w * 0.88), int(h * 0.86))
+    free = area if whole else free_rect(area, layout.obstacles, gap=int(w * 0.01))
+    title = layout.title
+    slots: dict[str, Slot] = {}
+    usable = title is not None and title.box.y < 0.3 * h and title.box.w >= 0.5 * free.w
+    if usable and not whole and role != "title":
+        slots["title"] = Slot(title, title.box)
+        top = title.box.bottom + int(h * 0.03)
+    elif title_box is not None and role != "title" and title_box.w >= 0.5 * free.w and (
+            whole or not any(o.intersection(title_box) for o in layout.obstacles)):
+        slots["title"] = Slot(title, title_box, resized=title is not None)
+        top = title_box.bottom + int(h * 0.03)
+    else:
+        th = int(free.h * (0.3 if role == "title" else 0.2))
+        ty = free.y + (int(free.h * 0.25) if role == "title" else 0)
+        slots["title"] = Slot(title, Box(free.x, ty, free.w, th), resized=title is not None)
+        top = ty + th + int(h * 0.02)
+    footers = [p.box.y for p in layout.of_kind("dt", "ftr", "sldNum") if p.box.y > top]
+    bottom = min([free.bottom, *(f - int(h * 0.02) for f in footers)])
+    region = Box(free.x, top, free.w, max(bottom - top, int(h * 0.15)))
+    if role == "title":
+        slots["subtitle"] = Slot(None, region)
+    elif role in ("comparison", "table", "image"):
+        bare = LayoutInfo(layout.layout, layout.name, layout.master, layout.type_attr, (),
+                          layout.slide_w, layout.slide_h)
+        slots.update(KIND_SLOTS[role](bare, region, Slot))
+    elif role == "statistic":
+        slots["figure"] = Slot(None, Box(region.x, region.y, int(region.w * 0.44), region.h))
+        slots["chart"] = Slot(None, Box(region.x + int(region.w * 0.48), region.y,
+                                        int(region.w * 0.52), region.h))
+    else:
+        slots["body"] = Slot(None, region)
+    where = "the whole slide" if whole else "the free area"
+    return slots, [f"no layout holds this text at a readable size: placeholders placed in "
+                   f"{where} of {layout.name!r}"]
+
+
+def _raw_slots(role: str, layout: LayoutInfo,
+               title_box: Box | None = None) -> tuple[dict[str, Slot], list[str]]:
+    slots: dict[str, Slot] = {}
+    notes: list[str] = []
+    title = layout.title
+    region = content_region(layout)
+    if title is not None:
+        slots["title"] = Slot(title, title.box)
+    else:
+        box = title_box or Box(region.x, int(layout.slide_h * 0.06), region.w,
+                               int(layout.slide_h * 0.14))
+        slots["title"] = Slot(None, box)
+        notes.append("no title placeholder on the layout: the title gets one of its own")
+    texts = layout.text_boxes
+    contents = layout.content_areas
+    if role == "title":
+        subs = layout.of_kind("subtitle") or texts
+        if subs:
+            slots["subtitle"] = Slot(subs[0], subs[0].box)
+            rest = [p for p in texts if p is not subs[0]]
+            if rest:
+                slots["byline"] = Slot(rest[0], rest[0].box)
+        else:
+            slots["subtitle"] = Slot(None, region)
+            notes.append("no subtitle placeholder: the subtitle is drawn as a text box")
+    elif role in ("comparison", "table", "image"):
+        slots.update(KIND_SLOTS[role](layout, region, Slot))
+    elif role in ("statement", "quote"):
+        body = _largest([p for p in texts if p.kind != "obj"] or texts)
+        slots["body"] = Slot(body, body.box) if body else Slot(None, region)
+        if body is None:
+            notes.append("no text placeholder: the statement text is drawn as a text box")
+    elif role == "statistic":
+        slots.update(_statistic_slots(layout, region, notes))
+    else:
+        body = _largest(contents)
+        if body is None:
+            slots["body"] = Slot(None, region)
+            notes.append("no content placeholder: the text is drawn inside the content area")
+        else:
+            slots["body"] = Slot(body, body.box)
+        if role == "point" and body is not None:
+            small = [
+                p for p in texts
+                if p is not body and p.box.area < 0.5 * body.box.area and p.box.y >= (
+                    title.box.y if title else 0)
+            ]
+            if small:
+                slots["number"] = Slot(small[0], small[0].box)
+    return slots, notes
+
+
+def _statistic_slots(layout: LayoutInfo, region: Box, notes: list[str]) -> dict[str, Slot]:
+    slots: dict[str, Slot] = {}
+    charts = layout.of_kind("chart")
+    contents = [p for p in layout.content_areas if p.kind != "chart"]
+    texts = [p for p in layout.text_boxes if p.kind != "chart"]
+    if charts:
+        slots["chart"] = Slot(charts[0], charts[0].box)
+        if texts:
+            slots["figure"] = Slot(texts[0], texts[0].box)
+            if len(texts) > 1:
+                slots["caption"] = Slot(texts[1], texts[1].box)
+        else:
+            left = Box(region.x, region.y, int(region.w * 0.42), region.h)
+            slots["figure"] = Slot(None, left)
+        return slots
+    pair = next(
+        ((a, b) for a in contents for b in contents if a is not b and beside(a, b)
+         and a.box.x < b.box.x),
+        None,
+    )
+    if pair:
+        slots["figure"] = Slot(pair[0], pair[0].box)
+        slots["chart"] = Slot(None, pair[1].box)
+        return slots
+    area = _largest(contents)
+    base = area.box if area else region
+    text_box = Box(base.x, base.y, int(base.w * 0.44), base.h)
+    chart_box = Box(base.x + int(base.w * 0.48), base.y, int(base.w * 0.52), base.h)
+    slots["figure"] = Slot(area, text_box, resized=area is not None)
+    slots["chart"] = Slot(None, chart_box)
+    notes.append("one content area: text on the left, chart drawn on the right")
+    return slots
