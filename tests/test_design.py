@@ -403,7 +403,20 @@ def test_text_crossing_dark_and_light_artwork_gets_a_panel(tmp_path):
     assert fill.find(f"{A}alpha").get("val") == "90000"
     C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
     frame = next(sh for s in prs.slides for sh in s.shapes if getattr(sh, "has_chart", False))
-    assert frame.chart._chartSpace.find(f"{C}spPr/{A}solidFill/{A}schemeClr") is not None
+    # the chart needs a panel only where its slices cannot stand out on both greys under it
+    # (#343A40 and #6C757D): the highlighted slice 3:1 on each, the rest clearly lighter or
+    # darker than each
+    space = frame.chart._chartSpace
+    if space.find(f"{C}spPr/{A}solidFill/{A}schemeClr") is None:
+        from deckgen.typeset.backdrop import color
+        from deckgen.typeset.contrast import lightness
+
+        scheme = theme_colors(prs.slide_masters[0])
+        fills = [color(dpt.find(f"{C}spPr/{A}solidFill")[0], scheme)
+                 for dpt in space.iter(f"{C}dPt")]
+        assert all(contrast_ratio(fills[0], grey) >= 3.0 for grey in ("#343A40", "#6C757D"))
+        assert all(abs(lightness(fills[1]) - lightness(grey)) >= 8
+                   for grey in ("#343A40", "#6C757D"))
     # a template without such artwork keeps its placeholders unfilled
     (tmp_path / "plain").mkdir()
     _, plain = _build(tmp_path / "plain", "four_by_three")

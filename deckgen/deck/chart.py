@@ -39,14 +39,21 @@ def _readable_on(fill: str, colors: dict[str, str]) -> Any:
 
 
 def _set_fill(fill: Any, ref: Any) -> None:
-    """A theme colour with its luminance shift, so the chart follows a theme change."""
+    """A theme colour with its luminance shift, so the chart follows a theme change (or the
+    brand colour the template paints, where its theme has only Office's accents)."""
     color = fill.fore_color
-    color.theme_color = _THEME[ref.slot]
+    if ref.slot.startswith("#"):
+        from pptx.dml.color import RGBColor
+
+        color.rgb = RGBColor.from_string(ref.slot[1:].upper())
+    else:
+        color.theme_color = _THEME[ref.slot]
     if ref.lum_mod != 100_000 or ref.lum_off:
         color.brightness = ref.lum_off / 100_000 if ref.lum_off else ref.lum_mod / 100_000 - 1
 
 
-def style_chart(chart: Any, lang: str, colors: dict[str, str], bg: str) -> None:
+def style_chart(chart: Any, lang: str, colors: dict[str, str], bg: str,
+                brand: str | None = None) -> None:
     """Accent colours from the theme, labels on the ring, legend below, no chart title.
 
     Slices are chosen against the real background ``bg`` (see `slice_colours`).
@@ -65,7 +72,7 @@ def style_chart(chart: Any, lang: str, colors: dict[str, str], bg: str) -> None:
     labels.show_value = True
     labels.font.size = Pt(16)
     labels.font.bold = True
-    highlight, rest = slice_colours(colors, bg)
+    highlight, rest = slice_colours(colors, bg, brand)
     series = plot.series[0]
     legend_font = chart.legend.font
     legend_font.color.theme_color = _readable_on(bg, colors)  # the legend sits on the slide
@@ -95,7 +102,7 @@ def fix_axis_ids(chart_space: Any) -> None:
 
 
 def add_chart(shapes: Any, spec: ChartSpec, box: Any, placeholder: Any | None, lang: str,
-              colors: dict[str, str], bg: str | None = None) -> Any:
+              colors: dict[str, str], bg: str | None = None, brand: str | None = None) -> Any:
     """Insert into a chart placeholder when the layout has one, else at ``box``."""
     data = chart_data(spec)
     if placeholder is not None and hasattr(placeholder, "insert_chart"):
@@ -103,11 +110,22 @@ def add_chart(shapes: Any, spec: ChartSpec, box: Any, placeholder: Any | None, l
     else:
         frame = shapes.add_chart(XL_CHART_TYPE.DOUGHNUT, box.x, box.y, box.w, box.h, data)
     bg = bg if bg and bg.startswith("#") else colors["bg1"]
-    if "/" in bg:
+    if "/" in bg and not _reads_on_all(colors, bg, brand):
         bg = _back(frame.chart, bg, colors)
-    style_chart(frame.chart, lang, colors, bg)
+    style_chart(frame.chart, lang, colors, bg, brand)
     frame._element.xpath("./p:nvGraphicFramePr/p:cNvPr")[0].set("descr", spec.alt_text)
     return frame
+
+
+def _reads_on_all(colors: dict[str, str], bg: str, brand: str | None) -> bool:
+    """The slices stand out on every part of a backdrop of several colours (a light
+    gradient): then the chart needs no panel of its own."""
+    from deckgen.typeset.contrast import colours_of, contrast_ratio, lightness, slice_colours
+
+    highlight, rest = slice_colours(colors, bg, brand)
+    hi, lo = highlight.resolve(colors), rest.resolve(colors)
+    return all(contrast_ratio(hi, part) >= 3.0 and abs(lightness(lo) - lightness(part)) >= 8
+               for part in colours_of(bg))
 
 
 def _back(chart: Any, bg: str, colors: dict[str, str]) -> str:

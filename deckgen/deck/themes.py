@@ -19,6 +19,9 @@ class Theme:
     fonts: dict[str, str]
     colors: dict[str, str]
     legibility: Legibility
+    # what figures and charts are coloured with first: a theme slot, or the colour the master
+    # paints where its theme keeps Office's default accents (`deckgen.template.brand_colour`)
+    brand: str | None = None
 
 
 class Themes:
@@ -33,5 +36,17 @@ class Themes:
             slide_master = self._prs.slide_masters[master]
             colors = theme_colors(slide_master)
             found = self._by_master[master] = Theme(
-                theme_fonts(slide_master), colors, Legibility(colors, self.substitutions))
+                theme_fonts(slide_master), colors, Legibility(colors, self.substitutions),
+                _brand(slide_master, colors))
         return found
+
+
+def _brand(master: Any, colors: dict[str, str]) -> str | None:
+    from deckgen.template.brand_colour import default_accents, theme_slot_for, visible_brand
+
+    if not default_accents(colors):
+        return "accent1"
+    painted = visible_brand(master, colors)
+    if painted is None:
+        return "accent1"
+    return theme_slot_for(painted, colors) or painted

@@ -110,12 +110,17 @@ class DeckWriter(FieldsMixin):
         self.choices: dict[str, RoleChoice] = {}
         self.logo = logo  # an organisation's logo for its title and closing slides
         self.logo_places: list[str] = []
+        self._sample_notes: list[str] = []
 
     # -- public -------------------------------------------------------------------------
     def write(self, plan: DeckPlan) -> Any:
         remove_slides(self.prs)
         add_missing_parts(self.prs)
         order_presentation(self.prs)
+        from deckgen.deck.sample_text import clean_sample_text
+
+        self._sample_notes = clean_sample_text(self.prs, plan)
+        self.warnings.extend(n for n in self._sample_notes if n not in self.warnings)
         self.plan = plan
         self._job_cache.clear()
         self._measured.clear()
@@ -168,6 +173,10 @@ class DeckWriter(FieldsMixin):
         old = self.plan
         if old is None or len(old.slides) != len(plan.slides) or old.lang != plan.lang:
             raise Rebuild
+        if any("replaced with" in n for n in self._sample_notes) and (
+                old.company, old.presenter, old.title, old.date) != (
+                plan.company, plan.presenter, plan.title, plan.date):
+            raise Rebuild  # the masters show the deck's own values where examples stood
         self.plan = plan
         self._job_cache.clear()
         self._measured.clear()
@@ -565,6 +574,12 @@ class DeckWriter(FieldsMixin):
                        number: int) -> str:
         """The first theme accent that reads on the background (the figure's emphasis)."""
         theme = self._theme(layout)
+        if theme.brand:  # the template's brand colour, where it reads
+            from deckgen.typeset.contrast import ColorRef
+
+            ref = ColorRef(theme.brand)
+            if bg == UNKNOWN or contrast_ratio(ref.resolve(theme.colors), bg) >= needed(size_pt):
+                return SOLID.format(ref.xml())
         for n in range(1, 7):
             value = theme.colors.get(f"accent{n}")
             if value and (bg == UNKNOWN or contrast_ratio(value, bg) >= needed(size_pt)):
@@ -595,9 +610,9 @@ class DeckWriter(FieldsMixin):
         ph = None
         if slot.ph is not None:
             ph = SlideShapeFactory(self._clone(state, slot.ph), state.slide.shapes)
+        theme = self._theme(state.choice.layout)
         frame = add_chart(state.slide.shapes, spec.chart, slot.box, ph, self.plan.lang,
-                          self._theme(state.choice.layout).colors,
-                          self._backdrop(state.choice.layout, slot))
+                          theme.colors, self._backdrop(state.choice.layout, slot), theme.brand)
         state.order[frame._element] = (1, slot.box.y, slot.box.x)
         state.next_id = max(state.next_id, frame.shape_id + 1)
 

@@ -82,7 +82,8 @@ class ColorRef:
     lum_off: int = 0
 
     def resolve(self, scheme: Mapping[str, str]) -> str:
-        base = scheme.get(self.slot) or scheme[CLR_MAP.get(self.slot, self.slot)]
+        base = self.slot if self.slot.startswith("#") else (
+            scheme.get(self.slot) or scheme[CLR_MAP.get(self.slot, self.slot)])
         if self.lum_mod == 100_000 and self.lum_off == 0:
             return base
         h, lum, s = hls(base)
@@ -94,6 +95,8 @@ class ColorRef:
             mods += f'<a:lumMod val="{self.lum_mod}"/>'
         if self.lum_off:
             mods += f'<a:lumOff val="{self.lum_off}"/>'
+        if self.slot.startswith("#"):  # a colour the template paints, not a theme slot
+            return f'<a:srgbClr val="{self.slot[1:].upper()}">{mods}</a:srgbClr>'
         if not mods:
             return f'<a:schemeClr val="{self.slot}"/>'
         return f'<a:schemeClr val="{self.slot}">{mods}</a:schemeClr>'
@@ -181,15 +184,22 @@ def distinct(a: str, b: str) -> bool:
     return contrast_ratio(a, b) >= 3.0 or abs(lightness(a) - lightness(b)) >= 20
 
 
-def slice_colours(scheme: Mapping[str, str], bg: str) -> tuple[ColorRef, ColorRef]:
+def slice_colours(scheme: Mapping[str, str], bg: str,
+                  brand: str | None = None) -> tuple[ColorRef, ColorRef]:
     """(highlight, rest) for a part-of-a-whole chart on ``bg``.
 
-    The highlight is the first theme accent that stands 3:1 against the background (else the
-    nearest passing theme colour); the rest is the text colour as far toward the background
-    as it can go while staying distinct from the highlight and visible on the background.
+    The highlight is the template's brand colour (``brand``: a theme slot, or the colour its
+    masters paint where the theme keeps Office's accents) when it stands 3:1 against the
+    background, else the first theme accent that does (else the nearest passing theme
+    colour); the rest is the text colour as far toward the background as it can go while
+    staying distinct from the highlight and visible on the background.
     """
     highlight = None
+    if brand and contrast_ratio(ColorRef(brand).resolve(scheme), bg) >= 3.05:
+        highlight = ColorRef(brand)
     for n in range(1, 7):
+        if highlight is not None:
+            break
         slot = f"accent{n}"
         if slot in scheme and contrast_ratio(scheme[slot], bg) >= 3.05:
             highlight = ColorRef(slot)

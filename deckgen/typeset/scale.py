@@ -28,6 +28,10 @@ TITLE_OVER_SUBTITLE = 1.15
 SOURCE_RATIO = 0.8
 BODY_UNDER_TITLE = 0.85
 MAX_TITLE_SIZES = 3
+COVER_OVER_TITLES = 1.25  # the cover's title stands this far above the content titles
+COVER_MAX_GROWTH = 1.6  # … grown at most this far beyond the template's own size for it
+# the body texts that read as one kind of text across the deck: one size for all of them
+BODY_ROLES = ("bullets", "agenda", "point", "closing")
 
 
 @dataclass(frozen=True)
@@ -77,9 +81,45 @@ def decide(jobs: list[TextJob], fitter: Fitter, slide_w: int) -> dict[tuple[int,
         sizes[(job.slide, job.key)] = [b * factor for b in job.base]
     _share(jobs, sizes)
     _few_title_sizes(jobs, sizes)
-    _one_size_per_box(jobs, sizes)  # the title slide's, in a box others share, follows them
+    _one_size_per_box(jobs, sizes)
+    _cover_title(jobs, sizes, fitter, slide_w)
     _hierarchy(jobs, sizes, slide_w)
+    _one_body_size(jobs, sizes)
     return {k: tuple(round_size(s) for s in v) for k, v in sizes.items()}
+
+
+def _cover_title(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]],
+                 fitter: Fitter, slide_w: int) -> None:
+    """The cover's title at least 1.25 x the content titles, where its box allows: a cover
+    whose title is the size of every other title looks like one more content slide. A cover
+    title in the same box as content titles stays their size (one size per box)."""
+    cover = next((j for j in jobs if j.is_title and j.role == "title"), None)
+    others = [sizes[(j.slide, j.key)][0] for j in jobs if j.is_title and j.role != "title"]
+    if cover is None or not others or any(
+            j.group == cover.group for j in jobs if j.is_title and j is not cover):
+        return
+    now = sizes[(cover.slide, cover.key)]
+    target = COVER_OVER_TITLES * max(others)
+    if now[0] >= target:
+        return
+    target = min(target, COVER_MAX_GROWTH * cover.base[0])
+    wanted = tuple(int(b * target / cover.base[0]) for b in cover.base)
+    factor = fitter(cover, wanted, min_pt(cover, slide_w))
+    if factor is not None and wanted[0] * factor > now[0]:
+        sizes[(cover.slide, cover.key)] = [w * factor for w in wanted]
+
+
+def _one_body_size(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]]) -> None:
+    """The lists and statements of the content slides (bullets, agenda, points, closing) in
+    one size, the smallest any of them needs: body text that changes size from slide to slide
+    because one layout's box is smaller looks unedited. Shrinking keeps every other rule."""
+    bodies = [j for j in jobs if j.key == "body" and j.role in BODY_ROLES]
+    if len(bodies) < 2:
+        return
+    least = min(sizes[(j.slide, j.key)][0] for j in bodies)
+    for j in bodies:
+        cur = sizes[(j.slide, j.key)]
+        sizes[(j.slide, j.key)] = [v * least / cur[0] for v in cur]
 
 
 def _share(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]]) -> None:

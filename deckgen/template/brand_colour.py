@@ -1,0 +1,76 @@
+"""The colour a template visibly brands itself with, where its theme's accents do not.
+
+Many organisation templates keep Office's default accents (the blue, red and green of every
+new file) and show their brand only where they draw: a purple band, an orange bar, a
+coloured background, a title colour. A chart or key figure in Office blue then looks
+foreign on that master. This finds the most prominent saturated colour the master and its
+layouts paint (by area; the title colour counts as well), so figures and charts can take it.
+"""
+
+from __future__ import annotations
+
+import colorsys
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+from deckgen.template.index import drawn_shapes, shape_box
+from deckgen.template.masters import DEFAULT_ACCENTS
+
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def default_accents(scheme: Mapping[str, str]) -> bool:
+    """The theme keeps an Office or LibreOffice default accent set."""
+    return tuple((scheme.get(f"accent{n}") or "").upper() for n in (1, 2, 3)) in DEFAULT_ACCENTS
+
+
+def visible_brand(master: Any, scheme: Mapping[str, str]) -> str | None:
+    """The brand colour the master and its layouts paint, or None where they paint none."""
+    from deckgen.typeset.backdrop import color, fill
+
+    prs_el = master.part.package.presentation_part._element
+    size = prs_el.find(f"{P}sldSz")
+    slide_area = int(size.get("cx")) * int(size.get("cy")) if size is not None else 1
+    weights: dict[str, float] = defaultdict(float)
+    layouts = list(master.slide_layouts)
+    for part, share in [(master, 1.0)] + [(la, 1.0 / max(len(layouts), 1)) for la in layouts]:
+        el = part._element
+        bg = el.find(f"{P}cSld/{P}bg/{P}bgPr")
+        painted = fill(bg, scheme) if bg is not None else None
+        if painted and painted.startswith("#") and "/" not in painted:
+            weights[painted] += share
+        for shape in drawn_shapes(el):
+            box = shape_box(shape)
+            if box is None or shape.tag not in (f"{P}sp", f"{P}cxnSp"):
+                continue
+            painted = fill(shape.find(f"{P}spPr"), scheme)
+            if painted and painted.startswith("#") and "/" not in painted:
+                weights[painted] += share * min(box.area / slide_area, 1.0)
+    title = master._element.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr/{A}solidFill")
+    if title is not None and len(title):
+        value = color(title[0], scheme)
+        if value:
+            weights[value] += 0.02  # as much as a thin bar: text is little area
+    saturated = {c: w for c, w in weights.items() if _saturated(c) and w >= 0.005}
+    if not saturated:
+        return None
+    return max(sorted(saturated), key=lambda c: saturated[c])
+
+
+def _saturated(value: str) -> bool:
+    r, g, b = (int(value[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    _h, light, sat = colorsys.rgb_to_hls(r, g, b)
+    return sat >= 0.3 and 0.12 <= light <= 0.85
+
+
+def theme_slot_for(value: str, scheme: Mapping[str, str]) -> str | None:
+    """The theme slot holding (nearly) this colour, so a reference follows a theme change."""
+    def dist(a: str, b: str) -> int:
+        return sum(abs(int(a[i:i + 2], 16) - int(b[i:i + 2], 16)) for i in (1, 3, 5))
+
+    for slot in ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "tx2", "dk2"):
+        if slot in scheme and dist(scheme[slot].upper(), value.upper()) <= 12:
+            return slot
+    return None
