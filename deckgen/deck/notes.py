@@ -7,7 +7,6 @@ from typing import Any
 
 from lxml import etree
 
-from deckgen.errors import DeckgenError
 from deckgen.typeset.styles import NS
 
 A = "{{{}}}".format(NS["a"])
@@ -21,9 +20,10 @@ class NotesWriter:
         self._count = 0
 
     def write(self, slide: Any, notes: str, lang: str) -> None:
-        tx = _body(self._page(slide)._element)
-        if tx is None:
-            raise DeckgenError("the template's notes master has no body placeholder")
+        page = self._page(slide)
+        tx = _body(page._element)
+        if tx is None:  # a notes master without a notes box (seen in exported templates)
+            tx = _add_body(page)
         for p in tx.findall(f"{A}p"):
             tx.remove(p)
         for line in notes.split("\n"):
@@ -76,3 +76,24 @@ def _body(notes_el: Any) -> Any:
         if ph is not None and ph.get("type") == "body":
             return sp.get_or_add_txBody()
     return None
+
+
+def _add_body(page: Any) -> Any:
+    """A notes box of the page's own, in the lower half of the notes page, where
+    PowerPoint's notes master puts it; PowerPoint shows such a box as the notes."""
+    from pptx.oxml import parse_xml
+
+    prs_el = page.part.package.presentation_part._element
+    size = prs_el.find(f"{{{NS['p']}}}notesSz")
+    w, h = (int(size.get("cx")), int(size.get("cy"))) if size is not None else (6858000, 9144000)
+    tree = page._element.find(f"{{{NS['p']}}}cSld/{{{NS['p']}}}spTree")
+    ids = [int(el.get("id") or 0) for el in tree.iter(f"{{{NS['p']}}}cNvPr")]
+    sp = parse_xml(
+        f'<p:sp xmlns:a="{NS["a"]}" xmlns:p="{NS["p"]}"><p:nvSpPr>'
+        f'<p:cNvPr id="{max(ids, default=1) + 1}" name="Notes Placeholder"/><p:cNvSpPr>'
+        '<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr>'
+        f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="{w // 10}" y="{h // 2}"/><a:ext cx="{w * 8 // 10}"'
+        f' cy="{h * 4 // 10}"/></a:xfrm></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p/>'
+        '</p:txBody></p:sp>')
+    tree.append(sp)
+    return sp.find(f"{A}txBody".replace(A, f"{{{NS['p']}}}"))

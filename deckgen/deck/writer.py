@@ -40,13 +40,15 @@ from deckgen.typeset.backdrop import UNKNOWN
 from deckgen.typeset.breaks import keep_together
 from deckgen.typeset.contrast import contrast_ratio, needed
 from deckgen.typeset.fit import FitResult, fit_text, measure
-from deckgen.typeset.scale import TextJob, decide, min_pt, min_sizes
+from deckgen.typeset.scale import WIDE_SLIDE_EMU, TextJob, decide, min_pt, min_sizes
 from deckgen.typeset.styles import NS, BoxStyle, box_style
 
 A = "{{{}}}".format(NS["a"])
 P = "{{{}}}".format(NS["p"])
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-DRAWN_TITLE_SIZE = 3200
+DRAWN_TITLE_MAX = 4400  # a title of the slide's own: at most 44 pt (on a 13.33 in slide)
+DRAWN_TITLE_MIN, DRAWN_BODY_MIN = 2800, 1800  # … and at least these where no layout shows one
+DRAWN_BODY_MAX = 2800  # body text of the slide's own: at most 28 pt
 OWN_IDX = 4000  # idx of the body placeholders a slide gets of its own (none on any layout)
 # a layout's title must keep half its size, or six tenths of the body's, else it is too small
 TITLE_KEEP, TITLE_OVER_BODY = 0.5, 0.6
@@ -302,8 +304,9 @@ class DeckWriter(FieldsMixin):
         for key, (slot, text) in texts.items():
             style = self._adjusted(self._style(layout, slot, text.kind), text.list_style)
             base = [style.levels[min(p.level, 2)].size for p in text.paras]
-            if slot.ph is None and text.kind == "title":  # the master's title size, bounded
-                base = [min(max(b, DRAWN_TITLE_SIZE), 4400) for b in base]
+            if slot.ph is None and text.kind == "title":  # the content titles' size, bounded
+                top = int(DRAWN_TITLE_MAX * self.tmap.slide_w / WIDE_SLIDE_EMU)
+                base = [min(b, top) for b in base]
             # a template's size below the readable minimum is raised to it
             floor = int(min_pt_for(key, self.tmap.slide_w) * 100)
             base = [max(b, floor) for b in base]
@@ -379,7 +382,18 @@ class DeckWriter(FieldsMixin):
                     donor = min(found, key=lambda p: (wanted.index(p.kind), p.box.y, p.box.x))
                     return box_style(option.layout.layout, self._phs(option.layout)[donor.pos],
                                      donor.kind)
-        return box_style(layout.layout, None, kind)
+        # no layout shows such text (titles-only templates): the master's style, at the
+        # sizes a designer sets a slide's title and text in at least
+        style = box_style(layout.layout, None, kind)
+        factor = self.tmap.slide_w / WIDE_SLIDE_EMU
+        least = int((DRAWN_TITLE_MIN if kind == "title" else DRAWN_BODY_MIN) * factor)
+        most = int((DRAWN_TITLE_MAX if kind == "title" else DRAWN_BODY_MAX) * factor)
+        first = style.levels[0].size
+        if not first or least <= first <= most:
+            return style
+        least = most if first > most else least  # display-sized text (a signage master)
+        return BoxStyle(style.insets, tuple(replace_level(lv, size=lv.size * least // first)
+                                            for lv in style.levels), style.wrap, style.anchor)
 
     def _fit(self, style: BoxStyle, paras: list[tuple[str, int]], box: Box, base: list[int],
              floor: float, max_lines: int = 0, max_scale: float = 1.0,

@@ -40,7 +40,7 @@ class Evidence:
 
 def ruled_out(li: LayoutInfo) -> str | None:
     """Why the layout's authors ruled it out, if they did."""
-    return warning_in((li.name, *li.stamped))
+    return warning_in((li.name,), li.stamped)
 
 
 def score(role: str, layout: LayoutInfo) -> int:
@@ -134,15 +134,17 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
     def allowed(li: LayoutInfo) -> bool:
         if ruled_out(li) or not serves(role, purpose_of(li.name)):
             return False
-        if li.photo >= PHOTO_LAYOUT and role not in _DISPLAY_ROLES and not made_for(
-                role, purpose_of(li.name)):
-            return False  # a photo where the text would go: a cover or picture layout
         if role == "statement" and (li is ex.cover or li is cover):
             return False  # never a second cover
         if split and role not in ("title", "statement", "quote") and \
                 li.master == masters.cover and li.master != masters.content:
             return False  # content stays off the cover's master
-        return score(role, li) > 0
+        if score(role, li) > 0:
+            return True
+        # a layout named for this very slide that has a title but no box for its text (a
+        # "Big statement" with its title alone): the text gets a placeholder of its own
+        return made_for(role, purpose_of(li.name)) and li.title is not None and not (
+            li.has_vertical)
 
     def rank(li: LayoutInfo) -> int:
         order = (masters.cover, masters.content) if role == "title" else (
@@ -178,10 +180,19 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
         for li in pool:
             if li.master == masters.cover:
                 add(li, "a layout of the cover's master: the divider look")
-    for li in sorted(pool, key=lambda li: (-score(role, li), rank(li), _other(role, li),
-                                           -_room(role, li), layouts.index(li))):
-        add(li, f"placeholder signature ({_signature(li)})")
+    for li in sorted(pool, key=lambda li: (_photo(role, li), -score(role, li), rank(li),
+                                           _other(role, li), -_room(role, li),
+                                           layouts.index(li))):
+        if score(role, li) > 0:
+            add(li, f"placeholder signature ({_signature(li)})")
     return out
+
+
+def _photo(role: str, li: LayoutInfo) -> bool:
+    """A layout showing a photo of its own comes after plain ones for a content slide (a
+    photo where the text goes makes a cover or picture layout; a full-slide texture is
+    only a backdrop, and contrast deals with it, so it is not ruled out)."""
+    return li.photo >= PHOTO_LAYOUT and role not in _DISPLAY_ROLES
 
 
 def _other(role: str, li: LayoutInfo) -> bool:
@@ -215,7 +226,9 @@ def roomiest(layouts: list[LayoutInfo], ev: Evidence) -> LayoutInfo:
     plain = [li for li in layouts if li.master == master and not ruled_out(li)
              and purpose_of(li.name) in (*GENERAL, None) and li.photo < PHOTO_LAYOUT
              and li is not ev.examples.cover and not li.has_vertical]
-    pool = plain or [li for li in layouts if li.master == master] or layouts
+    pool = plain or [li for li in layouts if li.master == master and not ruled_out(li)
+                     and purpose_of(li.name) in (*GENERAL, None)] or [
+        li for li in layouts if li.master == master] or layouts
     look = [li for li in pool if li.own_look]
     in_layouts = 2 * len(look) >= len(pool)
 

@@ -27,6 +27,7 @@ class PhInfo:
     name: str
     ph_type: str  # the raw ``type`` attribute ("" when absent)
     repaired: bool = False  # its own box was cut to the slide or replaced: write ``box`` out
+    anchor: str = "t"  # where its text sits: t, ctr or b (text that outgrows it grows away)
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,17 @@ def master_placeholder(master_phs: list[tuple[Any, Any]], ph_type: str) -> Any:
     return None
 
 
+def _anchor(*shapes: Any) -> str:
+    """The text anchor the placeholder inherits: its own ``bodyPr``, else its master's."""
+    for shape in shapes:
+        if shape is None:
+            continue
+        body = shape.find(f"{_P}txBody/{_A}bodyPr")
+        if body is not None and body.get("anchor"):
+            return body.get("anchor")
+    return "t"
+
+
 def _is_vert(*shapes: Any) -> bool:
     for shape in shapes:
         if shape is None:
@@ -276,6 +288,7 @@ def describe(layout: Any, master: int, slide_w: int, slide_h: int,
                 name=(c_nv.get("name") if c_nv is not None else "") or "",
                 ph_type=ph_type,
                 repaired=own is not None and tuple(box) != own,
+                anchor=_anchor(shape, base),
             )
         )
     return LayoutInfo(

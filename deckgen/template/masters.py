@@ -72,8 +72,11 @@ def choose_masters(prs: Any, layouts: list[LayoutInfo], examples: Examples,
             content, content_reason = m, f"its name {names[m]!r}"
 
     def contents(m: int) -> int:
-        return sum(1 for li in by_master.get(m, ()) if content_like(li)
-                   and purpose_of(li.name) in (*GENERAL, None))
+        """Twice its content layouts, and its plain titled pages (content pages of a
+        template whose layouts carry titles only), against a master of covers."""
+        general = [li for li in by_master.get(m, ()) if purpose_of(li.name) in (*GENERAL, None)]
+        return 2 * sum(1 for li in general if content_like(li)) + sum(
+            1 for li in general if li.title is not None and li.photo < 0.25)
 
     if content is None:
         pool = [m for m in usable if contents(m) and m != cover] or [

@@ -134,11 +134,20 @@ def purpose_of(name: str) -> str | None:
     return None
 
 
-def warning_in(texts: Iterable[str]) -> str | None:
-    """The first warning phrase in a layout's name or stamped text, as found; else None."""
-    for text in texts:
+# In text stamped on a layout, "internal" or "内部" is a classification label that a whole
+# template carries (its cover too); only words that say to remove it or not to use it rule
+# the layout out there.
+_LABELS = frozenset(("internal", "intern", "interne", "nur intern", "internal only",
+                     "for internal use", "内部"))
+
+
+def warning_in(texts: Iterable[str], stamped: Iterable[str] = ()) -> str | None:
+    """The first warning phrase in a layout's name (``texts``) or stamped text, as found."""
+    for text, labels in [(t, True) for t in texts] + [(t, False) for t in stamped]:
         words = f" {_plain(text)} "
         for phrase in _WARNINGS:
+            if not labels and phrase in _LABELS:
+                continue
             p = _plain(phrase) if phrase.isascii() else phrase
             if (f" {p} " in words) if phrase.isascii() else (p in text):
                 return " ".join(text.split())[:60]

@@ -87,6 +87,41 @@ def _moved(box: Box, blockers: list[Box], layout: LayoutInfo, taken: list[Box],
     return None
 
 
+SHORT_TITLE = 0.1  # a title box less tall than this share of the slide holds one line
+
+
+def _title_room(layout: LayoutInfo, title: PhInfo) -> Slot:
+    """The title's box, grown to hold two lines where the template made it for one line
+    and left room beside it: upward for a title set on its baseline (anchored at the
+    bottom, as corporate masters set titles over their content), downward for one hung from
+    the top. A title box of one line is how the template says "titles grow from here"."""
+    h = layout.slide_h
+    box = title.box
+    if box.h >= SHORT_TITLE * h or title.vert or box.w < 0.5 * layout.slide_w:
+        return Slot(title, box)  # tall enough, or a narrow strip made for short titles
+    want = int(0.16 * h) - box.h
+    # what the grown box must not cover: artwork and the areas the slide's text will take
+    # (a small unused box above the title, an overline, is not placed on the slide at all)
+    others = [p.box for p in layout.content_areas] + [
+        p.box for p in layout.of_kind("subtitle", "pic", "tbl", "chart")] + list(layout.obstacles)
+    gap = int(0.01 * h)
+
+    def clear(b: Box) -> bool:
+        return b.y >= int(0.02 * h) and b.bottom <= h and not any(
+            o.intersection(b) > 0 for o in others)
+
+    if title.anchor == "b":
+        steps = [Box(box.x, box.y - k, box.w, box.h + k) for k in (want, want * 2 // 3,
+                                                                  want // 3)]
+    else:
+        steps = [Box(box.x, box.y, box.w, box.h + k) for k in (want, want * 2 // 3, want // 3)]
+    for grown in steps:
+        padded = Box(grown.x, grown.y - gap, grown.w, grown.h + 2 * gap)
+        if clear(padded) or clear(grown):
+            return Slot(title, grown, resized=True)
+    return Slot(title, box)
+
+
 def _largest(phs: list[PhInfo]) -> PhInfo | None:
     return max(phs, key=lambda p: (p.box.area, -p.pos)) if phs else None
 
@@ -127,13 +162,23 @@ def _drawn_slots(role: str, layout: LayoutInfo, whole: bool = False,
     title = layout.title
     slots: dict[str, Slot] = {}
     usable = title is not None and title.box.y < 0.3 * h and title.box.w >= 0.5 * free.w
-    if usable and not whole and role != "title":
-        slots["title"] = Slot(title, title.box)
-        top = title.box.bottom + int(h * 0.03)
-    elif title_box is not None and role != "title" and title_box.w >= 0.5 * free.w and (
-            whole or not any(o.intersection(title_box) for o in layout.obstacles)):
-        slots["title"] = Slot(title, title_box, resized=title is not None)
-        top = title_box.bottom + int(h * 0.03)
+    hint = title_box if title_box is not None and title_box.y < 0.3 * h and (
+        title_box.h <= 0.3 * h and title_box.w >= 0.5 * free.w) else None
+    if whole and role != "title":
+        # the whole slide: the title where the content titles are, tall enough for three
+        # lines, the rest below it
+        ty, th = free.y, int(0.2 * free.h)
+        if hint is not None and hint.bottom <= free.y + 0.3 * free.h:
+            ty, th = hint.y, max(hint.h, th)
+        slots["title"] = Slot(title, Box(free.x, ty, free.w, th), resized=title is not None)
+        top = ty + th + int(h * 0.02)
+    elif usable and role != "title":
+        slots["title"] = _title_room(layout, title)
+        top = slots["title"].box.bottom + int(h * 0.03)
+    elif hint is not None and role != "title" and not any(
+            o.intersection(hint) for o in layout.obstacles):
+        slots["title"] = Slot(title, hint, resized=title is not None)
+        top = hint.bottom + int(h * 0.03)
     else:
         th = int(free.h * (0.3 if role == "title" else 0.2))
         ty = free.y + (int(free.h * 0.25) if role == "title" else 0)
@@ -166,7 +211,7 @@ def _raw_slots(role: str, layout: LayoutInfo,
     title = layout.title
     region = content_region(layout)
     if title is not None:
-        slots["title"] = Slot(title, title.box)
+        slots["title"] = _title_room(layout, title)
     else:
         box = title_box or Box(region.x, int(layout.slide_h * 0.06), region.w,
                                int(layout.slide_h * 0.14))

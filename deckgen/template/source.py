@@ -240,8 +240,15 @@ def normalize_package(data: bytes, path: Path, colors: Mapping[str, str] | None 
         from pptx import Presentation
 
         prs = Presentation(io.BytesIO(data))
-        if not len(prs.slide_layouts):
-            raise DeckgenError(f"{path}: the template has no slide layouts")
+        if not len(prs.slide_masters):
+            raise DeckgenError(f"{path}: the template has no slide master")
+        if any(not len(master.slide_layouts) for master in prs.slide_masters):
+            from deckgen.template.layouts_added import add_missing_layouts
+
+            dropped.extend(add_missing_layouts(prs))
+            buf = io.BytesIO()
+            prs.save(buf)
+            data = buf.getvalue()
     except DeckgenError:
         raise
     except MemoryError:
