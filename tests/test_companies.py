@@ -104,7 +104,7 @@ def test_xlsx_first_sheet_with_date_cells(tmp_path):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("name;region\nAcme;Süd\n", "row 1 has no 'company' column"),
+    ("kunde;region\nAcme;Süd\n", "row 1 has no company column; name it company, Firma"),
     ("company;region\nAcme;Süd\n;Nord\n", "row 3, column company: empty"),
     ("company;date\nAcme;2026-12-03\nBeta;31.02.2026\n", "row 3, column date:"),
     ("company;date\nAcme;03.12.0999\n", "row 2, column date:"),

@@ -47,24 +47,43 @@ class Report:
     kept: int = 0
     conflicts: list[tuple[int, str, str, str]] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    kept_slides: list[str] = field(default_factory=list)
+    kept_slides: list[str] = field(default_factory=list)  # edited, no longer in the content
+    yours: list[str] = field(default_factory=list)  # slides the person made, kept as they are
     deleted: list[str] = field(default_factory=list)
+    dropped_parts: list[str] = field(default_factory=list)  # unlisted leftovers (`unlisted`)
+    manifest_changed: bool = False  # the content differs from what deckgen wrote last time
+
+    def changed(self) -> bool:
+        """True if the merged deck differs from the person's in anything but bookkeeping:
+        an update that changes nothing leaves the file alone (no write, no backup)."""
+        return bool(self.updated or self.added or self.restored or self.removed
+                    or self.kept_slides or self.conflicts or self.manifest_changed)
 
     def lines(self, name: str) -> list[str]:
+        from deckgen.listing import some
+
         head = (f"{name}: updated {self.updated} texts, kept {self.kept} edited, "
-                f"{len(self.conflicts)} conflicts; slides: {len(self.added)} added, "
-                f"{len(self.kept_slides)} kept, {len(self.removed)} removed, "
+                f"{len(self.conflicts)} conflicts; slides: "
+                f"{len(self.added) + len(self.restored)} added, "
+                f"{len(self.kept_slides) + len(self.yours)} kept, {len(self.removed)} removed, "
                 f"{len(self.deleted)} deleted by you")
         out = [head]
         for number, fld, mine, new in self.conflicts:
             out.append(f"  conflict: slide {number}, {fld}: kept yours {_short(mine)!r}; "
                        f"new content {_short(new)!r} not applied")
         out += [f"  added: {t!r}" for t in self.added]
+        out += [f"  restored: {t!r}" for t in self.restored]
         out += [f"  kept (no longer in the content, but edited): {t!r}" for t in self.kept_slides]
+        if self.yours:
+            out.append(f"  kept (your own slides): {some([repr(_short(t)) for t in self.yours])}")
         out += [f"  removed (no longer in the content): {t!r}" for t in self.removed]
         out += [f"  stays deleted: {t!r} (--restore-deleted brings it back)"
                 for t in self.deleted]
+        if self.dropped_parts:
+            out.append(f"  dropped {some(self.dropped_parts)}: left in the file by a slide "
+                       "deleted from the slide list, shown nowhere")
         return out
 
 
@@ -89,6 +108,9 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
     except Exception:  # noqa: BLE001 - any unreadable file gets the same advice
         raise DeckgenError(f"{where}: cannot be read as a deck; --update needs a deck deckgen "
                            "built (use --force to replace it; a backup is kept)") from None
+    from deckgen.deck.unlisted import drop_unlisted_slides
+
+    dropped = drop_unlisted_slides(base)  # before `base.slides` renames the listed ones
     old = read_manifest(base)
     if old is None:
         raise DeckgenError(f"{where}: was not built by deckgen (no deckgen manifest); --update "
@@ -122,7 +144,7 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
             bf = Found(slide, key, {f: ids[shape_id(el)] for f, el in ff.shapes.items()
                                     if shape_id(el) in ids})
             in_base[key] = bf
-            report.added.append(new_by_key[key].title)
+            (report.restored if key in old_by_key else report.added).append(new_by_key[key].title)
         else:
             _merge_slide(bf, ff, old_by_key.get(key), new_by_key[key], report,
                          _number(base, bf.slide))
@@ -139,9 +161,22 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
             else:
                 untag(bf.slide)
                 report.kept_slides.append(rec.title)
+    report.yours = [slide_title(bf.slide) for bf in found if not bf.key]
+    report.dropped_parts = dropped
+    report.manifest_changed = [r.to_json() for r in old] != [r.to_json() for r in new]
     write_manifest(base, new)
     base.core_properties.identifier = fresh.core_properties.identifier
     return base, report
+
+
+def slide_title(slide: Any) -> str:
+    """What a person calls a slide: its title, else its first text, else its number."""
+    shape = slide.shapes.title
+    text = shape.text_frame.text if shape is not None else ""
+    if not text.strip():
+        text = next((sh.text_frame.text for sh in slide.shapes
+                     if sh.has_text_frame and sh.text_frame.text.strip()), "")
+    return " ".join(text.split()) or "(a slide without text)"
 
 
 def _number(prs: Any, slide: Any) -> int:

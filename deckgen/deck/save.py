@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.bounded import probe, read_regular
+from deckgen.deck.package_check import check_package
 from deckgen.errors import DeckgenError
 from deckgen.signals import cleanup_on_term
 
@@ -246,11 +247,23 @@ def check_target(path: Path, force: bool) -> None:
         )
 
 
+def _mode_for(path: Path) -> int:
+    """The permissions the written file gets: those of the file it replaces (a deck kept
+    private stays private), else 0644."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o644
+
+
 def atomic_write(path: Path, data: Any) -> None:
     """Write beside the target and rename, so a failure never leaves half a file.
 
-    Ctrl-C, SIGTERM or SIGHUP while writing unwind through ``finally``, which removes the
-    temporary file (`deckgen.signals`); a FIFO or device at the target is refused, not opened.
+    The zip written is checked before the rename (`deckgen.deck.package_check`): a package
+    PowerPoint would have to repair never replaces anything. The file keeps the permissions
+    of the one it replaces. Ctrl-C, SIGTERM or SIGHUP while writing unwind through
+    ``finally``, which removes the temporary file (`deckgen.signals`); a FIFO or device at
+    the target is refused, not opened.
     """
     folder = path.parent if str(path.parent) else Path(".")
     if folder.exists() and not folder.is_dir():
@@ -272,7 +285,9 @@ def atomic_write(path: Path, data: Any) -> None:
                     fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.chmod(tmp_name, 0o644)
+            with open(tmp_name, "rb") as written:  # what is on disk, before it replaces anything
+                check_package(written, str(path))
+            os.chmod(tmp_name, _mode_for(path))
             os.replace(tmp_name, path)
             tmp_name = None
     except PermissionError:
