@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from deckgen.deck.naming import deck_filename, pitch_slug
+from deckgen.deck.naming import check_same_company, distinct_names, pitch_slug
 from deckgen.errors import DeckgenError
 from deckgen.paths import default_content
 from deckgen.pitch.loaded import LoadedPitch
@@ -135,9 +135,7 @@ def targets(companies: Sequence[str], output: str | Path | None, pitch: str) -> 
     from deckgen.deck.update import check_output_name
 
     check_output_name(output)  # issue 10: `-o deck.pdf` is an error, not a folder
-    names = [deck_filename(c, pitch) for c in companies]
-    if len(set(names)) != len(names):
-        raise DeckgenError("--company: two companies give the same file name; make them distinct")
+    names = distinct_names(companies, pitch)  # `Acme` and `**Acme**`: an error naming both
     out = Path(output) if output else Path.cwd()
     if len(companies) == 1 and output and out.suffix.lower() == ".pptx":
         return [out]
@@ -145,7 +143,10 @@ def targets(companies: Sequence[str], output: str | Path | None, pitch: str) -> 
         raise DeckgenError("-o: several --company options need a folder, not a .pptx file")
     if out.exists() and not out.is_dir():
         raise DeckgenError(f"-o: {out} exists and is not a folder")
-    return [out / n for n in names]
+    paths = [out / n for n in names]
+    for company, path in zip(companies, paths):
+        check_same_company(path, company)  # and across runs: never another company's deck
+    return paths
 
 
 def build(company: str | Sequence[str] | None = None, *, companies: str | Path | None = None,

@@ -142,7 +142,7 @@ def test_two_rows_one_file_is_refused(tmp_path):
     listing.write_text("company,output\nAcme,deck.pptx\nBeta,DECK.pptx\n", encoding="utf-8")
     result = run("build", "--companies", str(listing), "--content", str(content(tmp_path)),
                  "-o", str(tmp_path / "out"))
-    assert result.exit_code == 1 and "rows 2 and 3 both write" in result.output
+    assert result.exit_code == 1 and "rows 2 ('Acme') and 3 ('Beta') both write" in result.output
 
 
 def test_not_a_list_file(tmp_path):

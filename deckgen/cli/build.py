@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from deckgen import signals
 from deckgen.cli.complete import complete_list, complete_template
 
 
@@ -126,9 +127,18 @@ def build(companies: tuple[str, ...], output: str | None, template: str | None,
         for line in notes(template, content, lang, companies[0] if companies else "Beispiel GmbH"):
             click.echo(line, err=True)
     if pdf or png_dir:
+        import time
+
         from deckgen.deck.export import export_all
 
-        made, notes_ = export_all(paths, pdf, png_dir, png_width)  # one time budget for all
+        start = time.time() - 1  # file times may be coarser than the clock
+        try:
+            made, notes_ = export_all(paths, pdf, png_dir, png_width)  # one time budget for all
+        except (KeyboardInterrupt, signals.Interrupted) as stop:
+            from deckgen.deck.preview_status import interrupted_summary
+
+            stop.detail = interrupted_summary(paths, pdf, png_dir, start)  # type: ignore[attr-defined]
+            raise
         for line in notes_:
             click.echo(line, err=True)
         for p in made:
