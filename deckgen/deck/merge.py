@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import copy
 import io
-from dataclasses import dataclass, field
 from typing import Any
 
 from deckgen.deck.chart_refresh import refresh_chart
@@ -33,63 +32,13 @@ from deckgen.deck.identity import (
     write_tags,
 )
 from deckgen.deck.matching import Found, identify
+from deckgen.deck.merge_report import Report, slide_title
+from deckgen.deck.outline import follow_person, planned_order
 from deckgen.deck.placement import same_box, same_boxes, shape_box, slide_boxes
 from deckgen.deck.rekey import align_keys
 from deckgen.deck.run_look import carry_look
+from deckgen.deck.sibling_look import sibling_of, take_neighbours_look
 from deckgen.errors import DeckgenError
-
-
-@dataclass
-class Report:
-    """What an update did, for the summary line and the lists below it."""
-
-    updated: int = 0
-    kept: int = 0
-    conflicts: list[tuple[int, str, str, str]] = field(default_factory=list)
-    added: list[str] = field(default_factory=list)
-    restored: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    kept_slides: list[str] = field(default_factory=list)  # edited, no longer in the content
-    yours: list[str] = field(default_factory=list)  # slides the person made, kept as they are
-    deleted: list[str] = field(default_factory=list)
-    dropped_parts: list[str] = field(default_factory=list)  # unlisted leftovers (`unlisted`)
-    manifest_changed: bool = False  # the content differs from what deckgen wrote last time
-
-    def changed(self) -> bool:
-        """True if the merged deck differs from the person's in anything but bookkeeping:
-        an update that changes nothing leaves the file alone (no write, no backup)."""
-        return bool(self.updated or self.added or self.restored or self.removed
-                    or self.kept_slides or self.conflicts or self.manifest_changed)
-
-    def lines(self, name: str) -> list[str]:
-        from deckgen.listing import some
-
-        head = (f"{name}: updated {self.updated} texts, kept {self.kept} edited, "
-                f"{len(self.conflicts)} conflicts; slides: "
-                f"{len(self.added) + len(self.restored)} added, "
-                f"{len(self.kept_slides) + len(self.yours)} kept, {len(self.removed)} removed, "
-                f"{len(self.deleted)} deleted by you")
-        out = [head]
-        for number, fld, mine, new in self.conflicts:
-            out.append(f"  conflict: slide {number}, {fld}: kept yours {_short(mine)!r}; "
-                       f"new content {_short(new)!r} not applied")
-        out += [f"  added: {t!r}" for t in self.added]
-        out += [f"  restored: {t!r}" for t in self.restored]
-        out += [f"  kept (no longer in the content, but edited): {t!r}" for t in self.kept_slides]
-        if self.yours:
-            out.append(f"  kept (your own slides): {some([repr(_short(t)) for t in self.yours])}")
-        out += [f"  removed (no longer in the content): {t!r}" for t in self.removed]
-        out += [f"  stays deleted: {t!r} (--restore-deleted brings it back)"
-                for t in self.deleted]
-        if self.dropped_parts:
-            out.append(f"  dropped {some(self.dropped_parts)}: left in the file by a slide "
-                       "deleted from the slide list, shown nowhere")
-        return out
-
-
-def _short(text: str, n: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _text(slide: Any, el: Any) -> str:
@@ -128,6 +77,9 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
     new_by_key = {r.key: r for r in new}
     found = identify(base, old)
     in_base = {f.key: f for f in found if f.key}
+    order = planned_order([f.key for f in found], [ff.key or "" for ff in fresh_found],
+                          set(old_by_key), restore_deleted)
+    follow_person(fresh_found, new_by_key, order)  # agenda and numbers as the deck has them
     partners = {ff.slide.slide_layout.name: in_base[ff.key].slide.slide_layout
                 for ff in reversed(fresh_found) if ff.key in in_base}
     prev: Any = None
@@ -143,6 +95,9 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
             ids = {shape_id(el): el for el in slide.shapes._spTree if isinstance(el.tag, str)}
             bf = Found(slide, key, {f: ids[shape_id(el)] for f, el in ff.shapes.items()
                                     if shape_id(el) in ids})
+            sibling = sibling_of(base, found, old_by_key, new_by_key[key].role, slide)
+            if sibling is not None:  # in a deck LibreOffice saved: aligned like its neighbours
+                take_neighbours_look(slide, bf.shapes, sibling.slide, sibling.shapes)
             in_base[key] = bf
             (report.restored if key in old_by_key else report.added).append(new_by_key[key].title)
         else:
@@ -167,16 +122,6 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
     write_manifest(base, new)
     base.core_properties.identifier = fresh.core_properties.identifier
     return base, report
-
-
-def slide_title(slide: Any) -> str:
-    """What a person calls a slide: its title, else its first text, else its number."""
-    shape = slide.shapes.title
-    text = shape.text_frame.text if shape is not None else ""
-    if not text.strip():
-        text = next((sh.text_frame.text for sh in slide.shapes
-                     if sh.has_text_frame and sh.text_frame.text.strip()), "")
-    return " ".join(text.split()) or "(a slide without text)"
 
 
 def _number(prs: Any, slide: Any) -> int:
