@@ -33,6 +33,7 @@ from deckgen.deck.identity import (
 )
 from deckgen.deck.matching import Found, identify
 from deckgen.deck.merge_report import Report, slide_title
+from deckgen.deck.merged_properties import refresh_properties
 from deckgen.deck.outline import follow_person, planned_order
 from deckgen.deck.placement import same_box, same_boxes, shape_box, slide_boxes
 from deckgen.deck.rekey import align_keys
@@ -116,12 +117,19 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
             else:
                 untag(bf.slide)
                 report.kept_slides.append(rec.title)
+    now = [k for k in (_key_of(in_base, s) for s in base.slides) if k]
+    refresh_properties(base, fresh, old, new, now)
     report.yours = [slide_title(bf.slide) for bf in found if not bf.key]
     report.dropped_parts = dropped
     report.manifest_changed = [r.to_json() for r in old] != [r.to_json() for r in new]
     write_manifest(base, new)
     base.core_properties.identifier = fresh.core_properties.identifier
     return base, report
+
+
+def _key_of(in_base: dict[str, Found], slide: Any) -> str | None:
+    """deckgen's key of ``slide`` in the merged deck, None for the person's own."""
+    return next((k for k, f in in_base.items() if f.slide.part is slide.part), None)
 
 
 def _number(prs: Any, slide: Any) -> int:
