@@ -91,6 +91,11 @@ def delete(path: Path, title: str, recipe: str) -> None:
         prs = Presentation(str(path))
         prs.slides  # noqa: B018 - reading them renames the parts slide1…slideN
         prs.save(str(path))
+    if recipe == "sldid_then_edit":  # the script's next run: python-pptx renames the listed
+        with pytest.warns(UserWarning, match="Duplicate name"):  # slides onto the leftover
+            prs = Presentation(str(path))
+            prs.slides[0].notes_slide.notes_text_frame.text = "Meine Notizen"
+            prs.save(str(path))
 
 
 def update(path: Path, content: Path, text: str | None = None, **kw) -> list[str]:
@@ -107,7 +112,7 @@ def names(path: Path) -> list[str]:
         return zf.namelist()
 
 
-@pytest.mark.parametrize("recipe", ["sldid_only", "drop_rel", "powerpoint"])
+@pytest.mark.parametrize("recipe", ["sldid_only", "sldid_then_edit", "drop_rel", "powerpoint"])
 def test_deleted_slide_never_duplicates_parts_nor_comes_back(deck, recipe):
     path, content = deck
     delete(path, DELETED, recipe)
@@ -126,6 +131,8 @@ def test_deleted_slide_never_duplicates_parts_nor_comes_back(deck, recipe):
     assert list(numbers(prs).values()) == ["1", "2", "3", "4", "5", "6"]
     assert by_title(prs, "Symbolwirkung").notes_slide.notes_text_frame.text.startswith(
         "Erstens: Symbolwirkung.")
+    if recipe == "sldid_then_edit":  # the person's edit in the damaged file is kept
+        assert prs.slides[0].notes_slide.notes_text_frame.text == "Meine Notizen"
     if recipe == "sldid_only":
         assert any("dropped ppt/slides/slide9.xml" in line for line in lines)
         errors, report = audit_errors(path)

@@ -4,7 +4,7 @@ Tags first (`deckgen.deck.identity`): exact, and kept by PowerPoint and python-p
 without any of our tags was saved by a program that drops them (LibreOffice); there slides are
 matched to the manifest by the hashes of their texts (only hashes unique to one slide count,
 so a footer on every slide proves nothing), then slides left over between two matched ones
-are paired in order when both sides have as many and the slide still shows most of the boxes
+are paired in order when both sides have as many and the slide still shows every box
 deckgen placed (else it is a slide the person added in place of a deleted one). Fields on a
 slide go the same way: by hash, then by placeholder type in tree order.
 """
@@ -89,17 +89,18 @@ def _by_content(slides: list[Any], records: list[SlideRecord]) -> list[Found]:
 
 
 def _resembles(slide: Any, rec: SlideRecord) -> bool:
-    """Paired by position alone, a slide must still look like the one deckgen wrote: more
-    than half of its fields' boxes are there (a point whose every text the person retyped
-    keeps its boxes; a slide the person added where they deleted one of deckgen's does not).
-    Records from before boxes were kept cannot tell, and pair as before."""
+    """Paired by position alone (none of its texts is deckgen's any more), a slide must still
+    be laid out as deckgen wrote it: every field's box is there. A point whose every text the
+    person retyped keeps its boxes, footer and slide number included; a slide the person
+    added where they deleted one of deckgen's, even on the same layout, lacks some (python-pptx
+    and PowerPoint add no footer to a new slide). Records from before boxes were kept cannot
+    tell, and pair as before."""
     from deckgen.deck.placement import same_box, slide_boxes
 
     if not rec.placed:
         return True
     boxes = slide_boxes(slide)
-    there = sum(any(same_box(box, want) for box in boxes) for want in rec.placed.values())
-    return there * 2 > len(rec.placed)
+    return all(any(same_box(box, want) for box in boxes) for want in rec.placed.values())
 
 
 def _fields(found: list[tuple[Any, str | None]], rec: SlideRecord) -> dict[str, Any]:

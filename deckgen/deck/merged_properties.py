@@ -6,7 +6,7 @@ other slides than when deckgen last wrote it: a point they deleted must not be l
 file's properties either. So ``app.xml`` is written again from the merged slides (every
 program rewrites it on save anyway), and the keywords are set to the company and the points
 the deck holds, unless the person wrote keywords of their own (anything but the company and
-point titles deckgen knows), which stay.
+point titles deckgen knows, however separated), which stay.
 """
 
 from __future__ import annotations
@@ -21,6 +21,16 @@ def _company(prs: Any) -> str:
     return prs.core_properties.subject or ""
 
 
+def _only(keywords: str, known: set[str]) -> bool:
+    """True if ``keywords`` hold nothing but ``known`` names and separators (deckgen writes
+    them joined by "; ", LibreOffice saves them joined by spaces)."""
+    rest = " ".join(keywords.split())
+    for name in sorted(known, key=len, reverse=True):
+        if name:
+            rest = rest.replace(name, " ")
+    return not rest.replace(";", " ").replace(",", " ").strip()
+
+
 def refresh_properties(prs: Any, fresh: Any, old: list[SlideRecord], new: list[SlideRecord],
                        keys: list[str]) -> None:
     """``keys``: deckgen's slide keys in the merged deck's order."""
@@ -29,9 +39,8 @@ def refresh_properties(prs: Any, fresh: Any, old: list[SlideRecord], new: list[S
     company = _company(fresh) or _company(prs)
     by_key = {r.key: r for r in new}
     points = [_clean(by_key[k].title) for k in keys if k in by_key and by_key[k].role == "point"]
-    known = {_clean(r.title) for r in (*old, *new) if r.role == "point"}
-    theirs = [k.strip() for k in (prs.core_properties.keywords or "").split(";") if k.strip()]
-    if not theirs or all(k in known or k == _clean(company) for k in theirs):
+    known = {_clean(r.title) for r in (*old, *new) if r.role == "point"} | {_clean(company)}
+    if _only(prs.core_properties.keywords or "", known):
         prs.core_properties.keywords = "; ".join(dict.fromkeys([company, *points]))[:255]
     plan = SimpleNamespace(slides=(), company=company)
     _put_part(prs, "/docProps/app.xml", APP_CT, APP_RT, app_xml(prs, plan))
