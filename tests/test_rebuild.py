@@ -228,6 +228,18 @@ def test_the_package_check_refuses_a_damaged_zip_and_replaces_nothing(tmp_path, 
         "ppt/media/stray.xyz is not reachable from any relationship"]
 
 
+def test_a_part_graph_that_would_zip_one_name_twice_is_never_written(deck):
+    from pptx.opc.packuri import PackURI
+
+    from deckgen.deck.save import deck_bytes
+
+    path, _ = deck
+    prs = Presentation(str(path))
+    prs.slides[1].part.partname = PackURI("/ppt/slides/Slide1.xml")  # slide1.xml, other case
+    with pytest.raises(DeckgenError, match=r"ppt/slides/(S|s)lide1.xml is in the zip twice"):
+        deck_bytes(prs)
+
+
 def test_backups_keep_the_decks_permissions_and_only_the_newest_stay(tmp_path):
     deck = tmp_path / "deck.pptx"
     deck.write_bytes(b"v1")
