@@ -7,7 +7,11 @@ saved, and only what deckgen knows and the person left alone is replaced. A fiel
 if the content changed too, that is a conflict, listed. Slides the new content adds are copied
 from the fresh deck after their predecessor; slides the person deleted stay deleted unless
 ``restore_deleted``; slides the content dropped go only if untouched. Which fresh slide is which
-old one is decided by role and title, not by position (`deckgen.deck.rekey`).
+old one is decided by role and title, not by position (`deckgen.deck.rekey`). The deck's own
+structure (agenda, point numbers) is derived from the points the merged deck will hold, in the
+person's order, before anything is merged (`deckgen.deck.outline`); slides a script left
+outside the slide list are dropped first (`deckgen.deck.unlisted`). `Report.changed` says
+whether the result differs from the person's deck at all.
 """
 
 from __future__ import annotations
@@ -99,7 +103,8 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
             bf = Found(slide, key, {f: ids[shape_id(el)] for f, el in ff.shapes.items()
                                     if shape_id(el) in ids})
             sibling = sibling_of(base, found, old_by_key, new_by_key[key].role, slide)
-            if sibling is not None:  # in a deck LibreOffice saved: aligned like its neighbours
+            if sibling is not None and slide.slide_layout.name != ff.slide.slide_layout.name:
+                # not on deckgen's layout (LibreOffice saved the deck): aligned like its neighbours
                 take_neighbours_look(slide, bf.shapes, sibling.slide, sibling.shapes)
             in_base[key] = bf
             (report.restored if key in old_by_key else report.added).append(new_by_key[key].title)

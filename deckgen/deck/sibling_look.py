@@ -7,8 +7,9 @@ the master it made centres it. A slide copied in from a fresh build carries deck
 written out (`deckgen.deck.flatten`), so its footer would stand left where every neighbour's
 stands centred. So each text of the added slide is compared with the same field on a sibling
 (a slide of the same kind the person's deck holds): where the alignment a paragraph level
-resolves to differs, the sibling's is written on the new paragraphs. In a deck that kept
-deckgen's layouts both resolve alike and nothing changes.
+resolves to differs, the sibling's is written on the new paragraphs. `deckgen.deck.merge` does
+this only where the added slide could not go onto deckgen's own layout: in a deck that kept
+deckgen's layouts, a neighbour's alignment may be a person's edit of that one slide.
 """
 
 from __future__ import annotations
