@@ -29,7 +29,8 @@ _PARAMS = {"--company": "company", "--companies": "companies", "--set": "sets",
            "--presenter": "presenter", "--jobs": "jobs", "--pdf": "pdf", "--png": "png",
            "--png-width": "png_width", "-o": "output", "--force": "force=True",
            "--strict": "strict=True", "--update": "update=True",
-           "--restore-deleted": "restore_deleted=True", "--dry-run": "dry_run=True"}
+           "--restore-deleted": "restore_deleted=True", "--dry-run": "dry_run=True",
+           "--keep-backups": "keep_backups", "--column": "column"}
 
 
 def python_names(message: str) -> str:
@@ -50,11 +51,13 @@ def build(company: str | Sequence[str] | None = None, *,
           pdf: bool = False, png: str | Path | None = None, png_width: int = 1280,
           jobs: int = 0, progress: Callable[[int], None] | None = None,
           update: bool = False, restore_deleted: bool = False, dry_run: bool = False,
-          report: Callable[[str], None] | None = None) -> list[Path]:
+          report: Callable[[str], None] | None = None, keep_backups: int = 5,
+          column: str | None = None) -> list[Path]:
     """Build the pitch deck for each company; return the paths written (decks, then previews).
 
     company: one company name, or a list of names (one deck each).
-    companies: instead, a .csv or .xlsx file with a ``company`` column; optional columns
+    companies: instead, a .csv or .xlsx file with a ``company`` column (or ``Firma``,
+        ``Unternehmen``, ``Name``; ``column`` names another); optional columns
         ``presenter``, ``date``, ``output``, ``template``; other columns are text variables.
     output: a .pptx file (one company) or a folder (default: the current folder).
     template: a bundled template name ("default", "dark"), a template folder, or a
@@ -71,7 +74,8 @@ def build(company: str | Sequence[str] | None = None, *,
     jobs: processes for many companies (0: as many as help here).
     progress: called with the number of decks just built.
     update / restore_deleted / dry_run / report: merge into decks a person edited (see
-        ``deckgen build --help``).
+        ``deckgen build --help``); an update that brings nothing new writes nothing.
+    keep_backups: of each deck deckgen replaces, the newest this many backups are kept.
 
     Nothing is written unless every deck builds. Raises `DeckgenError` with a one-line
     message naming the parameter and what to do.
@@ -83,7 +87,8 @@ def build(company: str | Sequence[str] | None = None, *,
                       content=content, lang=lang, sets=sets, presenter=presenter, date=date,
                       force=force, pdf=pdf, png=png, png_width=png_width, jobs=jobs,
                       progress=progress, update=update, restore_deleted=restore_deleted,
-                      dry_run=dry_run, report=report)
+                      dry_run=dry_run, report=report, keep_backups=keep_backups,
+                      column=column)
     except DeckgenError as exc:
         _as_caller_wrote(exc)
         raise

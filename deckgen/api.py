@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from deckgen.deck.naming import deck_filename, pitch_slug
+from deckgen.deck.naming import check_same_company, distinct_names, pitch_slug
 from deckgen.errors import DeckgenError
 from deckgen.paths import default_content
 from deckgen.pitch.loaded import LoadedPitch
@@ -135,9 +135,7 @@ def targets(companies: Sequence[str], output: str | Path | None, pitch: str) -> 
     from deckgen.deck.update import check_output_name
 
     check_output_name(output)  # issue 10: `-o deck.pdf` is an error, not a folder
-    names = [deck_filename(c, pitch) for c in companies]
-    if len(set(names)) != len(names):
-        raise DeckgenError("--company: two companies give the same file name; make them distinct")
+    names = distinct_names(companies, pitch)  # `Acme` and `**Acme**`: an error naming both
     out = Path(output) if output else Path.cwd()
     if len(companies) == 1 and output and out.suffix.lower() == ".pptx":
         return [out]
@@ -145,7 +143,10 @@ def targets(companies: Sequence[str], output: str | Path | None, pitch: str) -> 
         raise DeckgenError("-o: several --company options need a folder, not a .pptx file")
     if out.exists() and not out.is_dir():
         raise DeckgenError(f"-o: {out} exists and is not a folder")
-    return [out / n for n in names]
+    paths = [out / n for n in names]
+    for company, path in zip(companies, paths):
+        check_same_company(path, company)  # and across runs: never another company's deck
+    return paths
 
 
 def build(company: str | Sequence[str] | None = None, *, companies: str | Path | None = None,
@@ -156,7 +157,8 @@ def build(company: str | Sequence[str] | None = None, *, companies: str | Path |
           progress: Callable[[int], None] | None = None, jobs: int = 0, pdf: bool = False,
           png: str | Path | None = None, png_width: int = 1280, update: bool = False,
           restore_deleted: bool = False, dry_run: bool = False,
-          report: Callable[[str], None] | None = None) -> list[Path]:
+          report: Callable[[str], None] | None = None, keep_backups: int = 5,
+          column: str | None = None) -> list[Path]:
     """Build one deck per company and return the paths written (decks, then any previews).
 
     ``company``: one name or several; or ``companies``: a .csv/.xlsx list with a ``company``
@@ -168,7 +170,9 @@ def build(company: str | Sequence[str] | None = None, *, companies: str | Path |
     ``jobs``: worker processes for a batch (0: as many as help on this machine).
     ``update``: merge into a deck a person edited, keeping their edits (`deckgen.deck.merge`);
     ``restore_deleted`` brings back slides they deleted; ``dry_run`` writes nothing. What
-    happened goes to ``report`` (default: standard error), backups included.
+    happened goes to ``report`` (default: standard error), backups included; of each deck's
+    backups the newest ``keep_backups`` are kept. ``column``: the company list's column with
+    the company names (default: the first of company, Firma, Unternehmen, Name).
     """
     from deckgen.deck.batch import auto_jobs, build_all
     from deckgen.deck.save import check_target
@@ -180,6 +184,11 @@ def build(company: str | Sequence[str] | None = None, *, companies: str | Path |
         check_png_dir(png)
     if restore_deleted and not update:
         raise DeckgenError("--restore-deleted: only together with --update")
+    if not isinstance(keep_backups, int) or keep_backups < 1:
+        raise DeckgenError(f"--keep-backups: {keep_backups!r} is not a whole number of at least "
+                           "1 (a deck a person changed is never replaced without a backup)")
+    if column is not None and companies is None:
+        raise DeckgenError("--column: only together with --companies FILE")
     say = report or _to_stderr
     if companies is not None:
         if company:
@@ -187,7 +196,7 @@ def build(company: str | Sequence[str] | None = None, *, companies: str | Path |
         paths, decks = _build_list(Path(companies), output=output, template=template,
                                    content=content, lang=lang, sets=sets, presenter=presenter,
                                    date=date, force=force or update, progress=progress,
-                                   jobs=jobs)
+                                   jobs=jobs, column=column, say=say)
     else:
         companies = [company] if isinstance(company, str) else list(company or ())
         if not companies:
@@ -206,7 +215,7 @@ def build(company: str | Sequence[str] | None = None, *, companies: str | Path |
     if not dry_run:
         make_folders(paths)
     write_decks(paths, decks, force=force, update=update, restore_deleted=restore_deleted,
-                dry_run=dry_run, say=say)
+                dry_run=dry_run, say=say, keep_backups=keep_backups)
     return paths + ([] if dry_run else previews(paths, pdf, png, png_width))
 
 
@@ -227,7 +236,8 @@ def previews(paths: list[Path], pdf: bool, png: str | Path | None, png_width: in
 def _build_list(listing: Path, *, output: str | Path | None, template: str | Path | None,
                 content: str | Path | None, lang: str, sets: Iterable[str] | Mapping[str, object],
                 presenter: str, date: str | dt.date | None, force: bool,
-                progress: Callable[[int], None] | None, jobs: int) -> tuple[list[Path], list[Any]]:
+                progress: Callable[[int], None] | None, jobs: int, column: str | None,
+                say: Callable[[str], None]) -> tuple[list[Path], list[Any]]:
     """Each row's target and deck for a .csv/.xlsx company list (`deckgen.deck.rows`)."""
     from deckgen.deck.rows import build_rows
     from deckgen.pitch.companies import read_companies
@@ -235,11 +245,14 @@ def _build_list(listing: Path, *, output: str | Path | None, template: str | Pat
 
     if jobs < 0:
         raise DeckgenError("--jobs: must be 0 (automatic) or more")
-    rows = read_companies(listing, lang)
-    return build_rows(rows, listing, output=output, template=template, content=content,
-                      lang=lang, sets=parse_sets(set_items(sets)), presenter=presenter or "",
-                      date=iso_date(date), force=force,
-                      progress=progress if len(rows) > 1 else None, jobs=jobs)
+    rows = read_companies(listing, lang, column)
+    paths, decks = build_rows(rows, listing, output=output, template=template, content=content,
+                              lang=lang, sets=parse_sets(set_items(sets)),
+                              presenter=presenter or "", date=iso_date(date), force=force,
+                              progress=progress if len(rows) > 1 else None, jobs=jobs)
+    if rows.column != "company":  # said (once every row built) where it is not the obvious one
+        say(f"{listing.name}: company names from column {rows.column!r}")
+    return paths, decks
 
 
 def _to_stderr(line: str) -> None:

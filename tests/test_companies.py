@@ -104,7 +104,7 @@ def test_xlsx_first_sheet_with_date_cells(tmp_path):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("name;region\nAcme;Süd\n", "row 1 has no 'company' column"),
+    ("kunde;region\nAcme;Süd\n", "row 1 has no company column; name it company, Firma"),
     ("company;region\nAcme;Süd\n;Nord\n", "row 3, column company: empty"),
     ("company;date\nAcme;2026-12-03\nBeta;31.02.2026\n", "row 3, column date:"),
     ("company;date\nAcme;03.12.0999\n", "row 2, column date:"),
@@ -142,7 +142,7 @@ def test_two_rows_one_file_is_refused(tmp_path):
     listing.write_text("company,output\nAcme,deck.pptx\nBeta,DECK.pptx\n", encoding="utf-8")
     result = run("build", "--companies", str(listing), "--content", str(content(tmp_path)),
                  "-o", str(tmp_path / "out"))
-    assert result.exit_code == 1 and "rows 2 and 3 both write" in result.output
+    assert result.exit_code == 1 and "rows 2 ('Acme') and 3 ('Beta') both write" in result.output
 
 
 def test_not_a_list_file(tmp_path):

@@ -160,12 +160,19 @@ def test_updated_deck_is_valid_and_needs_update_again(scenario):
 def test_second_update_is_stable_and_dry_run_writes_nothing(scenario):
     deck, c2 = scenario["deck"], scenario["c2"]
     data = deck.read_bytes()
+    backups = sorted(deck.parent.glob("deck.bak*.pptx"))
     lines: list[str] = []
     deckgen.build("Acme", output=deck, content=c2, presenter="Max", date="2026-01-01",
                   update=True, dry_run=True, report=lines.append)
     assert deck.read_bytes() == data
-    assert "updated 0 texts" in lines[0] and "0 conflicts" in lines[0]
-    assert lines[-1] == "dry run: nothing was written"
+    assert lines == ["deck.pptx: nothing to update (the content is what deckgen wrote last "
+                     "time; your deck stays as it is)", "dry run: nothing was written"]
+    lines.clear()
+    deckgen.build("Acme", output=deck, content=c2, presenter="Max", date="2026-01-01",
+                  update=True, report=lines.append)
+    assert deck.read_bytes() == data  # the same bytes, and no new backup
+    assert sorted(deck.parent.glob("deck.bak*.pptx")) == backups
+    assert len(lines) == 1 and "nothing to update" in lines[0]
 
 
 def test_restore_deleted_and_removed_untouched_slide(scenario, tmp_path):
@@ -190,7 +197,7 @@ def test_cli_update_summary_on_stderr(scenario, tmp_path):
                                        "--content", str(scenario["c2"]), "--presenter", "Max",
                                        "--date", "2026-01-01", "--update", "--dry-run"])
     assert result.exit_code == 0, result.output
-    assert "updated 0 texts, kept" in result.stderr and result.stdout == ""
+    assert "nothing to update" in result.stderr and result.stdout == ""
 
 
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")

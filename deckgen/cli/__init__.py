@@ -68,10 +68,10 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
-        except KeyboardInterrupt:
-            _fail("Interrupted", signals.EXIT_INTERRUPTED, prefix="")
+        except KeyboardInterrupt as exc:
+            _fail(_interrupted(exc), signals.EXIT_INTERRUPTED, prefix="")
         except signals.Interrupted as exc:
-            _fail("Interrupted", 128 + exc.signum, prefix="")
+            _fail(_interrupted(exc), 128 + exc.signum, prefix="")
         except Exception as exc:  # noqa: BLE001 - a bug must still not dump a traceback on users
             if debug:
                 raise
@@ -82,6 +82,12 @@ class LazyGroup(click.Group):
 
 
 _STDOUT_ERRNOS = (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EBADF)
+
+
+def _interrupted(exc: BaseException) -> str:
+    """"Interrupted", and what was done by then where the command said (previews)."""
+    detail = getattr(exc, "detail", "")
+    return f"Interrupted {detail}" if detail else "Interrupted"
 
 
 def describe(exc: BaseException) -> str:

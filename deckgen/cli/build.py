@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from deckgen import signals
 from deckgen.cli.complete import complete_list, complete_template
 
 
@@ -32,8 +33,10 @@ class _BuildCommand(click.Command):
               help="Company the deck addresses; repeat for one deck per company.")
 @click.option("--companies", "listing", type=click.Path(dir_okay=False), default=None,
               metavar="FILE", shell_complete=complete_list,
-              help="A .csv or .xlsx list: one deck per row; columns company (required), "
-                   "presenter, date, output, template, and text variables.")
+              help="A .csv or .xlsx list: one deck per row; columns company (or Firma, "
+                   "Unternehmen, Name), presenter, date, output, template, and text variables.")
+@click.option("--column", default=None, metavar="NAME",
+              help="With --companies: the column holding the company names.")
 @click.option("-o", "--output", type=click.Path(), default=None, metavar="FILE|DIR",
               help="Deck file (one company) or folder (default: current folder).")
 @click.option("--template", default=None, metavar="NAME|PATH", shell_complete=complete_template,
@@ -55,6 +58,8 @@ class _BuildCommand(click.Command):
 @click.option("--restore-deleted", is_flag=True,
               help="With --update: bring back slides you deleted.")
 @click.option("--dry-run", is_flag=True, help="Say what would happen; write nothing.")
+@click.option("--keep-backups", type=click.IntRange(min=1), default=5, show_default=True,
+              metavar="N", help="Backups kept of each deck deckgen replaces (the newest N).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes for several companies (0: one per core when it pays off).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside each deck (needs LibreOffice).")
@@ -68,7 +73,8 @@ def build(companies: tuple[str, ...], output: str | None, template: str | None,
           content: str | None, lang: str, sets: tuple[str, ...], presenter: str, date: str,
           force: bool, jobs: int, pdf: bool, png_dir: str | None, verbose: bool,
           update: bool = False, restore_deleted: bool = False, dry_run: bool = False,
-          listing: str | None = None, png_width: int = 1280) -> None:
+          listing: str | None = None, png_width: int = 1280, keep_backups: int = 5,
+          column: str | None = None) -> None:
     """Build the plea deck for each --company (or each row of --companies FILE) and print
     the paths written."""
     from deckgen.api import build as api_build
@@ -89,7 +95,7 @@ def build(companies: tuple[str, ...], output: str | None, template: str | None,
     if listing:
         from deckgen.pitch.companies import read_companies
 
-        total = len(read_companies(listing, lang))
+        total = len(read_companies(listing, lang, column))
     bar = None
 
     def progress(step: int) -> None:
@@ -106,7 +112,8 @@ def build(companies: tuple[str, ...], output: str | None, template: str | None,
                           content=content, lang=lang, sets=sets, presenter=presenter, date=date,
                           force=force, progress=progress if total > 1 else None, jobs=jobs,
                           update=update, restore_deleted=restore_deleted, dry_run=dry_run,
-                          report=lambda line: click.echo(line, err=True))
+                          report=lambda line: click.echo(line, err=True),
+                          keep_backups=keep_backups, column=column)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
@@ -120,9 +127,18 @@ def build(companies: tuple[str, ...], output: str | None, template: str | None,
         for line in notes(template, content, lang, companies[0] if companies else "Beispiel GmbH"):
             click.echo(line, err=True)
     if pdf or png_dir:
+        import time
+
         from deckgen.deck.export import export_all
 
-        made, notes_ = export_all(paths, pdf, png_dir, png_width)  # one time budget for all
+        start = time.time() - 1  # file times may be coarser than the clock
+        try:
+            made, notes_ = export_all(paths, pdf, png_dir, png_width)  # one time budget for all
+        except (KeyboardInterrupt, signals.Interrupted) as stop:
+            from deckgen.deck.preview_status import interrupted_summary
+
+            stop.detail = interrupted_summary(paths, pdf, png_dir, start)  # type: ignore[attr-defined]
+            raise
         for line in notes_:
             click.echo(line, err=True)
         for p in made:

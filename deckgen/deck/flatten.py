@@ -167,6 +167,12 @@ def _sources(slide: Any, el: Any) -> tuple[Any, Any, Any]:
     return lph, mph, master.find(f"{P}txStyles/{P}{style}")
 
 
+def inherited_from(slide: Any, el: Any) -> tuple[Any, Any, Any]:
+    """Layout placeholder, master placeholder and master text style ``el`` of ``slide``
+    inherits its look from (any may be None)."""
+    return _sources(slide, el)
+
+
 def own_look(slide: Any, el: Any) -> Any:
     """A copy of placeholder shape ``el`` of ``slide`` that carries its inherited look."""
     out = copy.deepcopy(el)

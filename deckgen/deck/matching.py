@@ -4,8 +4,9 @@ Tags first (`deckgen.deck.identity`): exact, and kept by PowerPoint and python-p
 without any of our tags was saved by a program that drops them (LibreOffice); there slides are
 matched to the manifest by the hashes of their texts (only hashes unique to one slide count,
 so a footer on every slide proves nothing), then slides left over between two matched ones
-are paired in order when both sides have as many. Fields on a slide go the same way: by hash,
-then by placeholder type in tree order.
+are paired in order when both sides have as many and the slide still shows every box
+deckgen placed (else it is a slide the person added in place of a deleted one). Fields on a
+slide go the same way: by hash, then by placeholder type in tree order.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ def _by_content(slides: list[Any], records: list[SlideRecord]) -> list[Found]:
         left_b = [b for b in range(b0 + 1, b1) if b not in used]
         if left_m and len(left_m) == len(left_b):
             for m, b in zip(left_m, left_b):
+                if not _resembles(slides[b], records[m]):
+                    continue  # a slide of the person's where deckgen's was deleted
                 pairs[m] = b
                 used.add(b)
     out = [Found(s) for s in slides]
@@ -83,6 +86,21 @@ def _by_content(slides: list[Any], records: list[SlideRecord]) -> list[Found]:
         out[bi].key = records[mi].key
         out[bi].shapes = _fields(shapes[bi], records[mi])
     return out
+
+
+def _resembles(slide: Any, rec: SlideRecord) -> bool:
+    """Paired by position alone (none of its texts is deckgen's any more), a slide must still
+    be laid out as deckgen wrote it: every field's box is there. A point whose every text the
+    person retyped keeps its boxes, footer and slide number included; a slide the person
+    added where they deleted one of deckgen's, even on the same layout, lacks some (python-pptx
+    and PowerPoint add no footer to a new slide). Records from before boxes were kept cannot
+    tell, and pair as before."""
+    from deckgen.deck.placement import same_box, slide_boxes
+
+    if not rec.placed:
+        return True
+    boxes = slide_boxes(slide)
+    return all(any(same_box(box, want) for box in boxes) for want in rec.placed.values())
 
 
 def _fields(found: list[tuple[Any, str | None]], rec: SlideRecord) -> dict[str, Any]:

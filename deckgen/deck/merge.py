@@ -7,14 +7,17 @@ saved, and only what deckgen knows and the person left alone is replaced. A fiel
 if the content changed too, that is a conflict, listed. Slides the new content adds are copied
 from the fresh deck after their predecessor; slides the person deleted stay deleted unless
 ``restore_deleted``; slides the content dropped go only if untouched. Which fresh slide is which
-old one is decided by role and title, not by position (`deckgen.deck.rekey`).
+old one is decided by role and title, not by position (`deckgen.deck.rekey`). The deck's own
+structure (agenda, point numbers) is derived from the points the merged deck will hold, in the
+person's order, before anything is merged (`deckgen.deck.outline`); slides a script left
+outside the slide list are dropped first (`deckgen.deck.unlisted`). `Report.changed` says
+whether the result differs from the person's deck at all.
 """
 
 from __future__ import annotations
 
 import copy
 import io
-from dataclasses import dataclass, field
 from typing import Any
 
 from deckgen.deck.chart_refresh import refresh_chart
@@ -33,44 +36,14 @@ from deckgen.deck.identity import (
     write_tags,
 )
 from deckgen.deck.matching import Found, identify
+from deckgen.deck.merge_report import Report, slide_title
+from deckgen.deck.merged_properties import refresh_properties
+from deckgen.deck.outline import follow_person, planned_order
 from deckgen.deck.placement import same_box, same_boxes, shape_box, slide_boxes
 from deckgen.deck.rekey import align_keys
 from deckgen.deck.run_look import carry_look
+from deckgen.deck.sibling_look import sibling_of, take_neighbours_look
 from deckgen.errors import DeckgenError
-
-
-@dataclass
-class Report:
-    """What an update did, for the summary line and the lists below it."""
-
-    updated: int = 0
-    kept: int = 0
-    conflicts: list[tuple[int, str, str, str]] = field(default_factory=list)
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    kept_slides: list[str] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)
-
-    def lines(self, name: str) -> list[str]:
-        head = (f"{name}: updated {self.updated} texts, kept {self.kept} edited, "
-                f"{len(self.conflicts)} conflicts; slides: {len(self.added)} added, "
-                f"{len(self.kept_slides)} kept, {len(self.removed)} removed, "
-                f"{len(self.deleted)} deleted by you")
-        out = [head]
-        for number, fld, mine, new in self.conflicts:
-            out.append(f"  conflict: slide {number}, {fld}: kept yours {_short(mine)!r}; "
-                       f"new content {_short(new)!r} not applied")
-        out += [f"  added: {t!r}" for t in self.added]
-        out += [f"  kept (no longer in the content, but edited): {t!r}" for t in self.kept_slides]
-        out += [f"  removed (no longer in the content): {t!r}" for t in self.removed]
-        out += [f"  stays deleted: {t!r} (--restore-deleted brings it back)"
-                for t in self.deleted]
-        return out
-
-
-def _short(text: str, n: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _text(slide: Any, el: Any) -> str:
@@ -89,6 +62,11 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
     except Exception:  # noqa: BLE001 - any unreadable file gets the same advice
         raise DeckgenError(f"{where}: cannot be read as a deck; --update needs a deck deckgen "
                            "built (use --force to replace it; a backup is kept)") from None
+    from deckgen.deck.package_fixes import add_missing_parts
+    from deckgen.deck.unlisted import drop_unlisted_slides
+
+    dropped = drop_unlisted_slides(base)  # before `base.slides` renames the listed ones
+    add_missing_parts(base)  # LibreOffice saves no viewProps; PowerPoint would repair the file
     old = read_manifest(base)
     if old is None:
         raise DeckgenError(f"{where}: was not built by deckgen (no deckgen manifest); --update "
@@ -106,6 +84,9 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
     new_by_key = {r.key: r for r in new}
     found = identify(base, old)
     in_base = {f.key: f for f in found if f.key}
+    order = planned_order([f.key for f in found], [ff.key or "" for ff in fresh_found],
+                          set(old_by_key), restore_deleted)
+    follow_person(fresh_found, new_by_key, order)  # agenda and numbers as the deck has them
     partners = {ff.slide.slide_layout.name: in_base[ff.key].slide.slide_layout
                 for ff in reversed(fresh_found) if ff.key in in_base}
     prev: Any = None
@@ -121,8 +102,12 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
             ids = {shape_id(el): el for el in slide.shapes._spTree if isinstance(el.tag, str)}
             bf = Found(slide, key, {f: ids[shape_id(el)] for f, el in ff.shapes.items()
                                     if shape_id(el) in ids})
+            sibling = sibling_of(base, found, old_by_key, new_by_key[key].role, slide)
+            if sibling is not None and slide.slide_layout.name != ff.slide.slide_layout.name:
+                # not on deckgen's layout (LibreOffice saved the deck): aligned like its neighbours
+                take_neighbours_look(slide, bf.shapes, sibling.slide, sibling.shapes)
             in_base[key] = bf
-            report.added.append(new_by_key[key].title)
+            (report.restored if key in old_by_key else report.added).append(new_by_key[key].title)
         else:
             _merge_slide(bf, ff, old_by_key.get(key), new_by_key[key], report,
                          _number(base, bf.slide))
@@ -139,9 +124,19 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
             else:
                 untag(bf.slide)
                 report.kept_slides.append(rec.title)
+    now = [k for k in (_key_of(in_base, s) for s in base.slides) if k]
+    refresh_properties(base, fresh, old, new, now)
+    report.yours = [slide_title(bf.slide) for bf in found if not bf.key]
+    report.dropped_parts = dropped
+    report.manifest_changed = [r.to_json() for r in old] != [r.to_json() for r in new]
     write_manifest(base, new)
     base.core_properties.identifier = fresh.core_properties.identifier
     return base, report
+
+
+def _key_of(in_base: dict[str, Found], slide: Any) -> str | None:
+    """deckgen's key of ``slide`` in the merged deck, None for the person's own."""
+    return next((k for k, f in in_base.items() if f.slide.part is slide.part), None)
 
 
 def _number(prs: Any, slide: Any) -> int:

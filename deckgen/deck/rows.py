@@ -19,7 +19,7 @@ from deckgen.pitch.companies import Row
 def row_targets(rows: list[Row], output: str | Path | None, pitch: str, source: Path) -> list[Path]:
     """Each row's deck path: its ``output`` cell (a .pptx file, or a folder, relative to
     ``-o``), else its default name in the ``-o`` folder (default: the current folder)."""
-    from deckgen.deck.naming import deck_filename
+    from deckgen.deck.naming import check_same_company, deck_filename
 
     base = Path(output) if output else Path.cwd()
     if base.suffix.lower() == ".pptx":
@@ -28,7 +28,7 @@ def row_targets(rows: list[Row], output: str | Path | None, pitch: str, source: 
                                ".pptx file (or give each row an 'output')")
         return [base]
     paths: list[Path] = []
-    seen: dict[Path, int] = {}
+    seen: dict[Path, Row] = {}
     for row in rows:
         name = deck_filename(row.company, pitch)
         if row.output:
@@ -38,9 +38,16 @@ def row_targets(rows: list[Row], output: str | Path | None, pitch: str, source: 
             path = base / name
         key = Path(str(path).casefold())  # Windows and macOS file names ignore case
         if key in seen:
-            raise DeckgenError(f"{source}: rows {seen[key]} and {row.line} both write {path}; "
-                               "give them different companies or 'output' cells")
-        seen[key] = row.line
+            other = seen[key]
+            raise DeckgenError(f"{source}: rows {other.line} ({other.company!r}) and {row.line} "
+                               f"({row.company!r}) both write {path}; give them different "
+                               "companies or 'output' cells")
+        seen[key] = row
+        if not (row.output and cell.suffix.lower() == ".pptx"):
+            try:
+                check_same_company(path, row.company)
+            except DeckgenError as exc:
+                raise DeckgenError(f"{source}: row {row.line}: {exc}") from None
         paths.append(path)
     return paths
 

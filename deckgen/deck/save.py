@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.bounded import probe, read_regular
+from deckgen.deck.package_check import check_members, check_zip
 from deckgen.errors import DeckgenError
 from deckgen.signals import cleanup_on_term
 
@@ -145,7 +146,8 @@ def package_members(prs: Any) -> list[tuple[str, bytes]]:
 def deck_bytes(prs: Any) -> bytes:
     """The package with fixed zip metadata and, if present, a filled-in fingerprint: the
     content digest (a re-save elsewhere is no edit) and the hash of the package's own bytes
-    (so deckgen knows when another program saved the file at all, see `output_state`)."""
+    (so deckgen knows when another program saved the file at all, see `output_state`).
+    Its parts are checked first (`deckgen.deck.package_check.check_members`)."""
     members = [(n, _normalize_embedded(n, b)) for n, b in package_members(prs)]
     mark = (MARK_PREFIX + _content_fingerprint(prs) + _NO_BYTES).encode()
     members = [(n, b.replace(_PLACEHOLDER.encode(), mark) if n == _CORE else b)
@@ -153,6 +155,7 @@ def deck_bytes(prs: Any) -> bytes:
     if any(n == _CORE and mark in b for n, b in members):
         filled = mark[: -64] + _fingerprint(members).encode()
         members = [(n, b.replace(mark, filled) if n == _CORE else b) for n, b in members]
+    check_members(members)  # a package PowerPoint would repair is never made
     return _rezip(members)
 
 
@@ -246,11 +249,24 @@ def check_target(path: Path, force: bool) -> None:
         )
 
 
+def _mode_for(path: Path) -> int:
+    """The permissions the written file gets: those of the file it replaces (a deck kept
+    private stays private), else 0644."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o644
+
+
 def atomic_write(path: Path, data: Any) -> None:
     """Write beside the target and rename, so a failure never leaves half a file.
 
-    Ctrl-C, SIGTERM or SIGHUP while writing unwind through ``finally``, which removes the
-    temporary file (`deckgen.signals`); a FIFO or device at the target is refused, not opened.
+    The zip written is read back before the rename (`deckgen.deck.package_check`: its parts
+    were checked as `deck_bytes` zipped them): a package PowerPoint would have to repair
+    never replaces anything. The file keeps the permissions
+    of the one it replaces. Ctrl-C, SIGTERM or SIGHUP while writing unwind through
+    ``finally``, which removes the temporary file (`deckgen.signals`); a FIFO or device at
+    the target is refused, not opened.
     """
     folder = path.parent if str(path.parent) else Path(".")
     if folder.exists() and not folder.is_dir():
@@ -272,7 +288,9 @@ def atomic_write(path: Path, data: Any) -> None:
                     fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
-            os.chmod(tmp_name, 0o644)
+            with open(tmp_name, "rb") as written:  # what is on disk, before it replaces anything
+                check_zip(written, str(path))
+            os.chmod(tmp_name, _mode_for(path))
             os.replace(tmp_name, path)
             tmp_name = None
     except PermissionError:

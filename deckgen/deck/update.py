@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from deckgen.deck.backup import KEEP_BACKUPS
 from deckgen.errors import DeckgenError
 
 
@@ -24,10 +25,16 @@ def _bytes(data: Any) -> bytes:
 
 
 def write_decks(paths: list[Path], decks: list[Any], *, force: bool, update: bool,
-                restore_deleted: bool, dry_run: bool, say: Callable[[str], None]) -> None:
-    """Write (or, with ``dry_run``, only describe) each deck at its path."""
+                restore_deleted: bool, dry_run: bool, say: Callable[[str], None],
+                keep_backups: int = KEEP_BACKUPS) -> None:
+    """Write (or, with ``dry_run``, only describe) each deck at its path.
+
+    An update that brings nothing new (the content is what deckgen wrote last time, and the
+    deck's own structure already follows the person's) leaves the file as it is: same bytes,
+    no backup, "nothing to update". Of a deck's backups the newest ``keep_backups`` stay.
+    """
     from deckgen.bounded import read_regular
-    from deckgen.deck.backup import keep_backup
+    from deckgen.deck.backup import keep_backup, prune_backups
     from deckgen.deck.save import MAX_DECK_BYTES, atomic_write, deck_bytes, output_state
 
     plans: list[tuple[Path, Any, str]] = []
@@ -38,10 +45,17 @@ def write_decks(paths: list[Path], decks: list[Any], *, force: bool, update: boo
 
             merged, report = merge(read_regular(path, MAX_DECK_BYTES, "deck"), _bytes(data),
                                    str(path), restore_deleted)
+            if not report.changed():
+                say(f"{path.name}: nothing to update (the content is what deckgen wrote "
+                    "last time; your deck stays as it is)")
+                continue
             data = deck_bytes(merged)
             for line in report.lines(path.name):
                 say(line)
         elif update and state == "pristine":
+            if _bytes(data) == read_regular(path, MAX_DECK_BYTES, "deck"):
+                say(f"{path.name}: nothing to update (built from this content already)")
+                continue
             say(f"{path.name}: nobody changed it since it was built; rebuilt from the content")
         elif update:
             say(f"{path.name}: did not exist; built from the content")
@@ -55,6 +69,10 @@ def write_decks(paths: list[Path], decks: list[Any], *, force: bool, update: boo
             why = (" (another program saved it since deckgen wrote it: same words and layout, "
                    "perhaps other formatting)" if state == "resaved" else "")
             say(f"{path.name}: kept the previous version as {backup.name}{why}")
+            old = prune_backups(path, keep_backups)
+            if old:
+                say(f"{path.name}: removed {len(old)} older backup(s), keeping the newest "
+                    f"{keep_backups} (--keep-backups)")
         if not dry_run:
             atomic_write(path, data)
     if dry_run:

@@ -3,9 +3,11 @@
 The person who builds decks for several subsidiaries keeps them in Excel, so the list is read as
 Excel writes it: ``.xlsx`` (first sheet), or ``.csv`` in UTF-8 with or without a BOM (and the
 Windows code page of Excel's plain "CSV" as a fallback), separated by ``;`` (German Excel) or
-``,``. Columns ``company`` (required), ``presenter``, ``date``, ``output`` and ``template``
-set what their options set; every other column is a text variable, like ``--set``. Every
-problem names the file, the row as the spreadsheet numbers it, and the column.
+``,``. The company names come from the column the caller names (``--column``), else from the
+first of ``company``, ``Firma``, ``Unternehmen``, ``Name`` (any case: the names a German
+office gives that column); ``presenter``, ``date``, ``output`` and ``template`` set what their
+options set; every other column is a text variable, like ``--set``. Every problem names the
+file, the row as the spreadsheet numbers it, and the column.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from deckgen.pitch import dates
 
 MAX_BYTES = 20_000_000
 KNOWN = ("company", "presenter", "date", "output", "template")
+COMPANY_COLUMNS = ("company", "firma", "unternehmen", "name")  # looked for in this order
 _DELIMITERS = ";,\t"
 
 
@@ -39,8 +42,15 @@ class Row:
     sets: Mapping[str, str] = field(default_factory=dict)
 
 
-def read_companies(path: str | Path, lang: str = "de") -> list[Row]:
-    """Every non-empty row of the list at ``path``; ``lang`` writes dates in other columns."""
+class Companies(list[Row]):
+    """The rows of a company list, and the column their company names came from."""
+
+    column: str = "company"
+
+
+def read_companies(path: str | Path, lang: str = "de", column: str | None = None) -> Companies:
+    """Every non-empty row of the list at ``path``; ``lang`` writes dates in other columns;
+    ``column`` names the column with the company names (default: see the module)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".txt"):
@@ -53,7 +63,7 @@ def read_companies(path: str | Path, lang: str = "de") -> list[Row]:
         table = read_sheet(data, path)
     else:
         table = _read_csv(data, path)
-    return _rows(table, path, lang)
+    return _rows(table, path, lang, column)
 
 
 def _decode(data: bytes) -> str:
@@ -91,27 +101,49 @@ def _read_csv(data: bytes, path: Path) -> list[list[str | dt.date]]:
         raise DeckgenError(f"--companies: {path}: not a readable CSV file ({exc})") from None
 
 
-def _header(cells: list[str | dt.date], path: Path) -> list[str]:
+def _company_column(cells: list[str | dt.date], path: Path, column: str | None) -> int:
+    """The index of the column holding the company names."""
+    from deckgen.listing import some
+
+    heads = [str(c).strip().lstrip("\ufeff") for c in cells]
+    folded = [h.casefold() for h in heads]
+    wanted = [column.strip().casefold()] if column is not None else list(COMPANY_COLUMNS)
+    for name in wanted:
+        if name and name in folded:
+            return folded.index(name)
+    have = some([repr(h) for h in heads if h]) or "none"
+    if column is not None:
+        raise DeckgenError(f"--column: {path}: row 1 has no column {column.strip()!r} "
+                           f"(columns: {have})")
+    raise DeckgenError(f"{path}: row 1 has no company column; name it company, Firma, "
+                       f"Unternehmen or Name, or give --column NAME (columns: {have})")
+
+
+def _header(cells: list[str | dt.date], path: Path, company_col: int) -> list[str]:
     from deckgen.pitch.render import RESERVED, SET_KEY
 
     names: list[str] = []
+    seen: set[str] = set()
     for col, cell in enumerate(cells, start=1):
         name = str(cell).strip().lstrip("\ufeff")
         key = name.casefold() if name.casefold() in KNOWN else name
         if not name:
             names.append("")
             continue
-        if key in names:
+        if name.casefold() in seen:
             raise DeckgenError(f"{path}: row 1, column {col} ({name!r}): appears twice; "
                                "give every column its own name")
+        seen.add(name.casefold())
+        if col - 1 == company_col:
+            key = "company"
+        elif key == "company":  # another column was chosen for the names
+            raise DeckgenError(f"{path}: row 1, column {col} ({name!r}): the company names "
+                               "come from another column; rename this one")
         if key not in KNOWN and (not SET_KEY.match(key) or key in RESERVED):
             raise DeckgenError(
                 f"{path}: row 1, column {col} ({name!r}): not usable as a text variable "
                 "(letters, digits and _ only, not a name deckgen sets itself); rename the column")
         names.append(key)
-    if "company" not in names:
-        raise DeckgenError(f"{path}: row 1 has no 'company' column; name the column with the "
-                           "company names 'company'")
     return names
 
 
@@ -123,13 +155,17 @@ def _cell_text(value: str | dt.date, lang: str) -> str:
     return " ".join(clean_text(value).split())
 
 
-def _rows(table: list[list[str | dt.date]], path: Path, lang: str) -> list[Row]:
+def _rows(table: list[list[str | dt.date]], path: Path, lang: str,
+          column: str | None) -> Companies:
     first = next((i for i, r in enumerate(table) if any(str(c).strip() for c in r)), None)
     if first is None:
         raise DeckgenError(f"{path}: the company list is empty; put 'company' in the first row "
                            "and one company per row below it")
-    names = _header(table[first], path)
-    rows: list[Row] = []
+    company_col = _company_column(table[first], path, column)
+    names = _header(table[first], path, company_col)
+    heading = str(table[first][company_col]).strip().lstrip("\ufeff")
+    rows = Companies()
+    rows.column = heading
     for i, cells in enumerate(table[first + 1:], start=first + 2):
         if not any(str(c).strip() for c in cells):
             continue
@@ -141,7 +177,7 @@ def _rows(table: list[list[str | dt.date]], path: Path, lang: str) -> list[Row]:
         where = f"{path}: row {i}"
         company = _cell_text(values.get("company", ""), lang)
         if not company:
-            raise DeckgenError(f"{where}, column company: empty; every row needs a company")
+            raise DeckgenError(f"{where}, column {heading}: empty; every row needs a company")
         day = values.get("date", "")
         try:
             iso = dates.iso_date(day if isinstance(day, dt.date) else str(day).strip())

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from deckgen.errors import DeckgenError
+from deckgen.listing import some
 from deckgen.pitch.langs import normalize_lang, supported
 from deckgen.pitch.loaded import LoadedPitch
 from deckgen.pitch.model import Pitch
@@ -203,7 +204,7 @@ class NodeConverter:
         """The dataclass whose tag the mapping's ``kind``/``type`` names."""
         name = tag_field(classes[0]).name
         by_tag = {t: c for c in classes for t in tag_field(c).metadata["tag"]}
-        tags = ", ".join(by_tag)
+        tags = some(by_tag)
         for key, _knode, vnode in self._keys(node, key_path):
             if key != name:
                 continue
@@ -228,7 +229,7 @@ class NodeConverter:
 
                 close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
-                allowed = ", ".join(fields)
+                allowed = some(fields)
                 self.fail(knode, sub, f"unknown key{hint} (allowed: {allowed})")
             meta = fields[key].metadata
             value = self.convert(vnode, hints[key], sub, depth + 1)
@@ -264,7 +265,7 @@ class NodeConverter:
                 tag = normalize_lang(value)
                 if tag is None:
                     self.fail(node, key_path, f"{value!r} is not a language deckgen supports "
-                                              f"(de, en, or one of {', '.join(supported())})")
+                                              f"(de, en, or one of {some(supported())})")
                 return tag
             if meta.get("slug") and (not _SLUG.match(value) or len(value) > 80):
                 self.fail(node, key_path, f"{value!r}: use lowercase letters, digits and "

@@ -182,8 +182,10 @@ def _plain(text: str, variables: Mapping[str, Any], where: str) -> str | None:
         return None
     for name in _VAR.findall(text):
         if name not in variables:
-            known = ", ".join(sorted(variables))
-            raise DeckgenError(f"{where}: undefined variable '{name}' (known: {known})")
+            from deckgen.listing import some
+
+            raise DeckgenError(f"{where}: undefined variable '{name}' "
+                               f"(known: {some(sorted(variables))})")
     return _VAR.sub(lambda m: str(variables[m.group(1)]), text)
 
 

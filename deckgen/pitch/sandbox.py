@@ -154,7 +154,9 @@ def render_template(text: str, variables: Mapping[str, Any], where: str,
     except jinja2.UndefinedError as exc:
         name = re.search(r"'([^']+)' is undefined", str(exc))
         what = f"undefined variable '{name.group(1)}'" if name else str(exc)
-        raise DeckgenError(f"{where}: {what} (known: {', '.join(sorted(variables))})") from None
+        from deckgen.listing import some
+
+        raise DeckgenError(f"{where}: {what} (known: {some(sorted(variables))})") from None
     except SecurityError as exc:
         raise DeckgenError(f"{where}: not allowed in content: {exc}") from None
     except RecursionError:

@@ -73,8 +73,34 @@ def _explain(exc: yaml.MarkedYAMLError, text: str, path: Path) -> str:
 
 
 def compose(text: str, path: Path) -> yaml.Node | None:
-    """Parse YAML into a node graph (positions kept, aliases not expanded)."""
-    return _yaml_call(yaml.compose, text, path)
+    """Parse YAML into a node graph (positions kept, aliases not expanded); a tag deckgen does
+    not read (``!foo``, ``!!python/object``) is an error naming its line, never ignored."""
+    root = _yaml_call(yaml.compose, text, path)
+    if root is not None:
+        _check_tags(root, path)
+    return root
+
+
+# the tags YAML's core schema gives plain values; anything else would be silently ignored
+_KNOWN_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in (
+    "str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge"))
+
+
+def _check_tags(root: yaml.Node, path: Path) -> None:
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag not in _KNOWN_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise DeckgenError(f"{path}:{_line(node)}: unknown YAML tag {tag[:60]!r}; deckgen "
+                               "reads plain values only: remove the tag")
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
 
 
 def load_data(text: str, path: Path) -> Any:
