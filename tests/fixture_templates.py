@@ -519,4 +519,11 @@ BUILDERS = {
     "cover_and_plain_content": cover_and_plain_content,
     "picture_beside_body": picture_beside_body,
     "look_in_layouts": look_in_layouts,
+    # odd slide sizes: Google Slides' 10 x 5.625 in and A4 landscape
+    "widescreen_10in": lambda p: sized(p, 10.0, 5.625),
+    "a4_landscape": lambda p: sized(p, 11.69, 8.27),
 }
+
+from fixture_masters import MASTER_BUILDERS  # noqa: E402 - the classes of template intent
+
+BUILDERS.update(MASTER_BUILDERS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from a11y_rules import a11y_review
 from checks import audit_errors
 from design_rules import review
 from fixture_templates import BUILDERS
@@ -49,6 +50,7 @@ def _writer_choice(template, company=COMPANY):
 def test_fixture_template_gives_a_deck_that_passes_review(tmp_path, name):
     _, deck = _build(tmp_path, name)
     assert review(deck, COMPANY) == []
+    assert a11y_review(deck) == []
     errors, detail = audit_errors(deck)
     assert errors == 0, detail
 

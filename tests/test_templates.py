@@ -218,11 +218,13 @@ CORPUS_FILES = sorted(CORPUS.glob("*.pptx")) + sorted(CORPUS.glob("potx/*.potx")
 @pytest.mark.skipif(not CORPUS_FILES, reason="shared/corpus is not beside the project")
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name)
 def test_corpus_template_gives_complete_deck(tmp_path, path):
+    from a11y_rules import a11y_review
     from design_rules import review
 
     company = "Müller & Söhne GmbH"
     (deck,) = deckgen.build(company, template=path, output=tmp_path / "d.pptx")
     assert review(deck, company) == []  # hierarchy, one type scale, sizes, overlap, contrast
+    assert a11y_review(deck) == []  # real titles read first, alt text, outline, language
     prs = Presentation(str(deck))
     assert len(prs.slides) == 13
     titles = [s.shapes.title.text_frame.text if s.shapes.title is not None else "" for s in

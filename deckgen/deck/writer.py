@@ -34,7 +34,14 @@ from deckgen.deck.themes import Themes
 from deckgen.errors import DeckgenError
 from deckgen.pitch.plan import DeckPlan, SlideSpec
 from deckgen.template.geometry import Box
-from deckgen.template.index import LayoutInfo, PhInfo, master_phs, master_placeholder, ph_elements
+from deckgen.template.index import (
+    LayoutInfo,
+    PhInfo,
+    master_phs,
+    master_placeholder,
+    ph_elements,
+    shape_text,
+)
 from deckgen.template.resolve import RoleChoice, Slot, TemplateMap
 from deckgen.typeset.backdrop import UNKNOWN
 from deckgen.typeset.breaks import keep_together
@@ -119,7 +126,7 @@ class DeckWriter(FieldsMixin):
         remove_slides(self.prs)
         add_missing_parts(self.prs)
         order_presentation(self.prs)
-        from deckgen.deck.sample_text import clean_sample_text
+        from deckgen.template.sample_text import clean_sample_text
 
         self._sample_notes = clean_sample_text(self.prs, plan)
         self.warnings.extend(n for n in self._sample_notes if n not in self.warnings)
@@ -143,7 +150,7 @@ class DeckWriter(FieldsMixin):
                                               choice.layout.master, spec.role == "title",
                                               state.next_id)
                 # behind everything, or read after the slide's own text when it says something
-                state.order.update({el: (3 if "".join(el.itertext()).strip() else -1, 0, i)
+                state.order.update({el: (3 if shape_text(el).strip() else -1, 0, i)
                                     for i, el in enumerate(placed)})
             for key, (slot, text) in slide_text.items():
                 self._create_text(state, key, slot, text, sizes[(number - 1, key)])

@@ -104,12 +104,12 @@ def explicit_choice(role: str, layouts: list[LayoutInfo], ev: Evidence) -> Layou
     for li in pool:
         if fold(li.name) == fold(str(wanted)):
             return li
-    names = ", ".join(repr(li.name) for li in pool[:10])
-    more = f" … and {len(pool) - 10} more" if len(pool) > 10 else ""
+    from deckgen.listing import some
+
     where = ev.config or "template.yaml"
     raise DeckgenError(f"{where}: layouts.{role}: no layout named {wanted!r}"
                        f"{' on master ' + repr(master) if master is not None else ''} "
-                       f"(have: {names}{more})")
+                       f"(have: {some(repr(li.name) for li in pool)})")
 
 
 def _is_master(li: LayoutInfo, master: object) -> bool:
@@ -169,13 +169,21 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
         for li in ex.content:
             add(li, f"the template's example slides show content on it ({ex.content_slides}"
                     f" of {ex.count} example slides show content)")
-    for group in FOLDED.get(role, ()):
-        for li in pool:
-            if fold(li.name) in group:
-                add(li, f"layout name {li.name!r}")
-    for li in pool:
-        if made_for(role, purpose_of(li.name)):
-            add(li, f"layout name {li.name!r} says it is made for this")
+    # names next, the cover's master first for the cover, the content's for the rest: an
+    # Office name ("Title Slide") on the content master does not beat "封面" on the cover's
+    groups = FOLDED.get(role, ())
+
+    def named(li: LayoutInfo) -> int | None:
+        folded = fold(li.name)
+        exact = next((i for i, group in enumerate(groups) if folded in group), None)
+        if exact is not None:
+            return exact
+        return len(groups) if made_for(role, purpose_of(li.name)) else None
+
+    hits = [(rank(li), named(li), i, li) for i, li in enumerate(pool) if named(li) is not None]
+    for _rank, tier, _i, li in sorted(hits, key=lambda h: h[:3]):
+        add(li, f"layout name {li.name!r}" if tier < len(groups) else
+            f"layout name {li.name!r} says it is made for this")
     if role == "statement" and split:
         for li in pool:
             if li.master == masters.cover:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from deckgen.template.geometry import Box
+from deckgen.template.sample_text import only_sample
 
 TEXT_KINDS = ("subtitle", "body", "obj")
 
@@ -184,6 +185,13 @@ def _is_vert(*shapes: Any) -> bool:
     return False
 
 
+def shape_text(shape: Any) -> str:
+    """The text a shape shows. Not ``itertext()``: python-pptx's run and paragraph classes
+    answer ``.text`` themselves, and lxml's ``itertext`` then yields each text two or three
+    times."""
+    return "".join(t.text or "" for t in shape.iter(f"{_A}t"))
+
+
 _DRAWN = (f"{_P}pic", f"{_P}sp", f"{_P}grpSp", f"{_P}graphicFrame", f"{_P}cxnSp")
 
 
@@ -202,9 +210,11 @@ def drawn_shapes(part_el: Any) -> list[Any]:
                 for k in ("solidFill", "gradFill", "blipFill", "pattFill"))
             line = sppr.find(f"{_A}ln") if sppr is not None else None
             outlined = line is not None and line.find(f"{_A}noFill") is None and len(line)
-            texted = "".join(shape.itertext()).strip()
+            texted = shape_text(shape).strip()
             if not (filled or outlined or texted):
                 continue
+            if texted and not (filled or outlined) and only_sample(texted):
+                continue  # example text the deck removes ("<Autor>"): nothing will show
         out.append(shape)
     return out
 
@@ -255,7 +265,7 @@ def _stamped(layout_el: Any) -> tuple[str, ...]:
     """Text the layout shows that is not a placeholder's (a stamp, a label)."""
     out = []
     for shape in drawn_shapes(layout_el):
-        text = " ".join("".join(shape.itertext()).split())
+        text = " ".join(shape_text(shape).split())
         if text:
             out.append(text)
     return tuple(out)

@@ -117,7 +117,9 @@ def _find(wanted: object, names: list[str], config: object) -> int:
     for i, name in enumerate(names):
         if name and fold(name) == fold(text):
             return i
-    shown = ", ".join(f"{i + 1}: {n!r}" for i, n in enumerate(names[:10]))
+    from deckgen.listing import some
+
+    shown = some(f"{i + 1}: {n!r}" for i, n in enumerate(names))
     raise DeckgenError(f"{config or 'template.yaml'}: master: no master {text!r} "
                        f"(have: {shown}; give a number or a name)")
 

@@ -54,8 +54,8 @@ def _avoid(slot: Slot, layout: LayoutInfo, taken: list[Box]) -> Slot:
     box = slot.box
     # a shape under most of the box is what the template sets this text on: its backdrop
     blockers = [o for o in layout.obstacles
-                if 0.01 * box.area < o.intersection(box) < 0.6 * box.area] + [
-        t for t in taken if t.intersection(box) > 0.01 * box.area]
+                if _touches(o, box) and o.intersection(box) < 0.6 * box.area] + [
+        t for t in taken if _touches(t, box)]
     if not blockers:
         return slot
     gap = int(layout.slide_w * 0.005)
@@ -68,6 +68,15 @@ def _avoid(slot: Slot, layout: LayoutInfo, taken: list[Box]) -> Slot:
     if free.area < 0.25 * box.area:
         return slot  # a template that deliberately puts text on a shape: leave it
     return Slot(slot.ph, free, resized=True)
+
+
+TOUCH = 25400  # 2 pt: boxes that overlap by more both ways run into each other
+
+
+def _touches(a: Box, b: Box) -> bool:
+    w = min(a.right, b.right) - max(a.x, b.x)
+    h = min(a.bottom, b.bottom) - max(a.y, b.y)
+    return w > TOUCH and h > TOUCH
 
 
 def _moved(box: Box, blockers: list[Box], layout: LayoutInfo, taken: list[Box],

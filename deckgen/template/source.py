@@ -87,7 +87,9 @@ def locate(spec: str | Path | None) -> TemplateSource:
     ):
         bundled = templates_dir() / text
         if not is_dir(bundled, "template"):
-            names = ", ".join(bundled_names())
+            from deckgen.listing import some
+
+            names = some(bundled_names())
             raise DeckgenError(
                 f"--template: no template named {shown!r} (bundled: {names}; or give a path)"
             )

@@ -11,16 +11,18 @@ shape left with nothing to say goes. Real text a template shows (a claim, a web 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from deckgen.pitch.plan import DeckPlan
-from deckgen.template.index import drawn_shapes
+if TYPE_CHECKING:
+    from deckgen.pitch.plan import DeckPlan
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 _TOKEN = re.compile(r"[<\[«‹]\s*([^<>\[\]«»‹›]{1,40}?)\s*[>\]»›]")
-_FILE = re.compile(r"\b[\w\-]+(?:[ .][\w\-]+)*\.(?:pptx?|potx?|pptm|odp|otp|key)\b", re.I)
+_FILE = re.compile(r"(?:[<\[«‹][^<>\[\]«»‹›]{1,40}[>\]»›]|\b[\w\-]+(?:[ .][\w\-]+)*)"
+                   r"\.(?:pptx?|potx?|pptm|odp|otp|key)\b", re.I)
+_LETTER = re.compile(r"[^\W\d_]")  # what is left must say something: not just "01.01.2020"
 _SAMPLES = re.compile(
     r"\b(?:max|erika) mustermann\b|\b(?:john|jane) doe\b|\bvorname nachname\b|"
     r"\bfirst ?name last ?name\b|\bname surname\b|\blorem ipsum\b|\bnome sobrenome\b|"
@@ -39,6 +41,7 @@ _NAMES = {
 
 def clean_sample_text(prs: Any, plan: DeckPlan) -> list[str]:
     """Replace or remove example text on every master and layout; one note per change."""
+
     values = {"presenter": plan.presenter, "company": plan.company, "title": plan.title,
               "date": plan.date}
     notes: list[str] = []
@@ -46,16 +49,17 @@ def clean_sample_text(prs: Any, plan: DeckPlan) -> list[str]:
         parts = [(f"master {mi}", master)] + [
             (f"layout {layout.name!r}", layout) for layout in master.slide_layouts]
         for where, part in parts:
-            for shape in drawn_shapes(part._element):
-                if shape.tag != f"{P}sp":
-                    continue
+            tree = part._element.find(f"{P}cSld/{P}spTree")
+            for shape in list(tree.iter(f"{P}sp")) if tree is not None else ():
+                if shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph") is not None:
+                    continue  # a placeholder's prompt shows on no slide
                 before = _text(shape)
                 if not before.strip() or not _has_sample(before):
                     continue
                 for t in shape.iter(f"{A}t"):
                     t.text = _replaced(t.text or "", values)
                 after = _text(shape)
-                if re.sub(r"[\W_]+", "", after):
+                if _LETTER.search(after):
                     notes.append(f"example text {before.strip()[:40]!r} on {where} "
                                  f"replaced with {after.strip()[:40]!r}")
                 else:
@@ -72,6 +76,14 @@ def _has_sample(text: str) -> bool:
     return bool(_TOKEN.search(text) or _FILE.search(text) or _SAMPLES.search(text))
 
 
+def only_sample(text: str) -> bool:
+    """The text is example text through and through: it goes, whatever the deck's values,
+    so it is no obstacle for the deck's own text either."""
+    if not text.strip() or not _has_sample(text):
+        return False
+    return not _LETTER.search(_replaced(text, {}))
+
+
 def _replaced(text: str, values: dict[str, str]) -> str:
     def token(m: re.Match[str]) -> str:
         word = m.group(1).strip().casefold()
@@ -80,6 +92,6 @@ def _replaced(text: str, values: dict[str, str]) -> str:
                 return values.get(key, "")
         return ""
 
-    text = _TOKEN.sub(token, text)
     text = _FILE.sub("", text)
+    text = _TOKEN.sub(token, text)
     return _SAMPLES.sub(lambda m: values.get("presenter", ""), text)

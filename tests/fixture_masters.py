@@ -1,0 +1,340 @@
+"""Templates the tests build for the classes of failure in how a template is meant to be used.
+
+Several masters (a cover master beside a content master, LibreOffice's twin master pages, a
+leftover Office master), example slides that show the cover and the content look, layouts
+made for one purpose or stamped "remove before sending", brand pasted only onto the example
+slides, example text on the masters, one-line title boxes, a black accent on a black slide,
+a master without layouts, a notes master without a notes box. Each starts from python-pptx's
+default template; no third-party file is copied.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from pathlib import Path
+
+from lxml import etree
+from PIL import Image
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
+from pptx.oxml import parse_xml
+from pptx.parts.slide import SlideLayoutPart, SlideMasterPart
+from pptx.util import Inches
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+NSDECL = f'xmlns:a="{A[1:-1]}" xmlns:p="{P[1:-1]}" xmlns:r="{R[1:-1]}"'
+
+
+def second_master(prs, name: str = "Content") -> int:
+    """A copy of the first master with all its layouts and its own theme (LibreOffice's
+    master pages); returns the new master's index."""
+    package = prs.part.package
+    first = prs.slide_masters[0]
+    taken = {str(p.partname) for p in package.iter_parts()}
+
+    def free(pattern: str) -> PackURI:
+        n = 1
+        while pattern % n in taken:
+            n += 1
+        taken.add(pattern % n)
+        return PackURI(pattern % n)
+
+    theme = first.part.part_related_by(RT.THEME)
+    new_theme = Part(free("/ppt/theme/theme%d.xml"), theme.content_type, package, theme.blob)
+    element = copy.deepcopy(first._element)
+    element.find(f"{P}cSld").set("name", name)
+    lst = element.find(f"{P}sldLayoutIdLst")
+    for child in list(lst):
+        lst.remove(child)
+    master = SlideMasterPart(free("/ppt/slideMasters/slideMaster%d.xml"),
+                             first.part.content_type, package, element)
+    master.relate_to(new_theme, RT.THEME)
+    ids = [int(e.get("id")) for m in prs.slide_masters for e in m._element.iter(f"{P}sldLayoutId")]
+    next_id = max(ids) + 1000
+    for layout in first.slide_layouts:
+        part = SlideLayoutPart(free("/ppt/slideLayouts/slideLayout%d.xml"),
+                               layout.part.content_type, package,
+                               copy.deepcopy(layout._element))
+        part.relate_to(master, RT.SLIDE_MASTER)
+        rid = master.relate_to(part, RT.SLIDE_LAYOUT)
+        lst.append(parse_xml(f'<p:sldLayoutId {NSDECL} id="{next_id}" r:id="{rid}"/>'))
+        next_id += 1
+    rid = prs.part.relate_to(master, RT.SLIDE_MASTER)
+    mlst = prs.part._element.find(f"{P}sldMasterIdLst")
+    top = max(int(e.get("id")) for e in mlst)
+    mlst.append(parse_xml(f'<p:sldMasterId {NSDECL} id="{max(top, next_id) + 1}" r:id="{rid}"/>'))
+    return len(prs.slide_masters) - 1
+
+
+def _background(part, hex_value: str) -> None:
+    c_sld = part._element.find(f"{P}cSld")
+    old = c_sld.find(f"{P}bg")
+    if old is not None:
+        c_sld.remove(old)
+    c_sld.insert(0, parse_xml(f'<p:bg {NSDECL}><p:bgPr><a:solidFill><a:srgbClr val="{hex_value}"/>'
+                              '</a:solidFill><a:effectLst/></p:bgPr></p:bg>'))
+
+
+def _white_text(master) -> None:
+    """The master's text styles in white (a dark master), in schema order (after a:ln)."""
+    for rpr in master._element.find(f"{P}txStyles").iter(f"{A}defRPr"):
+        for old in rpr.findall(f"{A}solidFill"):
+            rpr.remove(old)
+        ln = rpr.find(f"{A}ln")
+        at = list(rpr).index(ln) + 1 if ln is not None else 0
+        rpr.insert(at, parse_xml(f'<a:solidFill {NSDECL}><a:srgbClr val="FFFFFF"/></a:solidFill>'))
+
+
+def _rect(part, shape_id: int, x: float, y: float, w: float, h: float, hex_value: str,
+          name: str = "Deco", geom: str = "rect") -> None:
+    tree = part._element.find(f"{P}cSld/{P}spTree")
+    tree.insert(2, parse_xml(
+        f'<p:sp {NSDECL}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/><p:cNvSpPr/><p:nvPr/>'
+        f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="{Inches(x)}" y="{Inches(y)}"/><a:ext '
+        f'cx="{Inches(w)}" cy="{Inches(h)}"/></a:xfrm><a:prstGeom prst="{geom}"><a:avLst/>'
+        f'</a:prstGeom><a:solidFill><a:srgbClr val="{hex_value}"/></a:solidFill></p:spPr></p:sp>'))
+
+
+def _text_box(part, shape_id: int, text: str, x: float, y: float, w: float, h: float) -> None:
+    tree = part._element.find(f"{P}cSld/{P}spTree")
+    tree.append(parse_xml(
+        f'<p:sp {NSDECL}><p:nvSpPr><p:cNvPr id="{shape_id}" name="Label {shape_id}"/><p:cNvSpPr '
+        f'txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{Inches(x)}" y="{Inches(y)}"/>'
+        f'<a:ext cx="{Inches(w)}" cy="{Inches(h)}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+        '</a:prstGeom></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="de-DE" '
+        f'sz="1000"/><a:t>{text}</a:t></a:r></a:p></p:txBody></p:sp>'))
+
+
+def _layout(prs, master: int, name: str):
+    return next(la for la in prs.slide_masters[master].slide_layouts if la.name == name)
+
+
+def _example(prs, master: int, layout: str, title: str = "Beispiel"):
+    slide = prs.slides.add_slide(_layout(prs, master, layout))
+    if slide.shapes.title is not None:
+        slide.shapes.title.text = title
+    return slide
+
+
+def _save(prs, path: Path) -> Path:
+    prs.save(str(path))
+    return path
+
+
+def twin_masters_with_examples(path: Path) -> Path:
+    """LibreOffice-like: two masters with the same layouts, the first dark (the cover's),
+    the second white; example slides put the cover on the first and content on the second."""
+    prs = Presentation()
+    second_master(prs)
+    _background(prs.slide_masters[0], "1F2A44")
+    _white_text(prs.slide_masters[0])
+    _example(prs, 0, "Title Slide", "Cover")
+    for n in range(3):
+        _example(prs, 1, "Title and Content", f"Inhalt {n}")
+    return _save(prs, path)
+
+
+def twin_masters_plain(path: Path) -> Path:
+    """Two masters with the same layouts and no example slides: the second is decorated
+    (dark, a band of colour), the first plain. The cover belongs on the decorated one."""
+    prs = Presentation()
+    second_master(prs, "Title master")
+    master = prs.slide_masters[1]
+    _background(master, "0B3D2E")
+    _rect(master, 90, 0, 6.3, 10, 0.5, "E0B000", "Band")
+    _white_text(master)
+    return _save(prs, path)
+
+
+def cover_only_master(path: Path) -> Path:
+    """A first master that holds only the cover layout (as university and Chinese corporate
+    templates have it), the content layouts on a second master."""
+    prs = Presentation()
+    second_master(prs)
+    first = prs.slide_masters[0]
+    lst = first._element.find(f"{P}sldLayoutIdLst")
+    for layout, el in zip(list(first.slide_layouts), list(lst)):
+        if layout.name != "Title Slide":
+            lst.remove(el)
+            first.part.drop_rel(el.get(f"{R}id"))
+        else:
+            layout.name = "封面"
+    _background(first, "8A1538")
+    return _save(prs, path)
+
+
+def purpose_layouts_only(path: Path) -> Path:
+    """Layouts with the content signature (a title and a body) that are made for one purpose
+    ("Quote", "Thank You and Contact Information", "Agenda") or stamped for removal; the
+    only plain layout is "Title Only". Lists must not land on any of them."""
+    prs = Presentation()
+    names = {"Title and Content": "Quote", "Two Content": "Thank You and Contact Information",
+             "Comparison": "Agenda", "Content with Caption": "Nur intern",
+             "Section Header": "Zwischentitel"}
+    for layout in prs.slide_layouts:
+        if layout.name in names:
+            layout.name = names[layout.name]
+    picture = next(la for la in prs.slide_layouts if la.name == "Picture with Caption")
+    picture.name = "Kontakt Vorlage"
+    _text_box(picture, 80, "INTERNAL ONLY – remove before sending", 6.0, 0.2, 3.5, 0.4)
+    return _save(prs, path)
+
+
+def _logo_png() -> bytes:
+    img = Image.new("RGB", (240, 80), (200, 30, 60))
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def brand_on_examples(path: Path) -> Path:
+    """A plain master; every example slide carries the same logo top right and a colour bar
+    at the bottom, pasted by hand. The deck's slides must carry them too."""
+    prs = Presentation()
+    layouts = ["Title Slide", "Title and Content", "Title and Content", "Title Only"]
+    for n, name in enumerate(layouts):
+        slide = _example(prs, 0, name, f"Beispiel {n}")
+        slide.shapes.add_picture(io.BytesIO(_logo_png()), Inches(8.3), Inches(0.15),
+                                 Inches(1.5), Inches(0.5))
+        bar = slide.shapes.add_shape(1, Inches(0), Inches(7.3), Inches(10), Inches(0.2))
+        bar.fill.solid()
+        bar.fill.fore_color.rgb = __import__("pptx.dml.color", fromlist=["RGBColor"]).RGBColor(
+            0xC8, 0x1E, 0x3C)
+        bar.line.fill.background()
+    return _save(prs, path)
+
+
+def sample_text_on_masters(path: Path) -> Path:
+    """Example text the template's authors meant to be overwritten, on the master and a
+    layout: "<Autor> | <Dateiname>.pptx" and "Max Mustermann"; and a real label that stays."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    _text_box(master, 81, "&lt;Autor&gt; | &lt;Dateiname&gt;.pptx", 0.3, 7.05, 4.0, 0.3)
+    _text_box(master, 82, "Vertraulich", 8.0, 0.05, 1.8, 0.3)
+    content = _layout(prs, 0, "Title and Content")
+    _text_box(content, 83, "Max Mustermann, 01.01.2020", 0.3, 0.05, 3.0, 0.3)
+    return _save(prs, path)
+
+
+def black_accent_on_black(path: Path) -> Path:
+    """A black slide whose theme's first accent is black too: the figure and the chart's
+    highlighted slice must not vanish into the background."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    _background(master, "000000")
+    _white_text(master)
+    theme = master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme.blob)
+    el = root.find(f".//{A}clrScheme/{A}accent1")
+    for child in list(el):
+        el.remove(child)
+    etree.SubElement(el, f"{A}srgbClr", val="000000")
+    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _save(prs, path)
+
+
+def brand_band_default_accents(path: Path) -> Path:
+    """Office's default accents in the theme, the brand only painted: a purple band on the
+    master. The figure and the chart's highlight take the purple, not Office blue."""
+    prs = Presentation()
+    _rect(prs.slide_masters[0], 91, 0, 7.0, 10, 0.5, "5A1E8C", "Brand band")
+    return _save(prs, path)
+
+
+def one_line_titles(path: Path) -> Path:
+    """Corporate title boxes one line tall, set on their baseline (anchored at the bottom)
+    with room above: two-line titles grow upward there, they need no drawn boxes."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    for part in [master, *prs.slide_layouts]:
+        for ph in part.placeholders:
+            if (ph._element.ph.get("type") or "obj") != "title":
+                continue
+            ph.left, ph.top, ph.width, ph.height = Inches(0.5), Inches(1.0), Inches(9), Inches(0.5)
+            body_pr = ph._element.find(f"{P}txBody/{A}bodyPr")
+            body_pr.set("anchor", "b")
+    return _save(prs, path)
+
+
+def master_without_layouts(path: Path) -> Path:
+    """A master whose layouts were all deleted: its look stays, PowerPoint offers no slide."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    _rect(master, 92, 0, 0, 10, 0.3, "005A9C", "Top band")
+    lst = master._element.find(f"{P}sldLayoutIdLst")
+    for el in list(lst):
+        lst.remove(el)
+        master.part.drop_rel(el.get(f"{R}id"))
+    return _save(prs, path)
+
+
+def notes_master_without_body(path: Path) -> Path:
+    """A notes master with no notes box (seen in exported templates)."""
+    prs = Presentation()
+    notes_master = prs.notes_master
+    tree = notes_master._element.find(f"{P}cSld/{P}spTree")
+    for sp in list(tree):
+        ph = sp.find(f".//{P}nvPr/{P}ph")
+        if ph is not None and ph.get("type") == "body":
+            tree.remove(sp)
+    return _save(prs, path)
+
+
+def big_statement_title_only(path: Path) -> Path:
+    """A "Big statement" layout with its title alone (no text box), as agency templates
+    have it: the statement goes there, its lead text in a placeholder of its own."""
+    prs = Presentation()
+    layout = _layout(prs, 0, "Section Header")
+    layout.name = "Big statement"
+    tree = layout.shapes._spTree
+    for ph in list(layout.placeholders):
+        if (ph._element.ph.get("type") or "obj") == "body":
+            tree.remove(ph._element)
+    title = next(ph for ph in layout.placeholders if ph._element.ph.get("type") == "title")
+    title.left, title.top, title.width, title.height = (Inches(0.7), Inches(1.2), Inches(8.6),
+                                                        Inches(2.0))
+    _background(layout, "23395B")
+    return _save(prs, path)
+
+
+MASTER_BUILDERS = {
+    "twin_masters_with_examples": twin_masters_with_examples,
+    "twin_masters_plain": twin_masters_plain,
+    "cover_only_master": cover_only_master,
+    "purpose_layouts_only": purpose_layouts_only,
+    "brand_on_examples": brand_on_examples,
+    "sample_text_on_masters": sample_text_on_masters,
+    "black_accent_on_black": black_accent_on_black,
+    "brand_band_default_accents": brand_band_default_accents,
+    "one_line_titles": one_line_titles,
+    "master_without_layouts": master_without_layouts,
+    "notes_master_without_body": notes_master_without_body,
+    "big_statement_title_only": big_statement_title_only,
+}
+
+
+def leftover_office_master(path: Path) -> Path:
+    """A branded master (colours of its own, a band) and, pasted in from another file, a
+    plain Office-default master with the same layouts: the leftover serves no slide."""
+    prs = Presentation()
+    second_master(prs, "Office Theme")
+    branded = prs.slide_masters[0]
+    theme = branded.part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme.blob)
+    for slot, value in (("accent1", "C8102E"), ("accent2", "1D428A"), ("accent3", "FFB81C")):
+        el = root.find(f".//{A}clrScheme/{A}{slot}")
+        for child in list(el):
+            el.remove(child)
+        etree.SubElement(el, f"{A}srgbClr", val=value)
+    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    _rect(branded, 93, 0, 0, 10, 0.25, "C8102E", "Brand band")
+    _background(branded, "F3F0EA")
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["leftover_office_master"] = leftover_office_master

@@ -1,0 +1,162 @@
+"""A template read as its designer's instructions: masters, example slides, layout names,
+artwork. Each test builds a fixture of one class of real-world template
+(`fixture_masters`) and checks the choice a designer would make there."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from fixture_masters import MASTER_BUILDERS
+from pptx import Presentation
+
+import deckgen
+from deckgen.template.purpose import purpose_of, warning_in
+from deckgen.typeset.backdrop import color
+from deckgen.typeset.contrast import contrast_ratio
+from deckgen.typeset.styles import theme_colors
+
+COMPANY = "Müller & Söhne GmbH"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+# the plea's slides: 1 title, 2 statement, 3 statistic, 4 bullets, 5 agenda, 6-11 points,
+# 12 closing, 13 sources
+CONTENT = (4, 6, 7, 8, 9, 10, 11, 12, 13)
+
+
+def _deck(tmp_path, name: str):
+    template = MASTER_BUILDERS[name](tmp_path / f"{name}.pptx")
+    (deck,) = deckgen.build(COMPANY, template=template, output=tmp_path / "deck.pptx")
+    return Presentation(str(deck)), deck
+
+
+def _master_of(prs, n: int) -> int:
+    layout = prs.slides[n - 1].slide_layout
+    return list(prs.slide_masters).index(layout.slide_master)
+
+
+def test_example_slides_put_the_cover_on_its_master_and_content_on_the_other(tmp_path):
+    prs, _ = _deck(tmp_path, "twin_masters_with_examples")
+    assert _master_of(prs, 1) == 0 and prs.slides[0].slide_layout.name == "Title Slide"
+    assert {_master_of(prs, n) for n in CONTENT} == {1}
+    assert prs.slides[1].slide_layout != prs.slides[0].slide_layout  # no second cover
+
+
+def test_twin_masters_without_examples_cover_on_the_decorated_one(tmp_path):
+    prs, _ = _deck(tmp_path, "twin_masters_plain")
+    assert _master_of(prs, 1) == 1
+    assert {_master_of(prs, n) for n in CONTENT} == {0}
+
+
+def test_cover_only_master_takes_the_cover_and_nothing_else(tmp_path):
+    prs, _ = _deck(tmp_path, "cover_only_master")
+    assert prs.slides[0].slide_layout.name == "封面"
+    assert {_master_of(prs, n) for n in CONTENT} == {1}
+    assert {prs.slides[n - 1].slide_layout.name for n in (4, 6, 12)} == {"Title and Content"}
+
+
+def test_a_leftover_office_master_serves_no_slide(tmp_path):
+    prs, _ = _deck(tmp_path, "leftover_office_master")
+    assert {_master_of(prs, n) for n in range(1, 14)} == {0}
+
+
+def test_layouts_made_for_one_purpose_serve_only_it(tmp_path):
+    prs, _ = _deck(tmp_path, "purpose_layouts_only")
+    names = [s.slide_layout.name for s in prs.slides]
+    assert "Nur intern" not in names and "Kontakt Vorlage" not in names  # ruled out
+    for n in (4, 6, 7, 8, 9, 10, 11, 13):  # lists and points
+        assert names[n - 1] not in ("Quote", "Thank You and Contact Information", "Agenda",
+                                    "Zwischentitel"), (n, names[n - 1])
+    assert names[4] == "Agenda"
+    assert names[1] == "Zwischentitel"
+    assert names[11] in ("Thank You and Contact Information", "Title Only", "Blank")
+
+
+def test_layout_purposes_and_warnings_in_many_languages():
+    cases = {"Titelfolie": "cover", "封面": "cover", "Capa": "cover",
+             "Abschnitts-\nüberschrift": "divider", "节标题": "divider", "Kapiteltrenner": "divider",
+             "目录": "agenda", "Inhaltsverzeichnis": "agenda", "Sommaire": "agenda",
+             "Zitat": "quote", "Danke": "closing", "Thank You and Contact Information": "closing",
+             "Merci": "closing", "Titel und Inhalt": "content", "TITLE_AND_BODY": "content",
+             "Bild mit Überschrift": "picture", "Title and Contents": "content"}
+    for name, purpose in cases.items():
+        assert purpose_of(name) == purpose, name
+    assert warning_in(["Nur intern"]) and warning_in(["DO NOT USE – old"])
+    assert warning_in(["Agenda"], ["Bitte vor dem Versand löschen"])
+    assert warning_in(["International offices"]) is None
+    # "internal" stamped on a layout is the template's label, not a rule-out
+    assert warning_in(["封面"], ["文思海辉内部资料，严禁外传！"]) is None
+
+
+def test_brand_pasted_on_every_example_slide_is_carried_onto_the_deck(tmp_path):
+    prs, _ = _deck(tmp_path, "brand_on_examples")
+    for slide in prs.slides:
+        pics = [sh for sh in slide.shapes if sh.shape_type == 13]
+        assert pics, slide.shapes.title.text_frame.text
+        c_nv = pics[0]._element.find(f"{P}nvPicPr/{P}cNvPr")
+        assert "decorative" in c_nv.find(f"{A}extLst").xpath("string(.)") or any(
+            el.tag.endswith("decorative") for el in c_nv.iter())
+        bars = [sh for sh in slide.shapes if sh.shape_type == 1 and sh.top > 7 * 914400]
+        assert bars
+
+
+def test_example_text_on_masters_is_removed_and_real_labels_stay(tmp_path):
+    _, deck = _deck(tmp_path, "sample_text_on_masters")
+    with zipfile.ZipFile(deck) as z:
+        xml = "".join(z.read(n).decode("utf-8", "ignore") for n in z.namelist()
+                      if n.endswith(".xml") and ("slideMaster" in n or "slideLayout" in n
+                                                 or "/slides/" in n))
+    for sample in ("Autor", "Dateiname", "Mustermann"):
+        assert sample not in xml
+    assert "Vertraulich" in xml
+
+
+def _chart_and_figure(prs):
+    slide = prs.slides[2]
+    frame = next(sh for sh in slide.shapes if getattr(sh, "has_chart", False))
+    fills = [dpt.find(f"{C}spPr/{A}solidFill")[0] for dpt in frame.chart._chartSpace.iter(f"{C}dPt")]
+    figure = next(r for sh in slide.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs
+                  for r in p.runs if "10" in r.text and "von" in r.text)
+    return fills, figure._r.find(f"{A}rPr/{A}solidFill")[0]
+
+
+def test_a_black_accent_on_a_black_slide_does_not_vanish(tmp_path):
+    prs, _ = _deck(tmp_path, "black_accent_on_black")
+    scheme = theme_colors(prs.slide_masters[0])
+    fills, figure = _chart_and_figure(prs)
+    assert contrast_ratio(color(fills[0], scheme), "#000000") >= 3.0
+    assert contrast_ratio(color(figure, scheme), "#000000") >= 3.0
+
+
+def test_figure_and_chart_take_the_painted_brand_over_office_accents(tmp_path):
+    prs, _ = _deck(tmp_path, "brand_band_default_accents")
+    fills, figure = _chart_and_figure(prs)
+    assert figure.get("val") == "5A1E8C"
+    assert fills[0].get("val") == "5A1E8C"
+
+
+def test_one_line_title_boxes_grow_upward_instead_of_drawn_boxes(tmp_path):
+    prs, _ = _deck(tmp_path, "one_line_titles")
+    for n in CONTENT:
+        title = prs.slides[n - 1].shapes.title
+        assert title.is_placeholder and prs.slides[n - 1].slide_layout.name != "Blank"
+    long_title = prs.slides[3].shapes.title  # the bullets' title is one of the longer ones
+    assert long_title.top < 914400 and long_title.height > 0.5 * 914400
+
+
+@pytest.mark.parametrize("name", ["master_without_layouts", "notes_master_without_body"])
+def test_broken_templates_still_give_a_whole_deck(tmp_path, name):
+    prs, _ = _deck(tmp_path, name)
+    assert len(prs.slides) == 13
+    for slide in prs.slides:
+        assert slide.shapes.title is not None and slide.shapes.title.text_frame.text
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text
+
+
+def test_a_title_only_layout_named_for_the_statement_takes_it(tmp_path):
+    prs, _ = _deck(tmp_path, "big_statement_title_only")
+    slide = prs.slides[1]
+    assert slide.slide_layout.name == "Big statement"
+    body = [sh for sh in slide.placeholders if sh.placeholder_format.type == 2]  # BODY
+    assert body and "Plädoyer" in body[0].text_frame.text
