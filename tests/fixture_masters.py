@@ -338,3 +338,40 @@ def leftover_office_master(path: Path) -> Path:
 
 
 MASTER_BUILDERS["leftover_office_master"] = leftover_office_master
+
+
+def style_filled_title_band(path: Path) -> Path:
+    """A title band drawn as PowerPoint draws a new rectangle: no fill of its own, painted by
+    its shape style (``fillRef`` → accent 1, here a dark navy), the titles white on it. Their
+    contrast is against the band, not the white slide: white stays white."""
+    prs = Presentation()
+    theme = prs.slide_masters[0].part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme.blob)
+    el = root.find(f".//{A}clrScheme/{A}accent1")
+    for child in list(el):
+        el.remove(child)
+    etree.SubElement(el, f"{A}srgbClr", val="14213D")
+    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    master = prs.slide_masters[0]
+    style = master._element.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr")
+    for old in style.findall(f"{A}solidFill"):
+        style.remove(old)
+    style.insert(0, parse_xml(f'<a:solidFill {NSDECL}><a:srgbClr val="FFFFFF"/></a:solidFill>'))
+    for layout in prs.slide_layouts:
+        title = next((ph for ph in layout.placeholders
+                      if (ph._element.ph.get("type") or "") in ("title", "ctrTitle")), None)
+        if title is None:
+            continue
+        x, y, w, h = (v / 914400 for v in (title.left, title.top, title.width, title.height))
+        layout.shapes._spTree.insert(2, parse_xml(
+            f'<p:sp {NSDECL}><p:nvSpPr><p:cNvPr id="95" name="Band"/><p:cNvSpPr/><p:nvPr/>'
+            f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="{Inches(x - 0.1)}" y="{Inches(y - 0.1)}"/>'
+            f'<a:ext cx="{Inches(w + 0.2)}" cy="{Inches(h + 0.2)}"/></a:xfrm><a:prstGeom '
+            'prst="rect"><a:avLst/></a:prstGeom></p:spPr><p:style><a:lnRef idx="2"><a:schemeClr '
+            'val="accent1"/></a:lnRef><a:fillRef idx="1"><a:schemeClr val="accent1"/></a:fillRef>'
+            '<a:effectRef idx="0"><a:schemeClr val="accent1"/></a:effectRef><a:fontRef idx="minor">'
+            '<a:schemeClr val="lt1"/></a:fontRef></p:style></p:sp>'))
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["style_filled_title_band"] = style_filled_title_band

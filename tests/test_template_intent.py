@@ -160,3 +160,42 @@ def test_a_title_only_layout_named_for_the_statement_takes_it(tmp_path):
     assert slide.slide_layout.name == "Big statement"
     body = [sh for sh in slide.placeholders if sh.placeholder_format.type == 2]  # BODY
     assert body and "Plädoyer" in body[0].text_frame.text
+
+
+def test_template_yaml_names_the_content_master_and_layouts_across_masters(tmp_path):
+    folder = tmp_path / "twin"
+    folder.mkdir()
+    MASTER_BUILDERS["twin_masters_plain"](folder / "template.pptx")
+    (folder / "template.yaml").write_text(
+        'master: 2\nlayouts:\n  title: {master: 1, layout: "Title Slide"}\n', encoding="utf-8")
+    (deck,) = deckgen.build(COMPANY, template=folder, output=tmp_path / "deck.pptx")
+    prs = Presentation(str(deck))
+    assert _master_of(prs, 1) == 0
+    assert {_master_of(prs, n) for n in CONTENT} == {1}
+    (folder / "template.yaml").write_text('master: "Nope"\n', encoding="utf-8")
+    with pytest.raises(deckgen.DeckgenError, match="master: no master 'Nope'"):
+        deckgen.build(COMPANY, template=folder, output=tmp_path / "deck2.pptx")
+
+
+def test_inspect_shows_every_master_its_job_and_a_block_pinning_both(tmp_path):
+    from deckgen.template.inspect import report, report_text
+
+    template = MASTER_BUILDERS["twin_masters_with_examples"](tmp_path / "t.pptx")
+    data = report(template)
+    assert [m["used_for"][0].split(" ")[0] for m in data["master_list"]] == ["cover", "content"]
+    assert {(entry["master"], entry["name"]) for entry in data["layouts"]} >= {
+        (1, "Title Slide"), (2, "Title and Content")}
+    text = report_text(data)
+    assert "Masters:" in text and "M1 Title Slide" in text and "M2 Title and Content" in text
+    assert 'title: {master: 1, layout: "Title Slide"}' in data["template_yaml"]
+    assert "master: 2" in data["template_yaml"]
+
+
+def test_contrast_is_against_a_band_painted_by_its_shape_style(tmp_path):
+    prs, _ = _deck(tmp_path, "style_filled_title_band")
+    for slide in prs.slides:
+        title = slide.shapes.title
+        # no colour was forced onto the white title: it reads on the navy band as it is
+        forced = [rpr for rpr in title._element.iter(f"{A}rPr")
+                  if rpr.find(f"{A}solidFill") is not None]
+        assert not forced, slide.slide_layout.name

@@ -42,11 +42,18 @@ class Themes:
 
 
 def _brand(master: Any, colors: dict[str, str]) -> str | None:
-    from deckgen.template.brand_colour import default_accents, theme_slot_for, visible_brand
+    from deckgen.template.brand_colour import (
+        default_accents,
+        theme_slot_for,
+        visible_brand,
+    )
+    from deckgen.template.brand_colour import (
+        saturated as _saturated,
+    )
 
-    if not default_accents(colors):
+    if not default_accents(colors) and _saturated(colors.get("accent1", "#000000")):
         return "accent1"
-    painted = visible_brand(master, colors)
+    painted = visible_brand(master, colors)  # Office's accents, or a grey first accent
     if painted is None:
         return "accent1"
     return theme_slot_for(painted, colors) or painted

@@ -28,7 +28,7 @@ def default_accents(scheme: Mapping[str, str]) -> bool:
 
 def visible_brand(master: Any, scheme: Mapping[str, str]) -> str | None:
     """The brand colour the master and its layouts paint, or None where they paint none."""
-    from deckgen.typeset.backdrop import color, fill
+    from deckgen.typeset.backdrop import color, fill, shape_props
 
     prs_el = master.part.package.presentation_part._element
     size = prs_el.find(f"{P}sldSz")
@@ -45,7 +45,7 @@ def visible_brand(master: Any, scheme: Mapping[str, str]) -> str | None:
             box = shape_box(shape)
             if box is None or shape.tag not in (f"{P}sp", f"{P}cxnSp"):
                 continue
-            painted = fill(shape.find(f"{P}spPr"), scheme)
+            painted = fill(shape_props(shape), scheme)
             if painted and painted.startswith("#") and "/" not in painted:
                 weights[painted] += share * min(box.area / slide_area, 1.0)
     title = master._element.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr/{A}solidFill")
@@ -53,13 +53,14 @@ def visible_brand(master: Any, scheme: Mapping[str, str]) -> str | None:
         value = color(title[0], scheme)
         if value:
             weights[value] += 0.02  # as much as a thin bar: text is little area
-    saturated = {c: w for c, w in weights.items() if _saturated(c) and w >= 0.005}
-    if not saturated:
+    hued = {c: w for c, w in weights.items() if saturated(c) and w >= 0.005}
+    if not hued:
         return None
-    return max(sorted(saturated), key=lambda c: saturated[c])
+    return max(sorted(hued), key=lambda c: hued[c])
 
 
-def _saturated(value: str) -> bool:
+def saturated(value: str) -> bool:
+    """A colour with a hue of its own: not black, white or a grey."""
     r, g, b = (int(value[i:i + 2], 16) / 255 for i in (1, 3, 5))
     _h, light, sat = colorsys.rgb_to_hls(r, g, b)
     return sat >= 0.3 and 0.12 <= light <= 0.85

@@ -12,6 +12,7 @@ from typing import Any
 
 from deckgen.template.geometry import Box
 from deckgen.template.sample_text import only_sample
+from deckgen.typeset.shape_fill import shape_props
 
 TEXT_KINDS = ("subtitle", "body", "obj")
 
@@ -205,8 +206,9 @@ def drawn_shapes(part_el: Any) -> list[Any]:
             continue
         if shape.tag == f"{_P}sp":
             sppr = shape.find(f"{_P}spPr")
-            filled = sppr is not None and any(
-                sppr.find(f"{_A}{k}") is not None
+            painted = shape_props(shape)
+            filled = painted is not None and any(
+                painted.find(f"{_A}{k}") is not None
                 for k in ("solidFill", "gradFill", "blipFill", "pattFill"))
             line = sppr.find(f"{_A}ln") if sppr is not None else None
             outlined = line is not None and line.find(f"{_A}noFill") is None and len(line)

@@ -23,7 +23,7 @@ def notes(template: str | Path | None, content: str | Path | None, lang: str,
           company: str) -> list[str]:
     """What ``build --verbose`` adds on stderr: the layouts used and everything changed."""
     data = report(template, content, lang, company)
-    out = [f"layout for {r['role']}: {r['layout']!r}" + (" (drawn boxes)" if r["drawn"] else "")
+    out = [f"layout for {r['role']}: {r['layout']!r}" + (" (own placeholders)" if r["drawn"] else "")
            + f" - {r['reason']}" for r in data["roles"]]
     out += list(data["theme_colours"])  # "theme accent1: #1F4E79 → #E30613 (template.yaml …)"
     out += list(data["logo"])
@@ -61,22 +61,14 @@ def report(template: str | Path | None, content: str | Path | None = None,
                 break
         choice = chosen[role]
         roles.append({
-            "role": role, "layout": choice.layout.name, "reason": choice.reason,
+            "role": role, "layout": choice.layout.name, "master": choice.layout.master + 1,
+            "reason": choice.reason,
             "drawn": choice.drawn, "slots": _slots(choice), "candidates": tried,
             "warnings": list(choice.warnings),
         })
-    layouts = []
+    from deckgen.template.evidence_report import examples_report, layouts_report, masters_report
+
     used = Counter(c.layout.name for c in chosen.values())
-    for info in (o.layout for opts in tmap.options.values() for o in opts):
-        if any(entry["name"] == info.name for entry in layouts):
-            continue
-        kinds = Counter(p.kind for p in info.placeholders)
-        layouts.append({
-            "name": info.name,
-            "placeholders": dict(sorted(kinds.items())),
-            "logos_and_shapes": len(info.obstacles),
-            "used_for": sorted(r for r, c in chosen.items() if c.layout.name == info.name),
-        })
     return {
         "template": source.name,
         "path": str(source.path),
@@ -85,8 +77,11 @@ def report(template: str | Path | None, content: str | Path | None = None,
         "slide_size_emu": [tmap.slide_w, tmap.slide_h],
         "masters": tmap.masters,
         "master": {"index": tmap.master, "reason": tmap.master_reason},
+        "cover_master": {"index": tmap.cover_master, "reason": tmap.cover_reason},
+        "master_list": masters_report(tmap),
         "layouts_used": sorted(used),
-        "layouts": layouts,
+        "layouts": layouts_report(tmap, chosen),
+        "examples": examples_report(tmap),
         "roles": roles,
         "theme_colours": list(getattr(source, "theme_changes", ())),  # from template.yaml
         "logo": list(writer.logo_places),  # where template.yaml's logo went
@@ -98,7 +93,7 @@ def report(template: str | Path | None, content: str | Path | None = None,
             w for w in tmap.warnings if w.split(":", 1)[0] in chosen
             and chosen[w.split(":", 1)[0]] is tmap.choices[w.split(":", 1)[0]]],
         "dropped": list(getattr(source, "dropped", ())),  # what sanitizing removed
-        "template_yaml": layouts_block(chosen),
+        "template_yaml": layouts_block(chosen, tmap.master),
     }
 
 
@@ -134,13 +129,18 @@ def _family_of(path: str) -> str:
         return Path(path).stem
 
 
-def layouts_block(chosen: dict[str, Any]) -> str:
-    """A ``layouts:`` block for template.yaml that pins today's choice (drawn roles left out)."""
-    lines = ["layouts:"]
+def layouts_block(chosen: dict[str, Any], master: int = 0) -> str:
+    """``master:`` and a ``layouts:`` block for template.yaml that pin today's choice (roles
+    on placeholders of their own left out); a layout on another master than the content's
+    is named with its master."""
+    lines = [f"master: {master + 1}", "layouts:"]
     for role, choice in chosen.items():
         if not choice.drawn:
             name = choice.layout.name.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-            lines.append(f'  {role}: "{name}"')
+            if choice.layout.master != master:
+                lines.append(f'  {role}: {{master: {choice.layout.master + 1}, layout: "{name}"}}')
+            else:
+                lines.append(f'  {role}: "{name}"')
     return "\n".join(lines)
 
 
@@ -149,20 +149,17 @@ def report_text(data: dict[str, Any]) -> str:
     lines = [
         f"Template: {data['template']} ({data['path']})",
         f"Slide size: {w} × {h} cm",
-        f"Masters: {data['masters']}; using master {data['master']['index'] + 1} "
-        f"({data['master']['reason']})",
+        f"Content on master {data['master']['index'] + 1} ({data['master']['reason']}); "
+        f"cover on master {data['cover_master']['index'] + 1} ({data['cover_master']['reason']})",
         "",
-        "Layouts of this master:",
     ]
-    for layout in data["layouts"]:
-        kinds = ", ".join(f"{k}×{n}" if n > 1 else k for k, n in layout["placeholders"].items())
-        used = ", ".join(layout["used_for"]) or "-"
-        lines.append(f"  {layout['name']!r}: {kinds or 'no placeholders'}; "
-                     f"{layout['logos_and_shapes']} logos/shapes; used for: {used}")
+    from deckgen.template.evidence_report import text_lines
+
+    lines += text_lines(data)
     lines += ["", "Slide roles (checked with the content's own texts):"]
     rows = [("ROLE", "LAYOUT", "WHY")] + [
-        (r["role"], r["layout"].replace("\n", " ") + (" (drawn boxes)" if r["drawn"] else ""),
-         r["reason"]) for r in data["roles"]
+        (r["role"], f"M{r['master']} " + r["layout"].replace("\n", " ")
+         + (" (own placeholders)" if r["drawn"] else ""), r["reason"]) for r in data["roles"]
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(2)]
     for row in rows:

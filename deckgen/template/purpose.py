@@ -70,7 +70,7 @@ _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                  "chapitre", "seccion", "secao", "sezione", "sectie", "sekcji", "part",
                  "节标题", "章节", "过渡", "見出し", "구역", "раздел", "mainpoint", "statement")),
     ("cover", ("cover", "titelfolie", "titleslide", "deckblatt", "titelseite", "portada",
-               "capa", "couverture", "copertina", "voorblad", "okladka", "opening", "intro",
+               "capa", "couverture", "copertina", "voorblad", "okladka", "opening", "start",
                "封面", "标题幻灯片", "表紙", "タイトルスライド", "제목슬라이드", "титульный",
                "titulo da apresentacao", "titre de la presentation")),
     ("comparison", ("comparison", "vergleich", "comparaison", "comparacion", "comparacao",
@@ -106,7 +106,7 @@ def _plain(text: str) -> str:
 # Words that must stand alone: inside longer words they mean something else ("Contents" is
 # an agenda, "Title and Contents" is not; "Flowchart", "Comfortable").
 _WHOLE = frozenset(("contents", "overview", "indice", "table", "chart", "image", "imagen",
-                    "photo", "section", "intro", "cover", "intern", "interne", "remove",
+                    "photo", "section", "start", "cover", "intern", "interne", "remove",
                     "delete", "statement", "opening", "closing", "contact", "thank", "thanks"))
 
 

@@ -255,10 +255,13 @@ def _raw_slots(role: str, layout: LayoutInfo,
         else:
             slots["body"] = Slot(body, body.box)
         if role == "point" and body is not None:
+            # a box for the big numeral: square-ish, beside the body; a subhead line under
+            # the title (wide and one line tall) is no place for a number
             small = [
                 p for p in texts
                 if p is not body and p.box.area < 0.5 * body.box.area and p.box.y >= (
-                    title.box.y if title else 0)
+                    title.box.y if title else 0) and p.box.h >= 0.1 * layout.slide_h
+                and p.box.w <= 0.4 * layout.slide_w
             ]
             if small:
                 slots["number"] = Slot(small[0], small[0].box)

@@ -21,6 +21,7 @@ from lxml import etree
 from deckgen.template.geometry import Box
 from deckgen.template.index import shape_box
 from deckgen.typeset.contrast import to_hex
+from deckgen.typeset.shape_fill import shape_props
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -197,8 +198,9 @@ def behind(layout: Any, box: Box, scheme: Mapping[str, str], ph_fills: tuple[Any
             if shape.tag == f"{P}pic":
                 painted = _picture_colour(part, shape.find(f"{P}blipFill"), box, b)
             else:
-                painted = painted_over(colour, shape.find(f"{P}spPr"), scheme, (box, b))
-                if not main and fill(shape.find(f"{P}spPr"), scheme) is None:
+                props = shape_props(shape)
+                painted = painted_over(colour, props, scheme, (box, b))
+                if not main and fill(props, scheme) is None:
                     continue  # paints nothing
             if covered >= 0.99 * box.area:
                 partial = []  # hidden under a shape that covers the whole box

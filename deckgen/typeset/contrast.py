@@ -148,13 +148,36 @@ def _distance(a: str, b: str) -> float:
     return dh * dh + (la - lb) ** 2 + (sa - sb) ** 2
 
 
+OWN_STEPS = 3  # a hued colour may move this many twentieths and still be itself
+TEXT_SLOTS = ("tx1", "tx2", "bg1", "bg2")
+
+
 def closest_legible(fg: str, bg: str, scheme: Mapping[str, str], need: float,
                     prefer: str | None = None) -> ColorRef:
-    """The theme colour (or a lighter/darker step of one) nearest ``fg`` that reads on ``bg``.
+    """The colour a designer would use where ``fg`` does not read on ``bg``, from the
+    template's palette: ``fg``'s own slot a little lighter or darker (a grey footer any
+    amount darker; a brand colour only a step, or it turns brown); else the template's
+    own text colours as they are (dark on light, light on dark); else an accent as it is;
+    only then the nearest step of any theme colour.
 
-    ``prefer`` is the slot the text uses, if it is a theme slot: among near-equals its own
-    steps win, so a grey footer becomes a darker grey rather than an accent colour.
+    ``prefer`` is the slot the text uses, if it is a theme slot.
     """
+    passes = [ColorRef(slot) for slot in TEXT_SLOTS + SLOTS[4:]
+              if _has(scheme, slot) and contrast_ratio(ColorRef(slot).resolve(scheme), bg)
+              >= need * MARGIN]
+    if prefer and _has(scheme, prefer):
+        own = ColorRef(prefer)
+        hued = hls(own.resolve(scheme))[2] >= 0.15
+        light = prefers_light(bg)
+        for step in range(1, (OWN_STEPS if hued else 20) + 1):
+            ref = own.toward(light, step)
+            if contrast_ratio(ref.resolve(scheme), bg) >= need * MARGIN:
+                return ref
+    for group in (TEXT_SLOTS, SLOTS[4:]):
+        found = [ref for ref in passes if ref.slot in group]
+        if found:
+            return min(found, key=lambda ref: (_distance(ref.resolve(scheme), fg),
+                                               group.index(ref.slot)))
     best: tuple[float, ColorRef] | None = None
     for slot in SLOTS + (("hlink",) if "hlink" in scheme else ()):
         if slot not in scheme and CLR_MAP.get(slot, slot) not in scheme:
@@ -171,6 +194,10 @@ def closest_legible(fg: str, bg: str, scheme: Mapping[str, str], need: float,
                 if best is None or score < best[0]:
                     best = (score, ref)
     return best[1] if best else ColorRef("tx1").toward(prefers_light(bg), 20)
+
+
+def _has(scheme: Mapping[str, str], slot: str) -> bool:
+    return slot in scheme or CLR_MAP.get(slot, slot) in scheme
 
 
 def lightness(value: str) -> float:
