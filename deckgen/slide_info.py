@@ -22,8 +22,8 @@ class SlideInfo:
     """One slide as built: what it says, where it went and why, what to look at.
 
     ``texts``: (slot, paragraphs) in the order written (``title``, ``body``, ``figure`` …).
-    ``warnings``: one line each, without the slide number (fit, colours changed for contrast,
-    fonts measured as another, missing notes, boxes drawn for want of a layout).
+    ``warnings``: one line each (fit, colours changed for contrast, fonts measured as another,
+    the template's warnings about the layout, missing notes, boxes drawn for want of a layout).
     """
 
     number: int
@@ -52,16 +52,20 @@ def deck_info(job: Any) -> DeckInfo:
     states = list(writer.slides)
     per_slide: dict[int, list[str]] = {s.number: [] for s in states}
     deck: list[str] = list(getattr(job.template, "theme_changes", ()))
+    layouts_of = {s.number: s.choice.layout.name for s in states}
+
+    def on_layouts(text: str) -> tuple[int, ...]:  # a note about a layout's box, not a slide
+        return tuple(n for n, name in layouts_of.items() if f"'{name}'" in text)
+
     for sub in writer.legibility.substitutions:
         line = (f"colour changed for contrast: {sub.where}: {sub.original} on "
                 f"{sub.background} → {sub.chosen} ({sub.ratio:.1f}:1)")
-        _attach(per_slide, deck, line, sub.slides)
-    layouts_of = {s.number: s.choice.layout.name for s in states}
-    for note in (*writer.warnings, *_role_warnings(states)):
+        _attach(per_slide, deck, line, sub.slides or on_layouts(sub.where))
+    for state in states:  # the template's warnings about the layout chosen for a role
+        per_slide[state.number] += [f"layout: {w}" for w in state.choice.warnings]
+    for note in writer.warnings:
         numbers = tuple(int(n) for n in _SLIDE_REF.findall(note))
-        if not numbers:  # a field note names the layouts it applies to
-            numbers = tuple(n for n, name in layouts_of.items() if f"'{name}'" in note)
-        _attach(per_slide, deck, note, numbers)
+        _attach(per_slide, deck, note, numbers or on_layouts(note))
     fonts = _missing_fonts(writer)
     used = getattr(writer, "fonts", {}) or {}
     slides = []
@@ -90,14 +94,6 @@ def _attach(per_slide: dict[int, list[str]], deck: list[str], line: str,
         deck.append(line)
 
 
-def _role_warnings(states: list[Any]) -> list[str]:
-    """The template's warnings about a chosen layout, as a note on each slide that uses it."""
-    out = []
-    for state in states:
-        out += [f"slide {state.number}: {w}" for w in state.choice.warnings]
-    return out
-
-
 def _master_name(layout: Any) -> str:
     name = ""
     with contextlib.suppress(AttributeError):
@@ -106,14 +102,23 @@ def _master_name(layout: Any) -> str:
 
 
 def _missing_fonts(writer: Any) -> dict[str, str]:
-    """Theme font token or face → the face its text is measured as, for fonts not installed."""
+    """Theme font token or face → a note, for fonts not installed. A metric twin (Carlito for
+    Calibri) measures and renders with the same widths: a remark, worded as such ("font:");
+    any other stand-in may break lines differently in PowerPoint: a warning."""
     from deckgen.template.inspect import fonts_report
+    from deckgen.typeset.fonts import is_twin
 
     out = {}
     for f in fonts_report(getattr(writer, "fonts", {}) or {}):
         if f["installed"] == "no":
-            out[f["theme"]] = f"{f['font']} is not installed; measured as {f['measured_as']}"
-            out[f["font"]] = out[f["theme"]]
+            if is_twin(f["font"], f["measured_as"]):
+                note = (f"font: {f['font']} is not installed; measured as {f['measured_as']}, "
+                        "its metric twin (the same widths)")
+            else:
+                note = (f"font measured as another: {f['font']} is not installed here; "
+                        f"measured as {f['measured_as']}, so lines may break differently "
+                        "in PowerPoint")
+            out[f["theme"]] = out[f["font"]] = note
     return out
 
 
@@ -145,7 +150,7 @@ def _fit_notes(state: Any, fonts: dict[str, str], fonts_used: dict[str, str],
         levels = style.levels
         font = fonts.get(levels[0].font)
         if font:
-            notes.append(f"font: {font}")
+            notes.append(font)
         paras = [(p.text, p.level) for p in filled.text.paras]
         base = [levels[min(level, len(levels) - 1)].size for _t, level in paras]
         smallest = min(filled.sizes, default=0)

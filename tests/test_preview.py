@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,26 @@ def test_the_slow_way_renders_without_libreoffices_python(tmp_path):
     finally:
         converter.close()
     assert sorted(got) == [0, 12] and all(png.startswith(b"\x89PNG") for png in got.values())
+
+
+def test_the_watcher_sees_a_save_by_rename_and_ignores_other_files(plea):
+    import os
+    import queue
+
+    from deckgen.preview.watcher import Watcher
+
+    seen: queue.Queue[set[Path]] = queue.Queue()
+    watcher = Watcher(seen.put)
+    watcher.watch(frozenset({plea.resolve()}), frozenset())
+    try:
+        time.sleep(0.3)  # the watch is set up in its own thread
+        (plea.parent / "notes.txt").write_text("not watched", encoding="utf-8")
+        temporary = plea.parent / ".plea.yaml.swp"
+        temporary.write_text(plea.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        os.replace(temporary, plea)  # how many editors save
+        got = seen.get(timeout=5)
+        assert got == {plea.resolve()}
+        with pytest.raises(queue.Empty):
+            seen.get(timeout=0.5)
+    finally:
+        watcher.stop()

@@ -229,3 +229,48 @@ def test_without_libreoffice_the_page_shows_texts_layouts_and_how_to_get_picture
         thread.join(30)
     assert not thread.is_alive()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_killed_preview_leaves_no_libreoffice_and_no_files(folder):
+    tmp = private_tmp()
+    try:
+        process = PreviewProcess(["--content", str(folder / "plea.yaml")], tmp)
+        wait_for(lambda: (s := process.state())["slides"] and all(x["current"] for x in s["slides"]),
+                 FIRST_PICTURES, "every picture rendered")
+        tree = descendants(process.proc.pid)
+        process.proc.kill()  # no cleanup code runs in the preview itself
+        process.proc.wait(10)
+        # the UNO bridge sees its input end, ends LibreOffice and removes the folder
+        wait_for(lambda: not [p for p in tree if alive(p)], 20, "LibreOffice to end")
+        wait_for(lambda: list(tmp.iterdir()) == [], 10, "the temporary folder to go")
+    finally:
+        remove(tmp)
+
+
+def test_saving_an_image_the_content_uses_updates_its_slide(tmp_path):
+    from PIL import Image
+
+    need_office()
+    (tmp_path / "img").mkdir()
+    image = tmp_path / "img" / "bild.png"
+    Image.new("RGB", (640, 400), (30, 90, 160)).save(image)
+    content = tmp_path / "bild.yaml"
+    content.write_text('lang: de\nslides:\n  - kind: title\n    title: "Bilder"\n'
+                       '  - kind: image\n    title: "Ein Bild"\n    image: "img/bild.png"\n'
+                       '    alt: "Ein Rechteck"\n', encoding="utf-8")
+    tmp = private_tmp()
+    try:
+        process = PreviewProcess(["--content", str(content)], tmp)
+        def rendered(old: Any = None) -> dict[str, Any] | None:
+            state = process.state()
+            slides = state["slides"]
+            ok = len(slides) == 2 and all(s["current"] for s in slides)
+            return state if ok and slides[1]["picture"] != old else None
+
+        before = wait_for(rendered, FIRST_PICTURES, "both pictures")
+        Image.new("RGB", (640, 400), (200, 60, 20)).save(image)
+        after = wait_for(lambda: rendered(before["slides"][1]["picture"]), LIMIT, "the new picture")
+        assert after["slides"][1]["title"] == "Ein Bild" and after["error"] is None
+        process.end()
+    finally:
+        remove(tmp)

@@ -75,7 +75,7 @@ class Office:
         self._answers: queue.Queue[dict[str, Any] | None] = queue.Queue()
         self.broken = False  # a step timed out or the bridge died: start a new one
         self._proc = processes.spawn(
-            [python, str(script), soffice, profile.resolve().as_uri(), pipe],
+            [python, str(script), soffice, profile.resolve().as_uri(), pipe, str(workdir)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             text=True, encoding="utf-8", bufsize=1, env=processes.private_tmp(workdir))
         threading.Thread(target=self._read, name="deckgen-office-reader", daemon=True).start()

@@ -118,7 +118,11 @@ class PictureWorker:
         if not missing:
             return renderer
         path = self.workdir / f"deck-{uuid.uuid4().hex[:12]}.pptx"
-        path.write_bytes(deck)
+        try:
+            path.write_bytes(deck)
+        except OSError as exc:
+            self._on_note(f"Pictures failed for this save: {path.parent}: {exc.strerror}")
+            return renderer
 
         def deliver(index: int, png: bytes) -> None:
             self.store.put(keys[index], png)
@@ -127,7 +131,7 @@ class PictureWorker:
         try:
             renderer.render(path, missing, self.width, deliver, self._cancelled)
             self._on_note(self._label)
-        except DeckgenError as exc:
+        except (DeckgenError, OSError) as exc:
             self._on_note(f"Pictures failed for this save: {exc}")
             if renderer.broken and not self._stopped:
                 renderer.close()

@@ -37,7 +37,7 @@ WIDTH = 1280  # pixels; the page shows slides about 800 CSS pixels wide, sharp o
 
 def run(request: Request, port: int = 0, open_browser: bool = True,
         say: Callable[[str], None] = print, tell: Callable[[str], None] | None = None,
-        stop: threading.Event | None = None, renderers: Callable[..., object] = choose) -> None:
+        stop: threading.Event | None = None) -> None:
     """Serve the preview until Ctrl-C, SIGTERM or ``stop``; the URL is the first line said.
 
     ``say`` gets the URL (standard output); ``tell`` gets progress lines (standard error).
@@ -53,8 +53,7 @@ def run(request: Request, port: int = 0, open_browser: bool = True,
         server = PreviewServer(port, state, pictures, Assets())
         server.start()
         say(server.url)
-        worker = PictureWorker(pictures, workdir, WIDTH, state.picture_ready, state.note,
-                               renderers)  # type: ignore[arg-type]
+        worker = PictureWorker(pictures, workdir, WIDTH, state.picture_ready, state.note, choose)
         worker.start()
         saves: queue.Queue[set[Path]] = queue.Queue()
         watcher = Watcher(saves.put)

@@ -12,7 +12,9 @@ Protocol: one JSON object per line on stdin, one answer per line on stdout.
   {"op": "open", "path": FILE}              → {"ok": true, "pages": N}
   {"op": "page", "index": I, "out": FILE, "width": W}  → {"ok": true}
   {"op": "close"}                           → {"ok": true}
-End of input (the preview ended, or died) ends LibreOffice and this process.
+End of input (the preview ended, or died) ends LibreOffice and this process; then the
+preview's temporary folder (the optional fourth argument) is removed, so even a preview that
+was killed outright leaves nothing behind once LibreOffice has gone.
 LibreOffice listens on a named pipe (no network port) and is this process's child, in its
 process group, so the preview can end the whole group at once if anything hangs.
 """
@@ -21,6 +23,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import shutil
 import subprocess
 import sys
 import time
@@ -30,12 +34,14 @@ CONNECT_TIMEOUT = 60.0
 
 def main(argv: list) -> int:
     soffice, profile_url, pipe = argv[1:4]
+    workdir = argv[4] if len(argv) > 4 else ""
     office = subprocess.Popen(
         [soffice, "-env:UserInstallation=" + profile_url, "--headless", "--invisible",
          "--nologo", "--norestore", "--nodefault", "--nolockcheck",
          "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext"],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     desktop = None
+    served = False
     try:
         try:
             import uno  # noqa: F401 - only LibreOffice's Python has it
@@ -48,8 +54,11 @@ def main(argv: list) -> int:
         desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         _say({"ready": True})
         _serve(ctx, desktop)
+        served = True  # the input ended: the preview is over (or gone)
     finally:
         _end(desktop, office)
+        if served and os.path.basename(workdir).startswith("deckgen-preview-"):
+            shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
 
