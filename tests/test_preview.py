@@ -241,3 +241,70 @@ def test_the_watcher_sees_a_save_by_rename_and_ignores_other_files(plea):
             seen.get(timeout=0.5)
     finally:
         watcher.stop()
+
+
+def test_the_store_drops_the_oldest_pictures_not_in_use():
+    store = PictureStore(limit=3)
+    for key in "abc":
+        store.put(key, key.encode())
+    store.keep(("a",))
+    store.put("d", b"d")
+    assert "b" not in store and all(k in store for k in "acd")
+
+
+class FakeRenderer:
+    """Renders instantly, or waits for ``gate`` before each page; records what it was asked."""
+
+    label = "fake"
+    broken = False
+
+    def __init__(self) -> None:
+        import threading
+
+        self.asked: list[list[int]] = []
+        self.gate = threading.Event()
+        self.gate.set()
+        self.closed = False
+
+    def render(self, deck, pages, width, deliver, cancelled):
+        self.asked.append(list(pages))
+        for index in pages:
+            self.gate.wait(5)
+            if cancelled():
+                return
+            deliver(index, b"png of " + deck.read_bytes() + bytes([index]))
+
+    def close(self):
+        self.closed = True
+
+
+def test_the_picture_thread_renders_only_new_slides_of_the_newest_deck(tmp_path):
+    from deckgen.preview.pictures import PictureWorker
+
+    fake = FakeRenderer()
+    ready: list[str] = []
+    notes: list[str] = []
+    worker = PictureWorker(PictureStore(), tmp_path, 100, ready.append, notes.append,
+                           lambda workdir, started: (fake, "Pictures: fake"))
+    worker.start()
+    try:
+        worker.submit(b"deck1", ["k1", "k2", "k3"])
+        wait = time.monotonic() + 5
+        while len(ready) < 3 and time.monotonic() < wait:
+            time.sleep(0.01)
+        assert ready == ["k1", "k2", "k3"]
+        fake.gate.clear()  # the next deck renders slowly …
+        worker.submit(b"deck2", ["k1", "k4", "k5"])
+        while len(fake.asked) < 2 and time.monotonic() < wait:
+            time.sleep(0.01)
+        worker.submit(b"deck3", ["k1", "k4", "k6"])  # … and a newer one arrives meanwhile
+        fake.gate.set()
+        while "k6" not in ready and time.monotonic() < wait:
+            time.sleep(0.01)
+        # deck2 was cut short before its first page; deck3 renders k4 and k6, not k1 again
+        assert fake.asked == [[0, 1, 2], [1, 2], [1, 2]]
+        assert "k5" not in ready and ready[-1] == "k6"
+        assert notes[-1] == "Pictures: fake"
+    finally:
+        worker.stop()
+    assert fake.closed and list(tmp_path.iterdir()) == []

@@ -39,6 +39,13 @@ class PictureStore:
         with self._lock:
             return key in self._data
 
+    def keep(self, keys: tuple[str, ...]) -> None:
+        """Mark these pictures as in use (the current deck's): the last to be dropped."""
+        with self._lock:
+            for key in keys:
+                if key in self._data:
+                    self._data.move_to_end(key)
+
     def put(self, key: str, png: bytes) -> None:
         with self._lock:
             self._data[key] = png
@@ -111,6 +118,7 @@ class PictureWorker:
 
     def _render(self, renderer: Renderer, deck: bytes, keys: tuple[str, ...]) -> Renderer | None:
         """Render what is missing; a renderer that broke is replaced for the next deck."""
+        self.store.keep(keys)
         missing = []
         for index, key in enumerate(keys):
             if key not in self.store and key not in (keys[i] for i in missing):
