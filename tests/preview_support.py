@@ -69,8 +69,10 @@ def chromium(profile: Path) -> Any:
     return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
 
 
-def wait_for(check: Callable[[], Any], timeout: float, what: str, step: float = 0.05) -> Any:
-    """``check()``'s first true value within ``timeout`` seconds, else a failure naming ``what``."""
+def wait_for(check: Callable[[], Any], timeout: float, what: str, step: float = 0.05,
+             detail: Callable[[], object] | None = None) -> Any:
+    """``check()``'s first true value within ``timeout`` seconds, else a failure naming ``what``
+    (and ``detail()``, if given, else ``check()``'s last answer)."""
     deadline = time.monotonic() + timeout
     last: Any = None
     while time.monotonic() < deadline:
@@ -117,6 +119,15 @@ class PreviewProcess:
         assert self.proc.stderr is not None
         for line in self.proc.stderr:
             self.stderr.append(line)
+
+    def __enter__(self) -> PreviewProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """A test that failed half-way must not leave a preview (and its LibreOffice) running."""
+        if self.proc.poll() is None:
+            kill_tree(self.proc.pid)
+            self.proc.wait()
 
     def state(self) -> dict[str, Any]:
         import json

@@ -58,11 +58,17 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def preview(folder: Path):
     tmp = private_tmp()
-    process = PreviewProcess(["--content", str(folder / "plea.yaml"), "--template",
-                              str(folder / "brand"), "--company", "Acme"], tmp)
-    yield process
-    if process.proc.poll() is None:
-        process.end()
+    with PreviewProcess(["--content", str(folder / "plea.yaml"), "--template",
+                         str(folder / "brand"), "--company", "Acme"], tmp) as process:
+        yield process
+    remove(tmp)
+
+
+@pytest.fixture
+def own_tmp():
+    """A TMPDIR for one preview process, to see what it leaves behind; removed afterwards."""
+    tmp = private_tmp()
+    yield tmp
     remove(tmp)
 
 
@@ -177,10 +183,9 @@ def test_ctrl_c_ends_every_process_and_removes_temporary_files(preview):
     assert list(preview.tmpdir.iterdir()) == []
 
 
-def test_sigterm_ends_every_process_and_removes_temporary_files(folder):
-    tmp = private_tmp()
-    try:
-        process = PreviewProcess(["--content", str(folder / "plea.yaml")], tmp)
+def test_sigterm_ends_every_process_and_removes_temporary_files(folder, own_tmp):
+    tmp = own_tmp
+    with PreviewProcess(["--content", str(folder / "plea.yaml")], tmp) as process:
         wait_for(lambda: (s := process.state())["slides"] and all(x["current"] for x in s["slides"]),
                  FIRST_PICTURES, "every picture rendered")
         tree = descendants(process.proc.pid)
@@ -189,8 +194,6 @@ def test_sigterm_ends_every_process_and_removes_temporary_files(folder):
         wait_for(lambda: not [p for p in tree if alive(p)], 10, "every helper process to end")
         assert list(tmp.iterdir()) == []
         assert "Traceback" not in "".join(process.stderr)
-    finally:
-        remove(tmp)
 
 
 def test_without_libreoffice_the_page_shows_texts_layouts_and_how_to_get_pictures(
@@ -231,23 +234,22 @@ def test_without_libreoffice_the_page_shows_texts_layouts_and_how_to_get_picture
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_killed_preview_leaves_no_libreoffice_and_no_files(folder):
-    tmp = private_tmp()
-    try:
-        process = PreviewProcess(["--content", str(folder / "plea.yaml")], tmp)
+def test_a_killed_preview_leaves_no_libreoffice_and_no_files(folder, own_tmp):
+    tmp = own_tmp
+    with PreviewProcess(["--content", str(folder / "plea.yaml")], tmp) as process:
         wait_for(lambda: (s := process.state())["slides"] and all(x["current"] for x in s["slides"]),
                  FIRST_PICTURES, "every picture rendered")
         tree = descendants(process.proc.pid)
         process.proc.kill()  # no cleanup code runs in the preview itself
         process.proc.wait(10)
         # the UNO bridge sees its input end, ends LibreOffice and removes the folder
-        wait_for(lambda: not [p for p in tree if alive(p)], 20, "LibreOffice to end")
-        wait_for(lambda: list(tmp.iterdir()) == [], 10, "the temporary folder to go")
-    finally:
-        remove(tmp)
+        wait_for(lambda: not [p for p in tree if alive(p)], 20, "LibreOffice to end",
+                 detail=lambda: [Path(f"/proc/{p}/cmdline").read_bytes()[:80] for p in tree if alive(p)])
+        wait_for(lambda: not any(tmp.iterdir()), 10, "the temporary folder to go",
+                 detail=lambda: sorted(str(p.relative_to(tmp)) for p in tmp.rglob("*"))[:20])
 
 
-def test_saving_an_image_the_content_uses_updates_its_slide(tmp_path):
+def test_saving_an_image_the_content_uses_updates_its_slide(tmp_path, own_tmp):
     from PIL import Image
 
     need_office()
@@ -258,9 +260,7 @@ def test_saving_an_image_the_content_uses_updates_its_slide(tmp_path):
     content.write_text('lang: de\nslides:\n  - kind: title\n    title: "Bilder"\n'
                        '  - kind: image\n    title: "Ein Bild"\n    image: "img/bild.png"\n'
                        '    alt: "Ein Rechteck"\n', encoding="utf-8")
-    tmp = private_tmp()
-    try:
-        process = PreviewProcess(["--content", str(content)], tmp)
+    with PreviewProcess(["--content", str(content)], own_tmp) as process:
         def rendered(old: Any = None) -> dict[str, Any] | None:
             state = process.state()
             slides = state["slides"]
@@ -271,6 +271,3 @@ def test_saving_an_image_the_content_uses_updates_its_slide(tmp_path):
         Image.new("RGB", (640, 400), (200, 60, 20)).save(image)
         after = wait_for(lambda: rendered(before["slides"][1]["picture"]), LIMIT, "the new picture")
         assert after["slides"][1]["title"] == "Ein Bild" and after["error"] is None
-        process.end()
-    finally:
-        remove(tmp)
