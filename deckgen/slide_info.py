@@ -23,7 +23,8 @@ class SlideInfo:
 
     ``texts``: (slot, paragraphs) in the order written (``title``, ``body``, ``figure`` …).
     ``warnings``: one line each (fit, colours changed for contrast, fonts measured as another,
-    the template's warnings about the layout, missing notes, boxes drawn for want of a layout).
+    the template's warnings about the layout, missing notes, boxes drawn for want of a layout);
+    lines starting ``font:`` or ``alt text`` are remarks rather than warnings.
     """
 
     number: int
@@ -76,6 +77,7 @@ def deck_info(job: Any) -> DeckInfo:
         notes += _fit_notes(state, fonts, used, job.tmap.slide_w)
         if not state.spec.notes:
             notes.append("no speaker notes")
+        notes += _alt_texts(state.spec)
         if state.choice.drawn:
             notes.append("no layout of the template had room: the texts are drawn as boxes")
         layout = state.choice.layout
@@ -92,6 +94,16 @@ def _attach(per_slide: dict[int, list[str]], deck: list[str], line: str,
         per_slide[n].append(line)
     if not targets:
         deck.append(line)
+
+
+def _alt_texts(spec: Any) -> list[str]:
+    """What a screen reader says for the slide's picture or chart (a remark, to proofread)."""
+    out = []
+    if spec.image is not None:
+        out.append(f"alt text of the picture: {spec.image.alt}")
+    if spec.chart is not None:
+        out.append(f"alt text of the chart: {spec.chart.alt_text}")
+    return out
 
 
 def _master_name(layout: Any) -> str:

@@ -78,6 +78,7 @@ def _loop(builder: Builder, state: PageState, worker: PictureWorker, watcher: Wa
     """Build, publish, hand the deck to the picture thread; then wait for the next save."""
     changed: set[Path] = set()
     first = True
+    watcher.watch(builder.inputs.files, builder.inputs.folders)  # a save while building counts
     while stop is None or not stop.is_set():
         if first or changed:
             _build(builder, state, worker, pictures, changed, tell)

@@ -46,7 +46,8 @@ function status(state) {
   if (!state.built_at) return state.error ? "Waiting for a fix …" : "";
   const shown = state.slides.filter((s) => s.current).length;
   const built = state.stale ? "Last good build" : "Built";
-  let line = `${built} ${state.built_at} in ${state.build_ms} ms · pictures ${shown}/${state.slides.length}`;
+  let line = `${built} ${state.built_at} in ${state.build_ms} ms`;
+  if (!/^No slide pictures/.test(state.pictures || "")) line += ` · pictures ${shown}/${state.slides.length}`;
   const t = state.timing_ms || {};
   if (t.texts !== undefined) {
     line += ` · after the save: texts ${(t.texts / 1000).toFixed(2)} s`;
@@ -124,7 +125,7 @@ function fillList(list, items) {
   list.replaceChildren(...(items || []).map((text) => {
     const li = document.createElement("li");
     li.textContent = text;
-    if (/^font:/.test(text)) li.className = "info";
+    if (/^(font:|alt text)/.test(text)) li.className = "info";  // remarks, not warnings
     return li;
   }));
   list.hidden = !items || items.length === 0;
