@@ -84,6 +84,8 @@ def wait_for(check: Callable[[], Any], timeout: float, what: str, step: float = 
             if last:
                 return last
         time.sleep(step)
+    if detail is not None:
+        last = detail()
     pytest.fail(f"{what}: not within {timeout:g} s (last: {last!r})")
 
 
@@ -124,10 +126,16 @@ class PreviewProcess:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        """A test that failed half-way must not leave a preview (and its LibreOffice) running."""
+        """A test that failed half-way must not leave a preview (and its LibreOffice) running:
+        Ctrl-C first, as a person would, and the whole process tree killed if that fails."""
         if self.proc.poll() is None:
-            kill_tree(self.proc.pid)
-            self.proc.wait()
+            tree = descendants(self.proc.pid)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.end(signal.SIGINT)
+            for pid in tree:
+                if alive(pid):
+                    with contextlib.suppress(OSError):
+                        os.kill(pid, signal.SIGKILL)
 
     def state(self) -> dict[str, Any]:
         import json
@@ -182,6 +190,11 @@ def kill_tree(pid: int) -> None:
     for victim in (*descendants(pid), pid):
         with contextlib.suppress(OSError):
             os.kill(victim, signal.SIGKILL)
+
+
+def office_pipes() -> set[str]:
+    """The named pipes the preview's LibreOffices have in /tmp (socket files, see office.py)."""
+    return {p.name for p in Path("/tmp").glob("OSL_PIPE_*_deckgen-preview-*")}
 
 
 def private_tmp() -> Path:

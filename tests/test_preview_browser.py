@@ -21,6 +21,7 @@ from preview_support import (
     descendants,
     need_browser,
     need_office,
+    office_pipes,
     private_tmp,
     remove,
     wait_for,
@@ -56,7 +57,12 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def preview(folder: Path):
+def pipes_before() -> set[str]:
+    return office_pipes()
+
+
+@pytest.fixture(scope="module")
+def preview(folder: Path, pipes_before: set[str]):
     tmp = private_tmp()
     with PreviewProcess(["--content", str(folder / "plea.yaml"), "--template",
                          str(folder / "brand"), "--company", "Acme"], tmp) as process:
@@ -172,7 +178,7 @@ def test_saving_template_yaml_updates_the_pictures(browser, folder):
         s["src"] != b for s, b in zip(now, before)), LIMIT + 2, "pictures in the new colour")
 
 
-def test_ctrl_c_ends_every_process_and_removes_temporary_files(preview):
+def test_ctrl_c_ends_every_process_and_removes_temporary_files(preview, pipes_before):
     tree = descendants(preview.proc.pid)
     assert tree, "LibreOffice and its bridge run below the preview"
     assert [p.name for p in preview.tmpdir.iterdir()], "the preview keeps its files in TMPDIR"
@@ -181,10 +187,12 @@ def test_ctrl_c_ends_every_process_and_removes_temporary_files(preview):
     wait_for(lambda: not [p for p in tree if alive(p)], 10, "every helper process to end")
     assert "Traceback" not in "".join(preview.stderr)
     assert list(preview.tmpdir.iterdir()) == []
+    assert office_pipes() <= pipes_before  # LibreOffice's socket file in /tmp is gone too
 
 
 def test_sigterm_ends_every_process_and_removes_temporary_files(folder, own_tmp):
     tmp = own_tmp
+    before = office_pipes()
     with PreviewProcess(["--content", str(folder / "plea.yaml")], tmp) as process:
         wait_for(lambda: (s := process.state())["slides"] and all(x["current"] for x in s["slides"]),
                  FIRST_PICTURES, "every picture rendered")
@@ -193,6 +201,7 @@ def test_sigterm_ends_every_process_and_removes_temporary_files(folder, own_tmp)
         assert process.end(signal.SIGTERM) == 0, "".join(process.stderr)
         wait_for(lambda: not [p for p in tree if alive(p)], 10, "every helper process to end")
         assert list(tmp.iterdir()) == []
+        assert office_pipes() <= before
         assert "Traceback" not in "".join(process.stderr)
 
 
@@ -271,3 +280,4 @@ def test_saving_an_image_the_content_uses_updates_its_slide(tmp_path, own_tmp):
         Image.new("RGB", (640, 400), (200, 60, 20)).save(image)
         after = wait_for(lambda: rendered(before["slides"][1]["picture"]), LIMIT, "the new picture")
         assert after["slides"][1]["title"] == "Ein Bild" and after["error"] is None
+        assert process.end() == 0

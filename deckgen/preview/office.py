@@ -14,7 +14,9 @@ named pipe (no network port).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import queue
 import shutil
 import subprocess
@@ -72,6 +74,7 @@ class Office:
         profile = workdir / "lo-profile"
         script = Path(__file__).with_name("uno_worker.py")
         pipe = f"deckgen-preview-{uuid.uuid4().hex[:12]}"
+        self._pipe = pipe
         self._answers: queue.Queue[dict[str, Any] | None] = queue.Queue()
         self.broken = False  # a step timed out or the bridge died: start a new one
         self._proc = processes.spawn(
@@ -123,6 +126,7 @@ class Office:
             except (OSError, subprocess.TimeoutExpired):
                 pass
         processes.end(proc, grace=2.0)
+        _remove_pipe(self._pipe)
 
     # -- the pipe ---------------------------------------------------------------------
     def _ask(self, command: dict[str, Any]) -> dict[str, Any]:
@@ -159,3 +163,15 @@ class Office:
                 continue  # LibreOffice's own chatter on our stdout
         self._answers.put(None)
 
+
+
+def _remove_pipe(name: str) -> None:
+    """LibreOffice's named pipe is a socket file in /tmp (not in TMPDIR); it removes it when it
+    quits, but not when it had to be killed, so it is removed here if it is still there."""
+    if os.name != "posix":
+        return
+    for folder in ("/tmp", "/var/tmp"):  # noqa: S108 - where LibreOffice puts it, fixed
+        path = Path(folder) / f"OSL_PIPE_{os.getuid()}_{name}"
+        with contextlib.suppress(OSError):
+            if path.is_socket():
+                path.unlink()

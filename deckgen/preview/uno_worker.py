@@ -53,7 +53,8 @@ def main(argv: list) -> int:
         smgr = ctx.ServiceManager
         desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         _say({"ready": True})
-        _serve(ctx, desktop)
+        with contextlib.suppress(_Gone):  # our answers' reader is gone: the preview was killed
+            _serve(ctx, desktop)
         served = True  # the input ended: the preview is over (or gone)
     finally:
         _end(desktop, office)
@@ -107,6 +108,8 @@ def _serve(ctx: object, desktop: object) -> None:
                 _say({"ok": True})
             else:
                 _say({"error": f"unknown op {op!r}"})
+        except _Gone:
+            raise
         except Exception as exc:  # noqa: BLE001 - one failed request must not end the renderer
             reason = " ".join(str(exc).split())[:300]
             _say({"error": f"{type(exc).__name__}: {reason}"})
@@ -152,9 +155,16 @@ def _prop(name: str, value: object) -> object:
     return prop
 
 
+class _Gone(Exception):
+    """Standard output is closed: the preview that read it has gone."""
+
+
 def _say(message: dict) -> None:
-    sys.stdout.write(json.dumps(message) + "\n")
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(json.dumps(message) + "\n")
+        sys.stdout.flush()
+    except OSError:
+        raise _Gone from None
 
 
 if __name__ == "__main__":
