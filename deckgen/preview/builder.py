@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +63,7 @@ class Built:
     info: DeckInfo
     filename: str
     seconds: float
-    inputs: Inputs = field(default_factory=lambda: Inputs(Path()))
+    inputs: Inputs
 
 
 class Builder:
