@@ -26,6 +26,7 @@ COMMANDS = {
     "inspect": ("deckgen.cli.inspect", "inspect", "Show how a template's layouts will be used."),
     "template": ("deckgen.cli.template", "template", "Create branded templates."),
     "schema": ("deckgen.cli.schema", "schema", "Print the JSON Schema of the content file."),
+    "preview": ("deckgen.cli.preview", "preview", "Live page of the slides that follows every save."),
 }
 
 
