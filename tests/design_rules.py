@@ -101,10 +101,10 @@ def review(path: Path, company: str = "") -> list[str]:
     issues: list[str] = []
     factor = prs.slide_width / 12192000
     infos = {id(li.layout.part): li for li in index_presentation(prs)}
-    scheme = theme_colors(prs.slide_masters[0])
     title_sizes: list[tuple[int, Box, float]] = []
     for n, slide in enumerate(prs.slides, 1):
         info = infos[id(slide.slide_layout.part)]
+        scheme = theme_colors(slide.slide_layout.slide_master)  # each slide's own master
         texts = _texts(prs, slide, info)
         title = next((t for t in texts if t["kind"] == "title"), None)
         tsize = max(r["size"] for r in title["runs"]) if title else None
@@ -146,7 +146,9 @@ def _contrast(n, t, slide, scheme) -> list[str]:
     own = t["sp"].find(f"{P}spPr")
     if own is not None:
         fills.append(own)
-    bg = behind(slide.slide_layout, t["box"], scheme, tuple(fills))
+    # a slide with a background of its own shows that one, not the layout's
+    under = slide.part if slide._element.find(f"{P}cSld/{P}bg") is not None else None
+    bg = behind(slide.slide_layout, t["box"], scheme, tuple(fills), under)
     if bg == UNKNOWN:
         return []
     out = []
@@ -207,7 +209,8 @@ def _charts(n, slide, scheme, info) -> list[str]:
             fill = dpt.find(f"{C}spPr/{A}solidFill")
             cols.append(color(fill[0], scheme) if fill is not None and len(fill) else None)
         box = Box(shape.left, shape.top, shape.width, shape.height)
-        bg = behind(slide.slide_layout, box, scheme)
+        under = slide.part if slide._element.find(f"{P}cSld/{P}bg") is not None else None
+        bg = behind(slide.slide_layout, box, scheme, (), under)
         own = space.find(f"{C}spPr")
         if own is not None and bg != UNKNOWN:  # the chart's own fill, as design_check reads it
             from deckgen.typeset.backdrop import painted_over

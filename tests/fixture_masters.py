@@ -375,3 +375,17 @@ def style_filled_title_band(path: Path) -> Path:
 
 
 MASTER_BUILDERS["style_filled_title_band"] = style_filled_title_band
+
+
+def background_on_examples(path: Path) -> Path:
+    """Every example slide sets its own dark background (the master stays white with black
+    text): the deck's slides take that background, and their text must read on it."""
+    prs = Presentation()
+    for n, name in enumerate(["Title Slide", "Title and Content", "Title and Content",
+                              "Section Header"]):
+        slide = _example(prs, 0, name, f"Beispiel {n}")
+        _background(slide, "102A43")
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["background_on_examples"] = background_on_examples

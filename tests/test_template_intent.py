@@ -199,3 +199,13 @@ def test_contrast_is_against_a_band_painted_by_its_shape_style(tmp_path):
         forced = [rpr for rpr in title._element.iter(f"{A}rPr")
                   if rpr.find(f"{A}solidFill") is not None]
         assert not forced, slide.slide_layout.name
+
+
+def test_a_background_every_example_slide_sets_is_carried_and_read_against(tmp_path):
+    prs, deck = _deck(tmp_path, "background_on_examples")
+    for slide in prs.slides:
+        bg = slide._element.find(f"{P}cSld/{P}bg")
+        assert bg is not None and bg.find(f".//{A}srgbClr").get("val") == "102A43"
+    from design_rules import review
+
+    assert review(deck, COMPANY) == []  # the text was made to read on the dark background

@@ -50,6 +50,24 @@ def carry(slide: Any, artwork: tuple[Artwork, ...], master: int, cover: bool,
     return placed, next_id
 
 
+def carry_background(slide: Any, example: Any) -> None:
+    """The background the example slides set themselves (``example``: one such slide's
+    part), on this slide, its picture linked to the same image part."""
+    bg = example._element.find(f"{P}cSld/{P}bg")
+    if bg is None:
+        return
+    el = copy.deepcopy(bg)
+    for blip in el.iter(f"{A}blip"):
+        old = blip.get(f"{R}embed")
+        if old and old in example.rels:
+            blip.set(f"{R}embed", slide.part.relate_to(example.related_part(old), _IMAGE_RT))
+    c_sld = slide._element.find(f"{P}cSld")
+    old_bg = c_sld.find(f"{P}bg")
+    if old_bg is not None:
+        c_sld.remove(old_bg)
+    c_sld.insert(0, el)
+
+
 def _decorative(el: Any) -> None:
     """Marked decorative: screen readers skip it, as they skip the master's own artwork."""
     from pptx.oxml import parse_xml

@@ -63,11 +63,12 @@ class Legibility:
         # shared by the masters' themes of one deck: one report of every change
         self.substitutions: list[Substitution] = [] if substitutions is None else substitutions
 
-    def background(self, layout: Any, box: Box, ph_fills: tuple[Any, ...]) -> str:
+    def background(self, layout: Any, box: Box, ph_fills: tuple[Any, ...],
+                   under: Any = None) -> str:
         # slides of one layout share their boxes: one look per layout and box
-        key = (id(layout), box, tuple(id(f) for f in ph_fills))
+        key = (id(layout), box, tuple(id(f) for f in ph_fills), id(under))
         if key not in self._bg:
-            self._bg[key] = behind(layout, box, self.scheme, ph_fills)
+            self._bg[key] = behind(layout, box, self.scheme, ph_fills, under)
         return self._bg[key]
 
     def text_color(self, level: LevelStyle, default: str = "tx1") -> tuple[str, str | None]:

@@ -62,3 +62,43 @@ def order_presentation(prs: Any) -> bool:
     for child in wanted:
         root.append(child)  # appending an element already there moves it to the end
     return True
+
+
+_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_BODY_ORDER = {f"{{{_A_NS}}}bodyPr": 0, f"{{{_A_NS}}}lstStyle": 1, f"{{{_A_NS}}}p": 2}
+
+
+def order_text_bodies(prs: Any) -> int:
+    """Text bodies of masters and layouts in schema order (``bodyPr``, ``lstStyle``, then
+    paragraphs): some editors write the list style after the paragraphs, which PowerPoint
+    repairs and the deck would inherit. Returns how many bodies were put in order."""
+    fixed = 0
+    parts = [m for m in prs.slide_masters] + [la for m in prs.slide_masters
+                                              for la in m.slide_layouts]
+    for part in parts:
+        for body in part._element.iter(f"{{{_P_NS}}}txBody"):
+            children = list(body)
+            ordered = sorted(children, key=lambda c: _BODY_ORDER.get(c.tag, 3))
+            if ordered != children:
+                for child in children:
+                    body.remove(child)
+                body.extend(ordered)
+                fixed += 1
+    return fixed
+
+
+def move_misplaced_attributes(prs: Any) -> int:
+    """``showMasterSp`` written on a layout's ``cSld`` (where the schema has no such
+    attribute) moved to the layout itself, where PowerPoint reads it."""
+    moved = 0
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            c_sld = layout._element.find(f"{{{_P_NS}}}cSld")
+            value = c_sld.get("showMasterSp") if c_sld is not None else None
+            if value is None:
+                continue
+            del c_sld.attrib["showMasterSp"]
+            if layout._element.get("showMasterSp") is None:
+                layout._element.set("showMasterSp", value)
+            moved += 1
+    return moved

@@ -27,7 +27,12 @@ from deckgen.deck.cleanup import remove_slides
 from deckgen.deck.fields import FieldsMixin, shown
 from deckgen.deck.legibility import BACKING_ALPHA, SOLID, table_header_colour
 from deckgen.deck.notes import NotesWriter
-from deckgen.deck.package_fixes import add_missing_parts, order_presentation
+from deckgen.deck.package_fixes import (
+    add_missing_parts,
+    move_misplaced_attributes,
+    order_presentation,
+    order_text_bodies,
+)
 from deckgen.deck.paragraphs import HLINK_RT, list_adjusted, replace_level, write_paragraphs
 from deckgen.deck.slide_texts import FIGURE_BOOST, SlotText, slide_texts
 from deckgen.deck.themes import Themes
@@ -126,6 +131,8 @@ class DeckWriter(FieldsMixin):
         remove_slides(self.prs)
         add_missing_parts(self.prs)
         order_presentation(self.prs)
+        order_text_bodies(self.prs)
+        move_misplaced_attributes(self.prs)
         from deckgen.template.sample_text import clean_sample_text
 
         self._sample_notes = clean_sample_text(self.prs, plan)
@@ -143,6 +150,11 @@ class DeckWriter(FieldsMixin):
             rid, slide = self.prs.slides.part.add_slide(choice.layout.layout)
             self.prs.slides._sldIdLst.add_sldId(rid)
             state = _SlideState(slide, choice, number, spec)
+            under = self._carried_bg(choice.layout, spec.role == "title")
+            if under is not None:
+                from deckgen.deck.artwork import carry_background
+
+                carry_background(slide, under)
             if self.tmap.examples.artwork:
                 from deckgen.deck.artwork import carry
 
@@ -589,7 +601,18 @@ class DeckWriter(FieldsMixin):
                                         slot.ph.ph_type or "obj")
             mine = master.find(f"{P}spPr") if master is not None else None
             fills = tuple(f for f in (mine, own) if f is not None)
-        return self._theme(layout).legibility.background(layout.layout, slot.box, fills)
+        return self._theme(layout).legibility.background(layout.layout, slot.box, fills,
+                                                          self._carried_bg(layout))
+
+    def _carried_bg(self, layout: LayoutInfo, title: bool | None = None) -> Any:
+        """The example slides' own background the slides of this layout take, if any (not
+        the cover's where the cover example did not show it)."""
+        if title is None:
+            title = "title" in self.choices and self.choices["title"].layout is layout
+        for master, part, cover in self.tmap.examples.backgrounds:
+            if master == layout.master and (cover or not title):
+                return part
+        return None
 
     def _figure_colour(self, layout: LayoutInfo, bg: str, size_pt: float, where: str,
                        number: int) -> str:

@@ -141,10 +141,12 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
             return False  # content stays off the cover's master
         if score(role, li) > 0:
             return True
+        if role == "title" and li is ex.cover:
+            return not li.has_vertical  # the examples' cover, title placeholder or not
         # a layout named for this very slide that has a title but no box for its text (a
         # "Big statement" with its title alone): the text gets a placeholder of its own
-        return made_for(role, purpose_of(li.name)) and li.title is not None and not (
-            li.has_vertical)
+        return made_for(role, purpose_of(li.name)) and (
+            li.title is not None or role == "title") and not li.has_vertical
 
     def rank(li: LayoutInfo) -> int:
         order = (masters.cover, masters.content) if role == "title" else (

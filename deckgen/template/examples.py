@@ -50,6 +50,9 @@ class Examples:
     content_slides: int = 0  # how many example slides show content
     titled: tuple[tuple[LayoutInfo, str], ...] = ()  # purposes the slides' own titles state
     artwork: tuple[Artwork, ...] = ()
+    # a background most example slides of a master set themselves (their own picture or
+    # colour instead of the master's): (master, the example slide part holding it, cover too)
+    backgrounds: tuple[tuple[int, Any, bool], ...] = ()
 
     def content_master(self) -> int | None:
         counts = Counter(li.master for li in self.content)
@@ -76,7 +79,9 @@ def read_examples(prs: Any, layouts: list[LayoutInfo],
     stated = purpose_of(first_li.name)
     opener = stated == "cover" or stated in (None, "title_only", "blank") and (
         first_li.title is not None or first_li.own_look) and not content_like(first_li)
-    cover = first_li if opener and cover_like(first_li) else None
+    # the cover's layout, even where it has no title placeholder (the example writes its
+    # title into a text box of its own): the deck's title gets a placeholder there
+    cover = first_li if opener and (cover_like(first_li) or first_li.title is None) else None
     used: Counter[int] = Counter()
     order: dict[int, LayoutInfo] = {}
     titled: list[tuple[LayoutInfo, str]] = []
@@ -90,7 +95,29 @@ def read_examples(prs: Any, layouts: list[LayoutInfo],
             order.setdefault(id(li), li)
     content = tuple(order[k] for k, _ in sorted(used.items(), key=lambda kv: -kv[1]))
     return Examples(len(slides), cover, first_li.master if opener else None, content,
-                    sum(used.values()), tuple(titled), _artwork(slides, opener))
+                    sum(used.values()), tuple(titled), _artwork(slides, opener),
+                    _backgrounds(slides, opener))
+
+
+def _backgrounds(slides: list[tuple[Any, LayoutInfo]], has_cover: bool,
+                 ) -> tuple[tuple[int, Any, bool], ...]:
+    """Per master, a slide background most of its example slides repeat."""
+    out = []
+    for master in sorted({li.master for _s, li in slides}):
+        mine = [(n, s) for n, (s, li) in enumerate(slides) if li.master == master]
+        content = [(n, s) for n, s in mine if n > 0 or not has_cover]
+        looks: dict[str, list[int]] = {}
+        for n, slide in mine:
+            bg = slide._element.find(f"{P}cSld/{P}bg")
+            if bg is not None:
+                looks.setdefault(_look(slide.part, bg), []).append(n)
+        for numbers in looks.values():
+            hits = [n for n, _s in content if n in numbers]
+            if len(hits) >= 2 and len(hits) >= REPEATED * len(content):
+                part = dict(mine)[hits[0]].part
+                out.append((master, part, has_cover and 0 in numbers))
+                break
+    return tuple(out)
 
 
 def _title_text(slide: Any) -> str:

@@ -245,6 +245,14 @@ def obstacles(layout: Any, slide_w: int, slide_h: int,
             if w <= 0 or h <= 0 or w * h >= 0.5 * slide_w * slide_h:
                 continue
             boxes.append(Box(x, y, w, h))
+    if not pictures:  # logos and rules painted into a background picture
+        from deckgen.template.picture_ink import background_marks
+
+        slide = Box(0, 0, slide_w, slide_h)
+        own_bg = layout._element.find(f"{_P}cSld/{_P}bg") is not None
+        sources = [layout] if own_bg or len(parts) == 1 else [layout, layout.slide_master]
+        for source in sources:
+            boxes.extend(background_marks(source, slide))
     return tuple(sorted(set(boxes), key=lambda b: (b.y, b.x, b.w, b.h)))
 
 

@@ -34,18 +34,34 @@ GENERAL = ("content", "title_only", "blank")
 _EXACT: dict[str, tuple[str, ...]] = {
     "cover": TITLE + ("标题幻灯片", "封面", "表紙", "제목 슬라이드", "Титульный слайд", "Capa",
                       "Couverture", "Copertina", "Voorblad", "Okładka", "Title - Center",
-                      "Title & Photo", "Title & Subtitle"),
+                      "Title & Photo", "Title & Subtitle", "標題投影片", "Címdia",
+                      "Rubrikbild", "Titelslide", "Tittellysbilde", "Otsikkodia",
+                      "Úvodní snímek", "Başlık Slaydı", "Diapozitiv titlu",
+                      "Διαφάνεια τίτλου", "Diapositiva de títol", "Page de titre",
+                      "Page de garde", "Titre document", "Titre du document"),
     "divider": SECTION + ("节标题", "章节", "过渡页", "구역 머리글", "Заголовок раздела",
                           "Section Header", "SECTION_HEADER", "Main Point",
-                          "Section Title and Description"),
-    "content": CONTENT + TWO_CONTENT + ("标题和内容", "两栏内容", "제목 및 내용",
+                          "Section Title and Description", "章節標題", "Szakaszfejléc",
+                          "Avsnittsrubrik", "Afsnitsoverskrift", "Deloverskrift",
+                          "Osan ylätunniste", "Záhlaví oddílu", "Bölüm Üst Bilgisi",
+                          "Antet secțiune", "Κεφαλίδα ενότητας", "Titre de session"),
+    "content": CONTENT + TWO_CONTENT + ("标题和内容", "两栏内容", "제목 및 내용", "標題及內容",
+                                        "Cím és tartalom", "Rubrik och innehåll",
+                                        "Titel og indhold", "Tittel og innhold",
+                                        "Otsikko ja sisältö", "Nadpis a obsah",
+                                        "Başlık ve İçerik", "Titlu și conținut",
+                                        "Τίτλος και περιεχόμενο", "Title and non-bulleted text",
                                         "Заголовок и объект", "Content with Caption",
                                         "Inhalt mit Überschrift", "Contenu avec légende",
                                         "Conteúdo com Legenda", "ONE_COLUMN_TEXT",
                                         "TITLE_AND_TWO_COLUMNS", "Title and Contents", "Inhalt"),
     "agenda": AGENDA + ("目录", "목차", "Содержание", "Sumário", "Sommario"),
-    "title_only": TITLE_ONLY + ("仅标题", "제목만", "Только заголовок", "Title - Top"),
-    "blank": BLANK + ("空白", "빈 화면", "Пустой слайд", "Vazio", "Empty", "Leer", "Leeg"),
+    "title_only": TITLE_ONLY + ("仅标题", "제목만", "Только заголовок", "Title - Top", "只有標題",
+                                "Csak cím", "Endast rubrik", "Kun titel", "Bare tittel",
+                                "Vain otsikko", "Pouze nadpis", "Yalnızca Başlık", "Doar titlu",
+                                "Μόνο τίτλος"),
+    "blank": BLANK + ("空白", "빈 화면", "Пустой слайд", "Vazio", "Empty", "Leer", "Leeg", "Üres",
+                      "Tom", "Tomt", "Tyhjä", "Prázdný", "Boş", "Necompletat", "Κενή"),
     "comparison": COMPARISON + ("Сравнение", "비교"),
     "chart": BIG_NUMBER + ("BIG_NUMBER", "Big Fact"),
     "closing": CLOSING,
@@ -62,15 +78,16 @@ _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                  "谢谢", "致谢", "结束", "感谢", "ありがとう", "감사", "спасибо", "fin")),
     ("agenda", ("agenda", "inhaltsverzeichnis", "ubersicht", "overview", "tableofcontents",
                 "contents", "sommaire", "indice", "inhoud", "inhoudsopgave", "spistresci",
-                "sumario", "sommario", "目录", "目次", "목차", "содержание", "toc")),
+                "sumario", "sommario", "目录", "目次", "목차", "содержание", "toc", "index")),
     ("quote", ("quote", "zitat", "citation", "cita", "citacao", "citazione", "citaat", "cytat",
                "引用", "引言", "인용", "цитата")),
-    ("divider", ("divider", "zwischentitel", "sectionheader", "sectiontitle", "section",
+    ("divider", ("divider", "devider", "zwischentitel", "sectionheader", "sectiontitle", "section",
                  "abschnitt", "kapitel", "trenner", "trennfolie", "intercalaire", "chapter",
                  "chapitre", "seccion", "secao", "sezione", "sectie", "sekcji", "part",
                  "节标题", "章节", "过渡", "見出し", "구역", "раздел", "mainpoint", "statement")),
     ("cover", ("cover", "titelfolie", "titleslide", "deckblatt", "titelseite", "portada",
                "capa", "couverture", "copertina", "voorblad", "okladka", "opening", "start",
+               "ouverture", "pagedegarde", "pagedetitre", "titredocument",
                "封面", "标题幻灯片", "表紙", "タイトルスライド", "제목슬라이드", "титульный",
                "titulo da apresentacao", "titre de la presentation")),
     ("comparison", ("comparison", "vergleich", "comparaison", "comparacion", "comparacao",
@@ -105,7 +122,7 @@ def _plain(text: str) -> str:
 
 # Words that must stand alone: inside longer words they mean something else ("Contents" is
 # an agenda, "Title and Contents" is not; "Flowchart", "Comfortable").
-_WHOLE = frozenset(("contents", "overview", "indice", "table", "chart", "image", "imagen",
+_WHOLE = frozenset(("contents", "overview", "indice", "index", "table", "chart", "image", "imagen",
                     "photo", "section", "start", "cover", "intern", "interne", "remove",
                     "delete", "statement", "opening", "closing", "contact", "thank", "thanks"))
 
@@ -122,10 +139,12 @@ def purpose_of(name: str) -> str | None:
     """The purpose a layout's name states, or None when it states none."""
     if not name.strip():
         return None
-    folded = fold(name)
-    for purpose, names in _EXACT_FOLDED.items():
-        if folded in names:
-            return purpose
+    # "1_Title Slide" (PowerPoint's copy of a layout), "01_Title", "3. Agenda": numbered
+    bare = re.sub(r"^\s*\d+[\s_.\-)]*(?=\D)", "", name)
+    for folded in dict.fromkeys((fold(name), fold(bare))):
+        for purpose, names in _EXACT_FOLDED.items():
+            if folded in names:
+                return purpose
     words = _plain(name)
     joined = words.replace(" ", "")
     for purpose, tokens in _WORDS:

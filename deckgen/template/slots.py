@@ -221,6 +221,10 @@ def _raw_slots(role: str, layout: LayoutInfo,
     region = content_region(layout)
     if title is not None:
         slots["title"] = _title_room(layout, title)
+    elif role == "title":  # a cover drawn without placeholders: the title in its free area
+        slots["title"] = Slot(None, Box(region.x, region.y + region.h // 5, region.w,
+                                        region.h * 7 // 20))
+        notes.append("no title placeholder on the cover: the title gets one of its own")
     else:
         box = title_box or Box(region.x, int(layout.slide_h * 0.06), region.w,
                                int(layout.slide_h * 0.14))
@@ -236,8 +240,10 @@ def _raw_slots(role: str, layout: LayoutInfo,
             if rest:
                 slots["byline"] = Slot(rest[0], rest[0].box)
         else:
-            slots["subtitle"] = Slot(None, region)
-            notes.append("no subtitle placeholder: the subtitle is drawn as a text box")
+            top = slots["title"].box.bottom + int(layout.slide_h * 0.02)
+            slots["subtitle"] = Slot(None, Box(region.x, top, region.w,
+                                               max(region.bottom - top, region.h // 4)))
+            notes.append("no subtitle placeholder: the subtitle gets one of its own")
     elif role in ("comparison", "table", "image"):
         slots.update(KIND_SLOTS[role](layout, region, Slot))
     elif role in ("statement", "quote"):

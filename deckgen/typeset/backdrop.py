@@ -171,14 +171,18 @@ def _parse_bg_styles(layout: Any) -> list[Any]:
 
 
 def behind(layout: Any, box: Box, scheme: Mapping[str, str], ph_fills: tuple[Any, ...] = (),
-           ) -> str:
-    """The colour behind ``box`` on a slide of ``layout``; ``UNKNOWN`` over a picture."""
+           under: Any = None) -> str:
+    """The colour behind ``box`` on a slide of ``layout``; ``UNKNOWN`` over a picture.
+
+    ``under``: a part whose own background the slide takes instead of the layout's (the
+    background the template's example slides set themselves)."""
     lay = layout._element
     styles = _bg_styles(layout)
     prs_el = layout.part.package.presentation_part._element
     size = prs_el.find(f"{P}sldSz")
     slide = Box(0, 0, int(size.get("cx")), int(size.get("cy"))) if size is not None else box
-    colour = (_background(layout.part, scheme, styles, (box, slide))
+    colour = ((_background(under, scheme, styles, (box, slide)) if under is not None else None)
+              or _background(layout.part, scheme, styles, (box, slide))
               or _background(layout.slide_master.part, scheme, styles, (box, slide))
               or scheme.get("bg1", "#FFFFFF"))
     parts = [layout.part] if lay.get("showMasterSp") in ("0", "false") else [

@@ -137,6 +137,8 @@ def measure(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str]
         size = (base[i] if base else lv.size) / 100 * scale
         m = metrics(fonts.get(lv.font, lv.font), lv.bold)
         indent = max(lv.mar_l, lv.mar_l + lv.indent) / EMU_PER_PT
+        if lv.caps:  # set in capitals: measured as shown
+            text = text.upper()
         if style.wrap:
             n = _lines(text, m, size, max(width - indent, 1.0), acc)
         else:

@@ -114,10 +114,13 @@ def _one_body_size(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]
     one size, the smallest any of them needs: body text that changes size from slide to slide
     because one layout's box is smaller looks unedited. Shrinking keeps every other rule."""
     bodies = [j for j in jobs if j.key == "body" and j.role in BODY_ROLES]
-    if len(bodies) < 2:
+    if not bodies:
         return
     least = min(sizes[(j.slide, j.key)][0] for j in bodies)
-    for j in bodies:
+    # the sources list is set no larger than the lists it documents (it may be smaller)
+    notes = [j for j in jobs if j.key == "body" and j.role == "sources"
+             and sizes[(j.slide, j.key)][0] > least]
+    for j in bodies + notes:
         cur = sizes[(j.slide, j.key)]
         sizes[(j.slide, j.key)] = [v * least / cur[0] for v in cur]
 

@@ -37,6 +37,7 @@ class LevelStyle:
     from_runs: bool = False  # size only known from the layout's sample text: write it out
     color: Any = None  # the inherited DrawingML colour element of the text (None: tx1)
     align: str = "l"  # l, ctr, r, just…: where a narrower box would move the text
+    caps: bool = False  # set in capitals (``cap="all"``, Office's section titles): wider
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,15 @@ def level_style(sources: list[Any], level: int, title: bool, sample: Any = None,
         from_runs=from_runs,
         color=colour,
         align=_first(chain, lambda el: el.get("algn"), "l"),
+        caps=_first(chain, _caps, False),
     )
+
+
+def _caps(el: Any) -> bool | None:
+    rpr = el.find(_q("a:defRPr"))
+    if rpr is None or rpr.get("cap") is None:
+        return None
+    return rpr.get("cap") == "all"
 
 
 def box_style(layout: Any, ph_el: Any | None, kind: str) -> BoxStyle:
