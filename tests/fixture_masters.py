@@ -389,3 +389,23 @@ def background_on_examples(path: Path) -> Path:
 
 
 MASTER_BUILDERS["background_on_examples"] = background_on_examples
+
+
+def schema_slips(path: Path) -> Path:
+    """Slips editors leave in templates that PowerPoint repairs: a master text body with its
+    list style after its paragraphs, ``showMasterSp`` on a layout's ``cSld``, and
+    ``pitchFamily="-112"`` font hints. The deck must not inherit them."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    body = next(sp for sp in master.placeholders)._element.find(f"{P}txBody")
+    lst = body.find(f"{A}lstStyle")
+    body.remove(lst)
+    body.append(lst)
+    layout = _layout(prs, 0, "Title and Content")
+    layout._element.find(f"{P}cSld").set("showMasterSp", "1")
+    for latin in prs.part._element.iter(f"{A}latin"):
+        latin.set("pitchFamily", "-112")
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["schema_slips"] = schema_slips

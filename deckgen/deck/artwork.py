@@ -40,14 +40,35 @@ def carry(slide: Any, artwork: tuple[Artwork, ...], master: int, cover: bool,
             part = dict(art.images).get(old)
             if part is not None:
                 blip.set(f"{R}embed", slide.part.relate_to(part, _IMAGE_RT))
+        text = " ".join(" ".join(t.text or "" for t in el.iter(f"{A}t")).split())
+        if text:  # a label ("UNCLASSIFIED"): described, so screen readers say it once
+            el = _described_group(el, art.box, text)
         for c_nv in el.iter(f"{P}cNvPr"):
             c_nv.set("id", str(next_id))
             next_id += 1
-        _decorative(el)
+        if not text:
+            _decorative(el)
         tree.insert(at, el)
         at += 1
         placed.append(el)
     return placed, next_id
+
+
+def _described_group(el: Any, box: Any, text: str) -> Any:
+    """The label in a group whose description says it: its text then does not count as
+    slide text missing from the outline view, and is still announced."""
+    from xml.sax.saxutils import quoteattr
+
+    from pptx.oxml import parse_xml
+
+    group = parse_xml(
+        f'<p:grpSp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvGrpSpPr><p:cNvPr id="0" '
+        f'name="Template label" descr={quoteattr(text[:200])}/><p:cNvGrpSpPr/><p:nvPr/>'
+        f'</p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x="{box.x}" y="{box.y}"/><a:ext '
+        f'cx="{box.w}" cy="{box.h}"/><a:chOff x="{box.x}" y="{box.y}"/><a:chExt cx="{box.w}" '
+        f'cy="{box.h}"/></a:xfrm></p:grpSpPr></p:grpSp>')
+    group.append(el)
+    return group
 
 
 def carry_background(slide: Any, example: Any) -> None:

@@ -102,3 +102,41 @@ def move_misplaced_attributes(prs: Any) -> int:
                 layout._element.set("showMasterSp", value)
             moved += 1
     return moved
+
+
+_PITCH = frozenset(("0", "1", "2", "16", "17", "18", "32", "33", "34", "48", "49", "50", "64",
+                    "65", "66", "80", "81", "82"))
+
+
+def drop_invalid_font_hints(prs: Any) -> int:
+    """Font hints outside their schema range (``pitchFamily="-112"``, as some Mac editors
+    write them) removed from every part (the presentation's default style, masters,
+    layouts, notes and handout masters): they are optional, and PowerPoint repairs a file
+    that carries them. Returns how many."""
+    from lxml import etree
+
+    dropped = 0
+    roots = []
+    raw = []  # parts python-pptx keeps as bytes (a handout master): parsed, fixed, put back
+    for part in prs.part.package.iter_parts():
+        if getattr(part, "_element", None) is not None:
+            roots.append(part._element)
+        elif part.content_type.endswith("+xml") and b"pitchFamily" in (part.blob or b""):
+            root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False))
+            roots.append(root)
+            raw.append((part, root))
+    for root in roots:
+        for tag in ("latin", "ea", "cs", "sym", "buFont", "font"):
+            for el in root.iter(f"{{{_A_NS}}}{tag}"):
+                if el.get("pitchFamily") not in (None, *_PITCH):
+                    del el.attrib["pitchFamily"]
+                    dropped += 1
+                charset = el.get("charset")
+                if charset is not None and not (charset.lstrip("-").isdigit()
+                                                and -128 <= int(charset) <= 127):
+                    del el.attrib["charset"]
+                    dropped += 1
+    for part, root in raw:
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                    standalone=True)
+    return dropped

@@ -29,6 +29,7 @@ from deckgen.deck.legibility import BACKING_ALPHA, SOLID, table_header_colour
 from deckgen.deck.notes import NotesWriter
 from deckgen.deck.package_fixes import (
     add_missing_parts,
+    drop_invalid_font_hints,
     move_misplaced_attributes,
     order_presentation,
     order_text_bodies,
@@ -133,6 +134,7 @@ class DeckWriter(FieldsMixin):
         order_presentation(self.prs)
         order_text_bodies(self.prs)
         move_misplaced_attributes(self.prs)
+        drop_invalid_font_hints(self.prs)
         from deckgen.template.sample_text import clean_sample_text
 
         self._sample_notes = clean_sample_text(self.prs, plan)

@@ -82,9 +82,11 @@ def score(role: str, layout: LayoutInfo) -> int:
         else:
             return 0
     else:
+        contents = layout.text_areas  # a list goes into a text box, not a chart's
         if not contents:
             return 0
         s += 5 if len(contents) == 1 else 0
+        s -= 2 * len(layout.of_kind("chart", "tbl"))
         extra = [p for p in texts if p not in contents]
         s -= len(extra) if role != "point" else max(0, len(extra) - 1)
         s += 1 if layout.type_attr == "obj" else 0

@@ -73,6 +73,11 @@ class LayoutInfo:
         return [p for p in self.placeholders if self.is_content_area(p)]
 
     @property
+    def text_areas(self) -> list[PhInfo]:
+        """Content areas that take text (a chart or table placeholder takes none)."""
+        return [p for p in self.content_areas if p.kind in ("body", "obj")]
+
+    @property
     def text_boxes(self) -> list[PhInfo]:
         """Horizontal text placeholders other than the title, in reading order."""
         found = [p for p in self.placeholders if p.kind in TEXT_KINDS and not p.vert]

@@ -76,7 +76,7 @@ _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                  "merci", "gracias", "obrigado", "obrigada", "grazie", "bedankt", "dziekuje",
                  "questions", "fragen", "q&a", "calltoaction", "encerramento", "agradecimento",
                  "谢谢", "致谢", "结束", "感谢", "ありがとう", "감사", "спасибо", "fin")),
-    ("agenda", ("agenda", "inhaltsverzeichnis", "ubersicht", "overview", "tableofcontents",
+    ("agenda", ("agenda", "inhaltsverzeichnis", "ubersicht", "overview", "tableofcontent",
                 "contents", "sommaire", "indice", "inhoud", "inhoudsopgave", "spistresci",
                 "sumario", "sommario", "目录", "目次", "목차", "содержание", "toc", "index")),
     ("quote", ("quote", "zitat", "citation", "cita", "citacao", "citazione", "citaat", "cytat",
@@ -131,7 +131,8 @@ def _has(words: str, folded: str, token: str) -> bool:
     if not token.isascii():
         return token in folded or token in words
     if (len(token) <= 4 or token in _WHOLE) and " " not in token:
-        return token in words.split()
+        found = words.split()
+        return token in found or f"{token}s" in found  # "Charts", "Quotes", "Images"
     return token.replace(" ", "") in folded
 
 

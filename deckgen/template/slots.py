@@ -231,7 +231,6 @@ def _raw_slots(role: str, layout: LayoutInfo,
         slots["title"] = Slot(None, box)
         notes.append("no title placeholder on the layout: the title gets one of its own")
     texts = layout.text_boxes
-    contents = layout.content_areas
     if role == "title":
         subs = layout.of_kind("subtitle") or texts
         if subs:
@@ -254,7 +253,7 @@ def _raw_slots(role: str, layout: LayoutInfo,
     elif role == "statistic":
         slots.update(_statistic_slots(layout, region, notes))
     else:
-        body = _largest(contents)
+        body = _largest(layout.text_areas)
         if body is None:
             slots["body"] = Slot(None, region)
             notes.append("no content placeholder: the text is drawn inside the content area")
