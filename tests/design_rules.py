@@ -139,13 +139,25 @@ def review(path: Path, company: str = "") -> list[str]:
 def _contrast(n, t, slide, scheme) -> list[str]:
     if t["box"] is None:
         return []
+    # the placeholder's fill as PowerPoint inherits it: its own, else its layout's, else its
+    # master's; the most specific one that names a fill (noFill included) wins
     fills = []
     lph = t["lph"]
-    if lph is not None and lph.find(f"{P}spPr") is not None:
-        fills.append(lph.find(f"{P}spPr"))
-    own = t["sp"].find(f"{P}spPr")
-    if own is not None:
-        fills.append(own)
+    chain = [t["sp"].find(f"{P}spPr")]
+    if lph is not None:
+        chain.append(lph.find(f"{P}spPr"))
+        ph = lph.find(f".//{P}nvPr/{P}ph")
+        from deckgen.template.index import master_phs, master_placeholder
+
+        mph = master_placeholder(master_phs(slide.slide_layout.slide_master._element),
+                                 (ph.get("type") if ph is not None else None) or "obj")
+        chain.append(mph.find(f"{P}spPr") if mph is not None else None)
+    for props in chain:
+        if props is not None and any(props.find(f"{A}{k}") is not None for k in (
+                "noFill", "solidFill", "gradFill", "blipFill", "pattFill")):
+            if props.find(f"{A}noFill") is None:
+                fills.append(props)
+            break
     # a slide with a background of its own shows that one, not the layout's
     under = slide.part if slide._element.find(f"{P}cSld/{P}bg") is not None else None
     bg = behind(slide.slide_layout, t["box"], scheme, tuple(fills), under)

@@ -409,3 +409,52 @@ def schema_slips(path: Path) -> Path:
 
 
 MASTER_BUILDERS["schema_slips"] = schema_slips
+
+
+def freeform_arc_on_dark(path: Path) -> Path:
+    """A near-black master with a light teal swoosh: a freeform whose box spans the whole
+    slide but which paints only a band down the right edge. Text sits on the black, not on
+    the teal; the master's light text reads there as it is."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    _background(master, "141414")
+    _white_text(master)
+    w, h = Inches(10), Inches(7.5)
+    tree = master._element.find(f"{P}cSld/{P}spTree")
+    tree.insert(2, parse_xml(
+        f'<p:sp {NSDECL}><p:nvSpPr><p:cNvPr id="96" name="Swoosh"/><p:cNvSpPr/><p:nvPr/>'
+        f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+        '<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/>'
+        f'<a:pathLst><a:path w="{w}" h="{h}"><a:moveTo><a:pt x="{w * 9 // 10}" y="0"/></a:moveTo>'
+        f'<a:lnTo><a:pt x="{w}" y="0"/></a:lnTo><a:lnTo><a:pt x="{w}" y="{h}"/></a:lnTo>'
+        f'<a:cubicBezTo><a:pt x="{w * 95 // 100}" y="{h * 2 // 3}"/><a:pt x="{w * 88 // 100}" '
+        f'y="{h // 3}"/><a:pt x="{w * 9 // 10}" y="0"/></a:cubicBezTo><a:close/></a:path>'
+        '</a:pathLst></a:custGeom><a:solidFill><a:srgbClr val="9ED5D4"/></a:solidFill>'
+        '</p:spPr></p:sp>'))
+    return _save(prs, path)
+
+
+def no_fill_over_master_fill(path: Path) -> Path:
+    """The master's title sits on a dark grey bar of its own fill (white text); the title
+    slide's layout takes the fill away (``a:noFill``) and sets its title black on a light
+    rounded box. The cover title is black on light grey, not white on dark grey."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    title = next(ph for ph in master.placeholders if ph._element.ph.get("type") == "title")
+    sppr = title._element.find(f"{P}spPr")
+    sppr.append(parse_xml(f'<a:solidFill {NSDECL}><a:srgbClr val="595959"/></a:solidFill>'))
+    rpr = master._element.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr")
+    rpr.insert(0, parse_xml(f'<a:solidFill {NSDECL}><a:srgbClr val="FFFFFF"/></a:solidFill>'))
+    cover = _layout(prs, 0, "Title Slide")
+    ctr = next(ph for ph in cover.placeholders if ph._element.ph.get("type") == "ctrTitle")
+    ctr._element.find(f"{P}spPr").append(parse_xml(f'<a:noFill {NSDECL}/>'))
+    lst = ctr._element.find(f"{P}txBody/{A}lstStyle")
+    lst.append(parse_xml(f'<a:lvl1pPr {NSDECL}><a:defRPr><a:solidFill><a:srgbClr val="000000"/>'
+                         '</a:solidFill></a:defRPr></a:lvl1pPr>'))
+    x, y, w, h = (v / 914400 for v in (ctr.left, ctr.top, ctr.width, ctr.height))
+    _rect(cover, 97, x - 0.2, y - 0.2, w + 0.4, h + 1.6, "E6E6E6", "Box", "roundRect")
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["freeform_arc_on_dark"] = freeform_arc_on_dark
+MASTER_BUILDERS["no_fill_over_master_fill"] = no_fill_over_master_fill

@@ -209,3 +209,17 @@ def test_a_background_every_example_slide_sets_is_carried_and_read_against(tmp_p
     from design_rules import review
 
     assert review(deck, COMPANY) == []  # the text was made to read on the dark background
+
+
+@pytest.mark.parametrize("name", ["freeform_arc_on_dark", "no_fill_over_master_fill"])
+def test_contrast_is_against_what_the_shapes_really_paint(tmp_path, name):
+    """A freeform's box is not what it paints; a layout's noFill takes the master's fill
+    away: in both the template's own colours read and none is forced onto the titles."""
+    prs, deck = _deck(tmp_path, name)
+    for slide in prs.slides:
+        forced = [rpr for rpr in slide.shapes.title._element.iter(f"{A}rPr")
+                  if rpr.find(f"{A}solidFill") is not None]
+        assert not forced, (name, slide.slide_layout.name)
+    from design_rules import review
+
+    assert review(deck, COMPANY) == []

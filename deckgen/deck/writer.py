@@ -602,7 +602,12 @@ class DeckWriter(FieldsMixin):
             master = master_placeholder(master_phs(layout.layout.slide_master._element),
                                         slot.ph.ph_type or "obj")
             mine = master.find(f"{P}spPr") if master is not None else None
-            fills = tuple(f for f in (mine, own) if f is not None)
+            # the most specific fill wins: a layout's noFill takes the master's fill away
+            for props in (own, mine):
+                if props is not None and any(props.find(f"{A}{k}") is not None for k in (
+                        "noFill", "solidFill", "gradFill", "blipFill", "pattFill")):
+                    fills = () if props.find(f"{A}noFill") is not None else (props,)
+                    break
         return self._theme(layout).legibility.background(layout.layout, slot.box, fills,
                                                           self._carried_bg(layout))
 

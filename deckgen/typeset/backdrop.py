@@ -21,6 +21,7 @@ from lxml import etree
 from deckgen.template.geometry import Box
 from deckgen.template.index import shape_box
 from deckgen.typeset.contrast import to_hex
+from deckgen.typeset.shape_area import painted_share
 from deckgen.typeset.shape_fill import shape_props
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -199,6 +200,13 @@ def behind(layout: Any, box: Box, scheme: Mapping[str, str], ph_fills: tuple[Any
             if covered < 0.05 * box.area:
                 continue
             main = covered >= 0.5 * box.area or (b.x <= cx <= b.right and b.y <= cy <= b.bottom)
+            if shape.tag == f"{P}sp":  # a freeform's or an ellipse's box is not what it paints
+                share = painted_share(shape, b, box)
+                if abs(share * box.area - covered) > 0.02 * box.area:
+                    covered = int(share * box.area)
+                    if covered < 0.05 * box.area:
+                        continue
+                    main = share >= 0.5
             if shape.tag == f"{P}pic":
                 painted = _picture_colour(part, shape.find(f"{P}blipFill"), box, b)
             else:
