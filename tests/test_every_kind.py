@@ -56,6 +56,18 @@ def every_kind(folder: Path) -> Path:
          "notes": NOTES},
         {"kind": "image", "title": "So sieht es aus", "image": "bild.png",
          "alt": "Ein blaues Rechteck", "caption": "Ein Beispielbild", "notes": NOTES},
+        {"kind": "figures", "title": "Was es kostet und bringt", "items": [
+            {"figure": "1,2 Mio. €", "caption": "Kosten im ersten Jahr",
+             "source": "Planung 2027"},
+            {"figure": "3 Stellen", "caption": "neue Stellen im Team"},
+            {"figure": "18 Monate", "caption": "bis sich die Stelle trägt"}],
+         "notes": NOTES},
+        {"kind": "roadmap", "title": "So gehen wir vor", "steps": [
+            {"label": "Entscheidung", "when": "Q1 2027", "text": "Budget und Auftrag"},
+            {"label": "Aufbau", "when": "Q2 2027", "text": "Stelle besetzen, Prozesse klären"},
+            {"label": "Pilot", "when": "H2 2027", "text": "Zwei Abteilungen beraten"},
+            {"label": "Regelbetrieb", "when": "2028"}],
+         "notes": NOTES},
         {"kind": "bullets", "title": "Nächste Schritte", "bullets": ["Budget", "Ausschreibung"],
          "notes": NOTES},
         {"kind": "closing", "title": "Unser Vorschlag für {{ company }}",

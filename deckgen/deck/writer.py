@@ -22,6 +22,7 @@ from lxml import etree
 from pptx.shapes.shapetree import SlideShapeFactory
 
 from deckgen.brand.logo import BrandLogo
+from deckgen.deck import diagrams
 from deckgen.deck.chart import add_chart
 from deckgen.deck.cleanup import remove_slides
 from deckgen.deck.fields import FieldsMixin, shown
@@ -36,6 +37,7 @@ from deckgen.template.geometry import Box
 from deckgen.template.index import LayoutInfo, PhInfo, master_phs, master_placeholder, ph_elements
 from deckgen.template.resolve import RoleChoice, Slot, TemplateMap
 from deckgen.typeset.backdrop import UNKNOWN
+from deckgen.typeset.balance import right_margins
 from deckgen.typeset.breaks import keep_together
 from deckgen.typeset.contrast import contrast_ratio, needed
 from deckgen.typeset.fit import FitResult, fit_text, measure
@@ -133,12 +135,15 @@ class DeckWriter(FieldsMixin):
             if spec.table is not None:
                 from deckgen.deck.table import add_table
 
-                frame = self._graphic(state, "table", add_table, spec.table, plan.lang)
+                frame = self._graphic(state, "table", add_table, spec.table, plan.lang, None,
+                                      self.fonts, self.colors, self._text_edge(state))
                 table_header_colour(self.legibility, frame, "table header", number)
             if spec.image is not None:
                 from deckgen.deck.picture import place_picture
 
                 self._graphic(state, "picture", place_picture, spec.image)
+            if spec.role in diagrams.ROLES:
+                self._diagram(state, spec, sizes[(number - 1, "title")][0] / 100)
             for kind, (info, text) in self._field_texts(choice.layout, number, plan).items():
                 fit, text = self._field_fit(choice.layout, info, text)
                 if fit.fits:
@@ -163,8 +168,9 @@ class DeckWriter(FieldsMixin):
         texts = [slide_texts(spec, self.choices[spec.role]) for spec in plan.slides]
         sizes = self._typeset(plan, texts)
         for i, (state, spec) in enumerate(zip(self.slides, plan.slides)):
-            if (spec.role, spec.chart, spec.table, spec.image) != (
-                    state.spec.role, state.spec.chart, state.spec.table, state.spec.image):
+            if (spec.role, spec.chart, spec.table, spec.image, spec.figures, spec.steps) != (
+                    state.spec.role, state.spec.chart, state.spec.table, state.spec.image,
+                    state.spec.figures, state.spec.steps):
                 raise Rebuild
             if texts[i].keys() != state.texts.keys():
                 raise Rebuild
@@ -231,6 +237,9 @@ class DeckWriter(FieldsMixin):
                     return i, key, f"the {key} would have {slot.box.w * 100 // self.tmap.slide_w}" \
                         f" % of the slide's width and {slot.box.h * 100 // self.tmap.slide_h} %" \
                         " of its height"
+            if spec.role in diagrams.ROLES and not self._diagram_fits(spec, option):
+                return i, "shapes", f"the {spec.role} shapes at {self._body_size / 100:g} pt " \
+                    "or less"
             for job in self._jobs(i, spec, option, slide_texts(spec, option)):
                 floor = min_pt(job, self.tmap.slide_w)
                 if job.is_title and not option.drawn:
@@ -279,7 +288,9 @@ class DeckWriter(FieldsMixin):
         out = []
         for key, (slot, text) in texts.items():
             style = self._adjusted(self._style(layout, slot, text.kind), text.list_style)
-            base = [style.levels[min(p.level, 2)].size for p in text.paras]
+            base = [int(style.levels[min(p.level, 2)].size * (
+                text.scales[k] if k < len(text.scales) else 1.0))
+                for k, p in enumerate(text.paras)]
             if slot.ph is None and text.kind == "title":  # the master's title size, bounded
                 base = [min(max(b, DRAWN_TITLE_SIZE), 4400) for b in base]
             # a template's size below the readable minimum is raised to it
@@ -293,7 +304,7 @@ class DeckWriter(FieldsMixin):
                                              *(round(v / EMU_PER_TENTH_INCH) for v in
                                                (b.x, b.y, b.w, b.h)))
             else:
-                group = (id(layout.layout), spec.role, key)
+                group = (id(layout.layout), spec.role, text.group or key)
             paras = tuple((keep_together(p.text, keep), p.level) for p in text.paras)
             box = slot.box
             if text.figure and len(paras) > 1:  # room for the clear space before the caption
@@ -432,7 +443,7 @@ class DeckWriter(FieldsMixin):
         if fit is None:
             fit = self._fit(style, paras, box, list(filled.sizes), 1.0, spacing=ratio)
         explicit = (slot.ph is None or list(fit.sizes) != inherited
-                    or any(lv.from_runs for lv in style.levels))
+                    or any(lv.from_runs or lv.own for lv in style.levels))
         sizes: list[int | None] = list(fit.sizes) if explicit else [None] * len(paras)
         where = f"{state.choice.role} {key}"
         number = state.number
@@ -467,8 +478,13 @@ class DeckWriter(FieldsMixin):
         if text.figure and len(paras) > 1:
             gap[1] = _figure_gap(fit.sizes[0])
         slide_part = state.slide.part
+        body = filled.sp.get_or_add_txBody()
+        if text.anchor:
+            body.find(f"{A}bodyPr").set("anchor", text.anchor)
+        right = right_margins(paras, style, self.fonts, box.w, fit.sizes) if (
+            text.balance and not fit.hyphenate and not fit.url_lines) else None
         write_paragraphs(
-            filled.sp.get_or_add_txBody(), text.paras, sizes, list_style=text.list_style,
+            body, text.paras, sizes, list_style=text.list_style, right=right,
             style=raw, lang=self.plan.lang, hyph=fit.hyphenate, url_lines=dict(fit.url_lines),
             keep=keep, released=fit.released,
             link_rid=lambda url: slide_part.relate_to(url, HLINK_RT,
@@ -544,7 +560,8 @@ class DeckWriter(FieldsMixin):
         if spec.chart.kind in ("bar", "column"):
             from deckgen.deck.bar_chart import add_bar_chart
 
-            self._graphic(state, "chart", add_bar_chart, spec.chart, self.plan.lang)
+            self._graphic(state, "chart", add_bar_chart, spec.chart, self.plan.lang,
+                          self.colors, self._backdrop(state.choice.layout, slot))
             return
         ph = None
         if slot.ph is not None:
@@ -553,6 +570,33 @@ class DeckWriter(FieldsMixin):
                           self.colors, self._backdrop(state.choice.layout, slot))
         state.order[frame._element] = (1, slot.box.y, slot.box.x)
         state.next_id = max(state.next_id, frame.shape_id + 1)
+
+    def _text_edge(self, state: _SlideState) -> int | None:
+        """Where the title's text starts: a table lines up with it."""
+        filled = state.texts.get("title")
+        if filled is None:
+            return None
+        style = self._style(state.choice.layout, filled.slot, "title")
+        return filled.slot.box.x + style.insets[0]
+
+    def _canvas(self, layout: LayoutInfo, slot: Slot, title_pt: float) -> Any:
+        return diagrams.canvas(self.fonts, self.colors, self._body_size / 100,
+                               self.tmap.slide_w, title_pt, self.plan.lang if self.plan else "",
+                               self._backdrop(layout, slot),
+                               lambda box: self.legibility.background(layout.layout, box, ()))
+
+    def _diagram_fits(self, spec: SlideSpec, option: RoleChoice) -> bool:
+        slot = Slot(None, diagrams.area(spec, option))
+        return diagrams.fits(spec, slot.box, self._canvas(option.layout, slot, 0.0))
+
+    def _diagram(self, state: _SlideState, spec: SlideSpec, title_pt: float) -> None:
+        """Native shapes deckgen draws (key figures, a roadmap, a point's progress marker):
+        `deckgen.deck.diagrams`."""
+        slot = Slot(None, diagrams.area(spec, state.choice))
+        group, state.next_id = diagrams.draw(
+            state.slide, spec, slot.box, self._canvas(state.choice.layout, slot, title_pt),
+            state.next_id)
+        state.order[group] = (1, slot.box.y, slot.box.x)
 
     def _logo(self, state: _SlideState) -> None:
         """The organisation's logo in a free corner (`deckgen.deck.logo`), or a warning."""

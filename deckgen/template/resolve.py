@@ -22,11 +22,13 @@ from deckgen.template.kind_slots import (
     comparison_slots,
     image_slots,
     kind_score,
+    shapes_slots,
     table_slots,
 )
 from deckgen.template.names import FOLDED, KEYWORDS, fold
 
-KIND_SLOTS = {"comparison": comparison_slots, "table": table_slots, "image": image_slots}
+KIND_SLOTS = {"comparison": comparison_slots, "table": table_slots, "image": image_slots,
+              "figures": shapes_slots, "roadmap": shapes_slots}
 LIST_ROLES = ("bullets", "agenda", "point", "closing", "sources")
 
 
@@ -170,7 +172,7 @@ def _drawn_slots(role: str, layout: LayoutInfo) -> tuple[dict[str, Slot], list[s
     region = Box(free.x, top, free.w, max(bottom - top, int(h * 0.15)))
     if role == "title":
         slots["subtitle"] = Slot(None, region)
-    elif role in ("comparison", "table", "image"):
+    elif role in KIND_SLOTS:
         bare = LayoutInfo(layout.layout, layout.name, layout.master, layout.type_attr, (),
                           layout.slide_w, layout.slide_h)
         slots.update(KIND_SLOTS[role](bare, region, Slot))
@@ -207,7 +209,7 @@ def _raw_slots(role: str, layout: LayoutInfo) -> tuple[dict[str, Slot], list[str
         else:
             slots["subtitle"] = Slot(None, region)
             notes.append("no subtitle placeholder: the subtitle is drawn as a text box")
-    elif role in ("comparison", "table", "image"):
+    elif role in KIND_SLOTS:
         slots.update(KIND_SLOTS[role](layout, region, Slot))
     elif role in ("statement", "quote"):
         body = _largest([p for p in texts if p.kind != "obj"] or texts)

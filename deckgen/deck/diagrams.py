@@ -1,0 +1,66 @@
+"""What deckgen draws as native shapes, by role: key figures, a roadmap, a point's progress.
+
+The writer asks three things of them, through this one entry point so it needs no knowledge
+of any: where the drawing goes on a layout, whether that area holds it at readable sizes (the
+layout choice tries the next candidate if not), and to draw it there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from deckgen.deck.native import Canvas
+from deckgen.pitch.plan import SlideSpec
+from deckgen.template.geometry import Box
+from deckgen.template.resolve import RoleChoice
+from deckgen.typeset.scale import min_sizes
+
+ROLES = ("figures", "roadmap", "point")
+SLOT = "shapes"
+
+
+def canvas(fonts: Mapping[str, str], scheme: Mapping[str, str], body_pt: float, slide_w: int,
+           title_pt: float, lang: str, bg: str,
+           behind: Callable[[Box], str] | None = None) -> Canvas:
+    """The deck's sizes and colours as the drawing needs them (body size never below the
+    minimum, which scales with the slide); ``behind`` gives the backdrop of any box."""
+    floor = min_sizes(slide_w)[1]
+    return Canvas(fonts, scheme, max(body_pt, floor), floor, max(title_pt, floor), lang, bg,
+                  slide_w, behind)
+
+
+def area(spec: SlideSpec, choice: RoleChoice) -> Box:
+    """Where the drawing goes on the chosen layout."""
+    if spec.role == "point":
+        from deckgen.deck.points import marker_box
+
+        return marker_box(choice)
+    return choice.slots[SLOT].box
+
+
+def fits(spec: SlideSpec, box: Box, where: Canvas) -> bool:
+    if spec.role == "point":
+        return True  # one short line: the statement's fitting decides the layout
+    if spec.role == "figures":
+        from deckgen.deck.figures import fits as figures_fit
+
+        return figures_fit(spec.figures, box, where)
+    from deckgen.deck.roadmap import fits as roadmap_fits
+
+    return roadmap_fits(spec.steps, box, where)
+
+
+def draw(slide: Any, spec: SlideSpec, box: Box, where: Canvas, next_id: int) -> tuple[Any, int]:
+    """The group drawn on ``slide``, and the next free shape id."""
+    if spec.role == "point":
+        from deckgen.deck.progress import draw as draw_progress
+
+        return draw_progress(slide, spec, box, where, next_id)
+    if spec.role == "figures":
+        from deckgen.deck.figures import draw as draw_figures
+
+        return draw_figures(slide, spec.figures, box, where, next_id)
+    from deckgen.deck.roadmap import draw as draw_roadmap
+
+    return draw_roadmap(slide, spec.steps, box, where, next_id)
