@@ -108,4 +108,4 @@ def _fields(found: list[tuple[Any, str | None]], rec: SlideRecord) -> dict[str, 
 
 
 def _kind_of(ph: str) -> str:
-    return ph if ph in ("chart", "table", "picture") else "text"
+    return ph if ph in ("chart", "table", "picture", "group") else "text"

@@ -221,6 +221,11 @@ def _replace(slide: Any, base_el: Any, fresh_slide: Any, fresh_el: Any, in_place
     """The fresh text, table, chart data or image into the person's shape, which keeps its
     place (``in_place``: the person left it where deckgen put it)."""
     kind = frame_kind(fresh_el)
+    if kind == "group":  # shapes deckgen drew (key figures, a roadmap): the fresh ones
+        from deckgen.deck.group_refresh import replace_group
+
+        replace_group(slide, base_el, fresh_slide, fresh_el, in_place)
+        return
     if kind in ("picture", "chart"):
         if kind == "picture":
             _replace_picture(slide, base_el, fresh_slide, fresh_el, in_place)

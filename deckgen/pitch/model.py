@@ -143,7 +143,8 @@ class QuoteSlide:
     text: str = _f("The quotation, without quotation marks.")
     author: str = _f("Who said it.")
     role: str = _f("Who the author is, e.g. their position.", default="")
-    title: str = _f("Slide title for navigation (default: the author).", default="")
+    title: str = _f("The slide's name in the deck's document properties (default: the "
+                    "quotation, which the slide shows as its title).", default="")
     notes: str = _f(_NOTES, default="")
 
 
