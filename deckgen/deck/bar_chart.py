@@ -107,7 +107,7 @@ def style_bar_chart(chart: Any, spec: ChartSpec, lang: str,
     if colors:
         from deckgen.deck.chart_contrast import outline_weak
 
-        outline_weak(list(plot.series), colors, bg)
+        outline_weak(list(plot.series), colors, bg, touching=False)  # bars have gaps
     for rpr in chart._chartSpace.iter(f"{_A}defRPr", f"{_A}rPr", f"{_A}endParaRPr"):
         rpr.set("lang", lang)
     fix_axis_ids(chart._chartSpace)

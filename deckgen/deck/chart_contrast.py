@@ -22,14 +22,16 @@ NON_TEXT = 3.0  # WCAG 1.4.11
 OUTLINE_PT = 1.5
 
 
-def needs_outline(fills: Sequence[str], bg: str, ring: bool = False) -> list[bool]:
-    """Per area: whether it falls below 3:1 against the background or a neighbour
-    (``ring``: the last touches the first, as in a doughnut)."""
+def needs_outline(fills: Sequence[str], bg: str, ring: bool = False,
+                  touching: bool = True) -> list[bool]:
+    """Per area: whether it falls below 3:1 against the background or a neighbour it
+    touches (``touching``: slices do, bars with a gap between them do not; ``ring``: the
+    last touches the first, as in a doughnut)."""
     parts = colours_of(bg) if bg and bg != UNKNOWN else []
     out = []
     for i, fill in enumerate(fills):
         weak = any(contrast_ratio(fill, part) < NON_TEXT for part in parts)
-        near = [i - 1, i + 1] if len(fills) > 1 else []
+        near = [i - 1, i + 1] if len(fills) > 1 and touching else []
         for j in near:
             if ring:
                 j %= len(fills)
@@ -77,13 +79,13 @@ def fill_of(owner: Any, scheme: Mapping[str, str]) -> str | None:
 
 
 def outline_weak(items: Sequence[Any], scheme: Mapping[str, str], bg: str,
-                 ring: bool = False) -> None:
+                 ring: bool = False, touching: bool = True) -> None:
     """Outline each series or point (python-pptx objects with ``format``) whose fill, as
     chosen, does not stand out; read back from the chart, whoever chose it."""
     fills = [fill_of(item.format._element, scheme) for item in items]
     if not scheme or any(f is None for f in fills):
         return
     ref = outline_colour(scheme, bg)
-    for item, weak in zip(items, needs_outline([f for f in fills if f], bg, ring)):
+    for item, weak in zip(items, needs_outline([f for f in fills if f], bg, ring, touching)):
         if weak:
             outline(item.format, ref)

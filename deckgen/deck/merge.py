@@ -36,6 +36,7 @@ from deckgen.deck.matching import Found, identify
 from deckgen.deck.placement import same_box, same_boxes, shape_box, slide_boxes
 from deckgen.deck.rekey import align_keys
 from deckgen.deck.run_look import carry_look
+from deckgen.deck.shape_refresh import follow_box, replace_group
 from deckgen.errors import DeckgenError
 
 
@@ -222,7 +223,6 @@ def _replace(slide: Any, base_el: Any, fresh_slide: Any, fresh_el: Any, in_place
     place (``in_place``: the person left it where deckgen put it)."""
     kind = frame_kind(fresh_el)
     if kind == "group":  # shapes deckgen drew (key figures, a roadmap): the fresh ones
-        from deckgen.deck.group_refresh import replace_group
 
         replace_group(slide, base_el, fresh_slide, fresh_el, in_place)
         return
@@ -254,6 +254,8 @@ def _replace(slide: Any, base_el: Any, fresh_slide: Any, fresh_el: Any, in_place
         base_el.append(new)
     else:
         old.getparent().replace(old, new)
+    if kind == "text" and in_place:
+        follow_box(base_el, fresh_el)
 
 
 def _replace_picture(slide: Any, base_el: Any, fresh_slide: Any, fresh_el: Any,

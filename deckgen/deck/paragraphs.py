@@ -54,7 +54,7 @@ def write_paragraphs(tx: Any, paras: Iterable[Para], sizes: list[int | None], *,
         p = etree.SubElement(tx, f"{A}p")
         lvl = min(para.level, 2)
         ppr = _ppr(list_style, para.level, style.levels[lvl], first=not i,
-                   set_apart=sub_levels.levels[lvl])
+                   set_apart=sub_levels.levels[lvl], size=size)
         if space_before and i in space_before:
             if ppr is None:
                 ppr = parse_xml(f'<a:pPr xmlns:a="{NS["a"]}"/>')
@@ -133,12 +133,14 @@ def _cut_urls(text: str, url_lines: dict[str, tuple[str, ...]]) -> list[str]:
 
 
 def _ppr(list_style: str, level: int, lv: LevelStyle, first: bool = False,
-         set_apart: LevelStyle | None = None) -> Any:
+         set_apart: LevelStyle | None = None, size: int | None = None) -> Any:
     attrs = f' lvl="{level}"' if level else ""
     numbers = agenda_numbers(list_style)
     if numbers:  # an agenda: numbered from ``start``, larger, spread over its area
         start, last = numbers
-        size = int(lv.size * AGENDA_GROW)
+        # the gap after the numbers at the size the deck gives the items (fitting measured
+        # them with the widest gap their size could need)
+        size = size or int(lv.size * AGENDA_GROW)
         mar = number_gap(size, last)
         spc = "" if first else (f'<a:spcBef><a:spcPts val="{int(size * AGENDA_SPACE)}"/>'
                                 "</a:spcBef>")

@@ -62,7 +62,10 @@ def point_texts(spec: SlideSpec, choice: RoleChoice,
     area = _area(slots)
     gap = int(choice.layout.slide_h * 0.02)
     top = marker.bottom + gap
-    height = int((area.bottom - top) * OPTICAL * 2)  # centred there: its centre sits at 45 %
+    # the statement's box is centred on the free area's optical centre (45 % down), or as
+    # near as an area crowded by the marker allows
+    room = area.bottom - top
+    height = min(room, max(2 * (area.y + int(area.h * OPTICAL) - top), room * 3 // 4))
     scale = MESSAGE if sentences(spec.body) <= 2 else 1.0
     body = slots["body"]
     out: dict[str, tuple[Any, SlotText]] = {}

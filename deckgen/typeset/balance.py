@@ -17,7 +17,8 @@ from deckgen.typeset.fit import SAFETY_W, measure
 from deckgen.typeset.styles import BoxStyle
 
 SHORT = 0.4  # a last line under this share of the measure reads as left alone
-WINDOW = 0.025  # the even break must hold over this share of the measure, or it is not set
+WINDOW = 0.02  # the even break must hold over this share of the measure, or it is not set
+MARGIN = 0.03  # the measure written is this much wider than the narrowest (or half the range)
 _STEPS = 12
 
 
@@ -26,10 +27,11 @@ def right_margins(paras: Sequence[tuple[str, int]], style: BoxStyle, fonts: Mapp
     """Per paragraph index, the right margin (EMU) that evens its lines; only paragraphs
     whose last line is a single word or short get one.
 
-    The narrowest measure that keeps the lines gives the even break; the measure written is
-    the middle of the range over which that break holds (a renderer measuring a little wider
-    or narrower still breaks there). Where the range is too narrow to be safe, or the lines
-    fitting counted (with its safety margin) would not hold, the paragraph is left as it is."""
+    The narrowest measure that keeps the lines (as shown, and as fitting counted them with
+    its safety margin) gives the most even break; the measure written is a little wider, so
+    a renderer measuring a little differently still breaks there and never takes a line
+    more. Where no measure leaves the last line more than a word, or only over too narrow a
+    range to rely on, the paragraph is left as it is."""
     out: dict[int, int] = {}
     for i, ((text, level), size) in enumerate(zip(paras, sizes)):
         if "\n" in text or "://" in text or " " not in text.strip():
@@ -49,25 +51,27 @@ def _even(text: str, level: int, style: BoxStyle, fonts: dict[str, str], width: 
     lines = count(width)
     if not lines or lines < 2:
         return None
-    tail = _tail(text, lines, count, width)
-    if " " in tail and count(int(width * SHORT) + _sides(style), True, tail) != 1:
+    if not _ragged(_tail(text, lines, count, width), count, width, style):
         return None  # the last line is neither one word nor short: nothing to even
     fitted = count(width, False)
     # narrowest measure with the same lines, as shown and as fitted
     narrow = _search(width // 2, width,
                      lambda w: count(w) == lines and count(w, False) == fitted, low=True)
-    even = _tail(text, lines, count, narrow)
-    if even == tail:
-        return None
-    # widest measure at which that even break still holds
-    wide = _search(narrow, width, lambda w: _tail(text, lines, count, w) == even, low=False)
+    if _ragged(_tail(text, lines, count, narrow), count, width, style):
+        return None  # no measure with these lines leaves more than a word on the last
+    # widest measure at which the last line is no longer left alone
+    wide = _search(narrow, width,
+                   lambda w: not _ragged(_tail(text, lines, count, w), count, width, style),
+                   low=False)
     if wide - narrow < WINDOW * width:
-        return None
-    return width - (narrow + wide) // 2
+        return None  # the even break holds over too narrow a range to rely on
+    return width - (narrow + min(int(MARGIN * width), (wide - narrow) // 2))
 
 
-def _sides(style: BoxStyle) -> int:
-    return style.insets[0] + style.insets[2]
+def _ragged(tail: str, count: Callable[..., int | None], width: int, style: BoxStyle) -> bool:
+    """A last line of one word, or shorter than `SHORT` of the measure."""
+    sides = style.insets[0] + style.insets[2]
+    return " " not in tail or count(int((width - sides) * SHORT) + sides, True, tail) == 1
 
 
 def _search(lo: int, hi: int, ok: Callable[[int], bool], low: bool) -> int:

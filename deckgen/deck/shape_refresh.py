@@ -1,14 +1,17 @@
-"""New content into shapes deckgen drew as a group (key figures, a roadmap) on ``--update``.
+"""``--update`` for shapes deckgen draws or places anew: drawn groups, and texts it moved.
 
-Such a group is one field: its hash covers what its shapes say. When the person left it
-untouched and the content changed, the fresh group replaces it whole (its shapes, sizes and
-colours as deckgen sets them for the new texts), keeping the person's shape id, so the slide's
-tags still name it, and their position where they moved it. Its shapes get ids free on the
-person's slide, since they may have added shapes of their own since.
+A group deckgen drew (key figures, a roadmap) is one field: its hash covers what its shapes
+say. When the person left it untouched and the content changed, the fresh group replaces it
+whole (its shapes, sizes and colours as deckgen sets them for the new texts), keeping the
+person's shape id, so the slide's tags still name it, and their position where they moved
+it. Its shapes get ids free on the person's slide, since they may have added shapes of their
+own since. A text deckgen now puts elsewhere (an agenda grown into two columns) moves with
+it where the person left it in place.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from deckgen.deck.copying import copy_element
@@ -35,3 +38,17 @@ def replace_group(slide: Any, base_el: Any, fresh_slide: Any, fresh_el: Any,
             off.set("x", old.get("x"))
             off.set("y", old.get("y"))
     base_el.getparent().replace(base_el, new)
+
+
+def follow_box(base_el: Any, fresh_el: Any) -> None:
+    """A text the person left where deckgen put it goes where deckgen puts it now (an agenda
+    that grew into two columns narrows its first); one without a box of its own stays."""
+    box = fresh_el.find(f"{P}spPr/{A}xfrm")
+    sppr = base_el.find(f"{P}spPr")
+    if box is None or sppr is None:
+        return
+    mine = sppr.find(f"{A}xfrm")
+    if mine is not None:
+        sppr.replace(mine, copy.deepcopy(box))
+    else:
+        sppr.insert(0, copy.deepcopy(box))
