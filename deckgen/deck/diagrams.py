@@ -30,13 +30,23 @@ def canvas(fonts: Mapping[str, str], scheme: Mapping[str, str], body_pt: float, 
                   slide_w, behind)
 
 
-def area(spec: SlideSpec, choice: RoleChoice) -> Box:
-    """Where the drawing goes on the chosen layout."""
+def area(spec: SlideSpec, choice: RoleChoice, edges: tuple[int, int] | None = None) -> Box:
+    """Where the drawing goes on the chosen layout: the slot's area, its sides on the title
+    text's edges (``edges``, left and right) where those lie inside it."""
     if spec.role == "point":
         from deckgen.deck.points import marker_box
+        from deckgen.deck.progress import INSET
 
-        return marker_box(choice)
-    return choice.slots[SLOT].box
+        box = marker_box(choice)
+        if edges is not None and abs(edges[0] - INSET - box.x) < box.w // 4:
+            return Box(edges[0] - INSET, box.y, box.right - edges[0] + INSET, box.h)
+        return box
+    box = choice.slots[SLOT].box
+    if edges is None:
+        return box
+    left = edges[0] if box.x <= edges[0] < box.x + box.w // 4 else box.x
+    right = edges[1] if box.right - box.w // 4 < edges[1] <= box.right else box.right
+    return Box(left, box.y, right - left, box.h)
 
 
 def fits(spec: SlideSpec, box: Box, where: Canvas) -> bool:

@@ -59,7 +59,7 @@ def _corner_inset(side: int) -> int:
 def _card_fill(canvas: Canvas) -> ColorRef:
     """A light tint of accent 1 on a light slide, a deep shade on a dark one."""
     light = not prefers_light(slide_colour(canvas))
-    return ColorRef("accent1", 15_000, 85_000) if light else ColorRef("accent1", 25_000, 0)
+    return ColorRef("accent1", 15_000, 85_000) if light else ColorRef("accent1", 40_000, 0)
 
 
 def _layout(items: tuple[FigureSpec, ...], box: Box, canvas: Canvas) -> _Set | None:
@@ -92,7 +92,7 @@ def _layout(items: tuple[FigureSpec, ...], box: Box, canvas: Canvas) -> _Set | N
             heights.append(h)
         else:
             content = int(max(heights) * 12700) + 2 * pad + 2 * _corner_inset(card_w)
-            height = max(content, min(box.h, int(content * 1.25)))
+            height = max(content, min(box.h, int(content * 1.1)))
             if height <= box.h:
                 top = box.y + int((box.h - height) * 0.42)  # the optical centre
                 cards = tuple(Box(box.x + k * (card_w + gap), top, card_w, height)

@@ -136,7 +136,8 @@ class DeckWriter(FieldsMixin):
                 from deckgen.deck.table import add_table
 
                 frame = self._graphic(state, "table", add_table, spec.table, plan.lang, None,
-                                      self.fonts, self.colors, self._text_edge(state))
+                                      self.fonts, self.colors,
+                                      self._text_edges(state.choice)[0])
                 table_header_colour(self.legibility, frame, "table header", number)
             if spec.image is not None:
                 from deckgen.deck.picture import place_picture
@@ -571,13 +572,12 @@ class DeckWriter(FieldsMixin):
         state.order[frame._element] = (1, slot.box.y, slot.box.x)
         state.next_id = max(state.next_id, frame.shape_id + 1)
 
-    def _text_edge(self, state: _SlideState) -> int | None:
-        """Where the title's text starts: a table lines up with it."""
-        filled = state.texts.get("title")
-        if filled is None:
-            return None
-        style = self._style(state.choice.layout, filled.slot, "title")
-        return filled.slot.box.x + style.insets[0]
+    def _text_edges(self, choice: RoleChoice) -> tuple[int, int]:
+        """Where the title's text starts and ends: a table, key figures or a roadmap line
+        up with it."""
+        slot = choice.slots["title"]
+        style = self._style(choice.layout, slot, "title")
+        return slot.box.x + style.insets[0], slot.box.right - style.insets[2]
 
     def _canvas(self, layout: LayoutInfo, slot: Slot, title_pt: float) -> Any:
         return diagrams.canvas(self.fonts, self.colors, self._body_size / 100,
@@ -586,13 +586,13 @@ class DeckWriter(FieldsMixin):
                                lambda box: self.legibility.background(layout.layout, box, ()))
 
     def _diagram_fits(self, spec: SlideSpec, option: RoleChoice) -> bool:
-        slot = Slot(None, diagrams.area(spec, option))
+        slot = Slot(None, diagrams.area(spec, option, self._text_edges(option)))
         return diagrams.fits(spec, slot.box, self._canvas(option.layout, slot, 0.0))
 
     def _diagram(self, state: _SlideState, spec: SlideSpec, title_pt: float) -> None:
         """Native shapes deckgen draws (key figures, a roadmap, a point's progress marker):
         `deckgen.deck.diagrams`."""
-        slot = Slot(None, diagrams.area(spec, state.choice))
+        slot = Slot(None, diagrams.area(spec, state.choice, self._text_edges(state.choice)))
         group, state.next_id = diagrams.draw(
             state.slide, spec, slot.box, self._canvas(state.choice.layout, slot, title_pt),
             state.next_id)
