@@ -91,14 +91,29 @@ def point_texts(spec: SlideSpec, choice: RoleChoice,
 def _numeral_width(choice: RoleChoice, number: Slot, widest: str) -> int:
     """As wide as the deck's widest numeral at the template's size, with the box's insets,
     never wider than the layout made it."""
+    size, insets = 9600, 182880
+    if number.ph is not None:
+        size, insets = _numeral_style(choice.layout.layout, number.ph.pos, number.ph.kind)
+    need = int(len(widest) * 0.62 * size / 100 * 12700) + insets
+    return min(number.box.w, need)
+
+
+_NUMERALS: dict[tuple[int, int, str], tuple[Any, tuple[int, int]]] = {}
+
+
+def _numeral_style(layout: Any, pos: int, kind: str) -> tuple[int, int]:
+    """(size, left + right insets) of a layout's numeral placeholder: asked for every point
+    of every deck of a batch, and the style walk is the slow part (kept with its layout's
+    element, so an id reused by another template is not mistaken for it)."""
     from deckgen.template.index import ph_elements
     from deckgen.typeset.styles import box_style
 
-    size = 9600
-    insets = 182880
-    if number.ph is not None:
-        element = ph_elements(choice.layout.layout._element)[number.ph.pos][0]
-        style = box_style(choice.layout.layout, element, number.ph.kind)
-        size, insets = style.levels[0].size, style.insets[0] + style.insets[2]
-    need = int(len(widest) * 0.62 * size / 100 * 12700) + insets
-    return min(number.box.w, need)
+    key = (id(layout._element), pos, kind)
+    found = _NUMERALS.get(key)
+    if found is None or found[0] is not layout._element:
+        if len(_NUMERALS) > 64:
+            _NUMERALS.clear()
+        style = box_style(layout, ph_elements(layout._element)[pos][0], kind)
+        found = _NUMERALS[key] = (layout._element,
+                                  (style.levels[0].size, style.insets[0] + style.insets[2]))
+    return found[1]
