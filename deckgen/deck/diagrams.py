@@ -2,7 +2,7 @@
 
 The writer asks three things of them, through this one entry point so it needs no knowledge
 of any: where the drawing goes on a layout, whether that area holds it at readable sizes (the
-layout choice tries the next candidate if not), and to draw it there.
+layout choice tries the next candidate if not), and to draw it there (`DrawingMixin`).
 """
 
 from __future__ import annotations
@@ -74,3 +74,41 @@ def draw(slide: Any, spec: SlideSpec, box: Box, where: Canvas, next_id: int) -> 
     from deckgen.deck.roadmap import draw as draw_roadmap
 
     return draw_roadmap(slide, spec.steps, box, where, next_id)
+
+
+class DrawingMixin:
+    """The drawing half of `deckgen.deck.writer.DeckWriter`, which supplies ``_style``,
+    ``_backdrop``, ``_body_size`` and these attributes."""
+
+    fonts: dict[str, str]
+    colors: dict[str, str]
+    tmap: Any
+    plan: Any
+    legibility: Any
+
+    def _text_edges(self, choice: RoleChoice) -> tuple[int, int]:
+        """Where the title's text starts and ends: a table, key figures or a roadmap line
+        up with it."""
+        slot = choice.slots["title"]
+        style = self._style(choice.layout, slot, "title")  # type: ignore[attr-defined]
+        return slot.box.x + style.insets[0], slot.box.right - style.insets[2]
+
+    def _canvas(self, choice: RoleChoice, box: Box, title_pt: float) -> Canvas:
+        from deckgen.template.resolve import Slot
+
+        layout = choice.layout
+        return canvas(self.fonts, self.colors, self._body_size / 100,  # type: ignore[attr-defined]
+                      self.tmap.slide_w, title_pt, self.plan.lang if self.plan else "",
+                      self._backdrop(layout, Slot(None, box)),  # type: ignore[attr-defined]
+                      lambda b: self.legibility.background(layout.layout, b, ()))
+
+    def _diagram_fits(self, spec: SlideSpec, option: RoleChoice) -> bool:
+        box = area(spec, option, self._text_edges(option))
+        return fits(spec, box, self._canvas(option, box, 0.0))
+
+    def _diagram(self, state: Any, spec: SlideSpec, title_pt: float) -> None:
+        """Native shapes deckgen draws in the slide's area, placed in its reading order."""
+        box = area(spec, state.choice, self._text_edges(state.choice))
+        group, state.next_id = draw(state.slide, spec, box,
+                                    self._canvas(state.choice, box, title_pt), state.next_id)
+        state.order[group] = (1, box.y, box.x)

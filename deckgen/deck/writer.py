@@ -25,6 +25,7 @@ from deckgen.brand.logo import BrandLogo
 from deckgen.deck import diagrams
 from deckgen.deck.chart import add_chart
 from deckgen.deck.cleanup import remove_slides
+from deckgen.deck.diagrams import DrawingMixin
 from deckgen.deck.fields import FieldsMixin, shown
 from deckgen.deck.legibility import BACKING_ALPHA, SOLID, Legibility, table_header_colour
 from deckgen.deck.notes import NotesWriter
@@ -82,7 +83,7 @@ class Rebuild(Exception):
     """The next plan differs in structure, not just in text: build from a fresh template."""
 
 
-class DeckWriter(FieldsMixin):
+class DeckWriter(FieldsMixin, DrawingMixin):
     """Writes plans into one presentation: in full the first time, by refilling afterwards."""
 
     def __init__(self, prs: Any, tmap: TemplateMap, logo: BrandLogo | None = None) -> None:
@@ -571,32 +572,6 @@ class DeckWriter(FieldsMixin):
                           self.colors, self._backdrop(state.choice.layout, slot))
         state.order[frame._element] = (1, slot.box.y, slot.box.x)
         state.next_id = max(state.next_id, frame.shape_id + 1)
-
-    def _text_edges(self, choice: RoleChoice) -> tuple[int, int]:
-        """Where the title's text starts and ends: a table, key figures or a roadmap line
-        up with it."""
-        slot = choice.slots["title"]
-        style = self._style(choice.layout, slot, "title")
-        return slot.box.x + style.insets[0], slot.box.right - style.insets[2]
-
-    def _canvas(self, layout: LayoutInfo, slot: Slot, title_pt: float) -> Any:
-        return diagrams.canvas(self.fonts, self.colors, self._body_size / 100,
-                               self.tmap.slide_w, title_pt, self.plan.lang if self.plan else "",
-                               self._backdrop(layout, slot),
-                               lambda box: self.legibility.background(layout.layout, box, ()))
-
-    def _diagram_fits(self, spec: SlideSpec, option: RoleChoice) -> bool:
-        slot = Slot(None, diagrams.area(spec, option, self._text_edges(option)))
-        return diagrams.fits(spec, slot.box, self._canvas(option.layout, slot, 0.0))
-
-    def _diagram(self, state: _SlideState, spec: SlideSpec, title_pt: float) -> None:
-        """Native shapes deckgen draws (key figures, a roadmap, a point's progress marker):
-        `deckgen.deck.diagrams`."""
-        slot = Slot(None, diagrams.area(spec, state.choice, self._text_edges(state.choice)))
-        group, state.next_id = diagrams.draw(
-            state.slide, spec, slot.box, self._canvas(state.choice.layout, slot, title_pt),
-            state.next_id)
-        state.order[group] = (1, slot.box.y, slot.box.x)
 
     def _logo(self, state: _SlideState) -> None:
         """The organisation's logo in a free corner (`deckgen.deck.logo`), or a warning."""
