@@ -49,6 +49,13 @@ def area(spec: SlideSpec, choice: RoleChoice, edges: tuple[int, int] | None = No
     return Box(left, box.y, right - left, box.h)
 
 
+def texts(spec: SlideSpec) -> str:
+    """What the drawing says, for a message asking to shorten it."""
+    if spec.role == "figures":
+        return " · ".join(f"{f.figure} {f.caption}" for f in spec.figures)
+    return " · ".join(" ".join(x for x in (s.when, s.label, s.text) if x) for s in spec.steps)
+
+
 def fits(spec: SlideSpec, box: Box, where: Canvas) -> bool:
     if spec.role == "point":
         return True  # one short line: the statement's fitting decides the layout

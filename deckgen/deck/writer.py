@@ -240,8 +240,7 @@ class DeckWriter(FieldsMixin, DrawingMixin):
                         f" % of the slide's width and {slot.box.h * 100 // self.tmap.slide_h} %" \
                         " of its height"
             if spec.role in diagrams.ROLES and not self._diagram_fits(spec, option):
-                return i, "shapes", f"the {spec.role} shapes at {self._body_size / 100:g} pt " \
-                    "or less"
+                return i, spec.role, diagrams.texts(spec)
             for job in self._jobs(i, spec, option, slide_texts(spec, option)):
                 floor = min_pt(job, self.tmap.slide_w)
                 if job.is_title and not option.drawn:
