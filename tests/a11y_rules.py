@@ -141,3 +141,6 @@ def a11y_review(path: Path) -> list[str]:
         if dc is None or not _fold(dc.text or ""):
             out.append("deck: doc-title: the document has no title")
     return out
+
+
+review = a11y_review  # the name the every-kind tests import it under

@@ -1,17 +1,22 @@
-"""Every slide kind built into real decks: default template, fixture templates, a corpus one.
+"""Every slide kind (all fourteen) built into real decks: the bundled templates, fixture
+templates and every template of the shared corpus.
 
-Each deck is re-opened, schema-checked and reviewed like `design_check` would (sizes,
-hierarchy, overlap, contrast); the native objects (table, picture, bar chart) are really there
-and editable; inline markup arrives as bold, italic and live links.
+Each deck is re-opened, schema-checked and reviewed like `design_check` (sizes, hierarchy,
+overlap, contrast) and `a11y_check` (titles, alt text, reading order, outline, language)
+would; the native objects (table, picture, bar chart, drawn figures and roadmap) are really
+there and editable; inline markup arrives as bold, italic and live links.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import fields
 from pathlib import Path
+from typing import get_args
 
 import pytest
 import yaml
+from a11y_rules import review as a11y
 from checks import audit_errors
 from conftest import CORPUS
 from design_rules import review
@@ -20,8 +25,10 @@ from PIL import Image
 from pptx import Presentation
 
 import deckgen
+from deckgen.pitch.model import Slide
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 NOTES = "Notizen."
 
 
@@ -56,6 +63,18 @@ def every_kind(folder: Path) -> Path:
          "notes": NOTES},
         {"kind": "image", "title": "So sieht es aus", "image": "bild.png",
          "alt": "Ein blaues Rechteck", "caption": "Ein Beispielbild", "notes": NOTES},
+        {"kind": "figures", "title": "Was es kostet und bringt", "items": [
+            {"figure": "1,2 Mio. €", "caption": "Kosten im ersten Jahr",
+             "source": "Planung 2027"},
+            {"figure": "3 Stellen", "caption": "neue Stellen im Team"},
+            {"figure": "18 Monate", "caption": "bis sich die Stelle trägt"}],
+         "notes": NOTES},
+        {"kind": "roadmap", "title": "So gehen wir vor", "steps": [
+            {"label": "Entscheidung", "when": "Q1 2027", "text": "Budget und Auftrag"},
+            {"label": "Aufbau", "when": "Q2 2027", "text": "Stelle besetzen, Prozesse klären"},
+            {"label": "Pilot", "when": "H2 2027", "text": "Zwei Abteilungen beraten"},
+            {"label": "Regelbetrieb", "when": "2028"}],
+         "notes": NOTES},
         {"kind": "bullets", "title": "Nächste Schritte", "bullets": ["Budget", "Ausschreibung"],
          "notes": NOTES},
         {"kind": "closing", "title": "Unser Vorschlag für {{ company }}",
@@ -64,6 +83,7 @@ def every_kind(folder: Path) -> Path:
             {"text": "DSGVO", "url": "https://eur-lex.europa.eu/eli/reg/2016/679/oj"}],
          "notes": NOTES},
     ]}
+    assert {s["kind"] for s in data["slides"]} == set(KINDS)  # every kind there is
     path = folder / "pitch.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -72,7 +92,13 @@ def every_kind(folder: Path) -> Path:
 TEMPLATES = ["default", "dark", *(f"fixture:{n}" for n in ("no_placeholders", "grey_accents",
                                                           "four_by_three",
                                                           "keynote_1920x1080pt")),
-             "corpus:rstudio_soleng_template.pptx", "corpus:icon_jp_consulting_template.pptx"]
+             *(f"corpus:{n}.pptx" for n in (
+                 "agdsn_praesentationsvorlage_lo", "icon_jp_consulting_template",
+                 "md2pptx_martin_template", "mecanon_ufrj_template", "pandoc_footer_reference",
+                 "pandoc_layouts_deleted", "pandoc_layouts_moved", "pandoc_reference",
+                 "python-pptx_default", "rstudio_soleng_template"))]
+# every kind the content model knows: the pitch must show them all
+KINDS = tuple(f.default for cls in get_args(Slide) for f in fields(cls) if f.name == "kind")
 
 
 def _template(tmp_path: Path, spec: str):
@@ -95,14 +121,19 @@ def test_every_kind_builds_editable_and_presentable(tmp_path, template):
     errors, detail = audit_errors(deck)
     assert errors == 0, detail
     assert review(deck, "Müller & Söhne GmbH") == []
+    assert a11y(deck) == []  # the last resort's boxes too are real placeholders
     prs = Presentation(str(deck))
-    assert len(prs.slides) == 14
+    assert len(prs.slides) == 16
     kinds = {i: [s.shape_type for s in slide.shapes] for i, slide in enumerate(prs.slides)}
     assert any(s.has_chart for s in prs.slides[2].shapes)  # the column chart
     assert any(getattr(s, "has_table", False) and s.has_table for s in prs.slides[9].shapes)
     pics = [s for s in prs.slides[10].shapes
             if s.shape_type == 13 or type(s).__name__ == "PlaceholderPicture"]
     assert pics and pics[0]._element.xpath(".//p:cNvPr")[0].get("descr") == "Ein blaues Rechteck"
+    for number, words in ((11, ("1,2 Mio. €", "18 Monate")), (12, ("Q1 2027", "Regelbetrieb"))):
+        groups = prs.slides[number]._element.findall(f".//{P}grpSp")
+        assert len(groups) == 1 and all(w in groups[0].find(f"{P}nvGrpSpPr/{P}cNvPr").get(
+            "descr") for w in words), kinds[number]
     xml = prs.slides[1]._element
     assert any(r.get("b") == "1" for r in xml.iter(f"{A}rPr"))
     assert any(r.find(f"{A}hlinkClick") is not None for r in xml.iter(f"{A}rPr"))

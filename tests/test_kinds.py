@@ -83,6 +83,8 @@ def test_agenda_needs_a_later_points_slide(tmp_path):
 
 
 def test_bar_chart_with_decimals_formatted_per_language(tmp_path):
+    """Each label keeps the decimals the author wrote (30 is "30 %", not "30,0 %"), in the
+    language's number format; the workbook keeps the most any value has."""
     chart = {"type": "column", "categories": ["2022", "2023", "2024"], "unit": "%",
              "series": [{"name": "Mit DSB", "values": [12.5, 30, 46.5]},
                         {"name": "Ohne", "values": [87.5, 70, 53.5]}]}
@@ -91,11 +93,11 @@ def test_bar_chart_with_decimals_formatted_per_language(tmp_path):
     de = plan_of(tmp_path, pitch(slide)).slides[1]
     assert de.chart.kind == "column" and de.chart.categories == ("2022", "2023", "2024")
     assert de.chart.series[0].values == (12.5, 30.0, 46.5)
-    assert de.chart.series[0].value_labels == ("12,5\u00a0%", "30,0\u00a0%", "46,5\u00a0%")
+    assert de.chart.series[0].value_labels == ("12,5\u00a0%", "30\u00a0%", "46,5\u00a0%")
     assert de.chart.number_format == '#,##0.0" %"'
     assert "2024 46,5\u00a0%" in de.chart.alt_text
     en = plan_of(tmp_path, pitch(slide, lang="en-GB")).slides[1]
-    assert en.chart.series[0].value_labels == ("12.5%", "30.0%", "46.5%")
+    assert en.chart.series[0].value_labels == ("12.5%", "30%", "46.5%")
 
 
 def test_doughnut_percent_and_decimal_values(tmp_path):
@@ -126,7 +128,9 @@ def test_quote_comparison_table(tmp_path):
          "rows": [[f"{i * 1000 + j},5" if j else f"Zeile {i}" for j in range(7)]
                   for i in range(10)]}))
     quote, comp, table = plan.slides[1:]
-    assert quote.role == "quote" and quote.title == "Jana" and quote.author_role == "DSB"
+    # the quotation is the slide's title (the author appears once, in the attribution)
+    assert quote.role == "quote" and quote.title == "„Daten sind Vertrauen.“"
+    assert quote.author == "Jana" and quote.author_role == "DSB"
     assert quote.body[0].text == "„Daten sind Vertrauen.“"
     assert any(r.italic and r.text == "Vertrauen" for r in quote.body[0].runs)
     assert comp.left.heading == "Heute" and [p.level for p in comp.left.body] == [0, 0, 1]

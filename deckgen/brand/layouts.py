@@ -31,7 +31,7 @@ SLIDE_W = 12192000
 SLIDE_H = 6858000
 LAYOUT_NAMES = (
     "Title Slide", "Section Header", "Big Number", "Title and Content", "Comparison",
-    "Numbered Point", "Closing", "Title Only", "Blank",
+    "Numbered Point", "Closing", "Title Only", "Blank", "Picture with Caption",
 )
 _NS = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -270,7 +270,8 @@ def layout_specs(p: Palette) -> tuple[LayoutSpec, ...]:
                 # The ask is the point of the deck: room for four bullets at a readable size.
                 Ph("Title", "title", None, Box.inches(_M, 0.7, 11.0, 1.9), p.on_band, p.band,
                    4400, bold=True, anchor="b", prompt="Vielen Dank"),
-                Ph("Text", "body", 1, Box.inches(_M, 3.05, 9.6, 3.45), p.on_band, p.band, 2600,
+                # as wide as the title: bullets wrapping at three quarters left words alone
+                Ph("Text", "body", 1, Box.inches(_M, 3.05, 11.0, 3.45), p.on_band, p.band, 2600,
                    anchor="t", prompt="Nächste Schritte"),
             ),
             (
@@ -284,6 +285,19 @@ def layout_specs(p: Palette) -> tuple[LayoutSpec, ...]:
         ),
         LayoutSpec("Title Only", "titleOnly", (title, *foot), (rule,)),
         LayoutSpec("Blank", "blank", foot),
+        LayoutSpec(
+            # the caption is a placeholder, so it shows in the outline view and restyles
+            "Picture with Caption", "picTx",
+            (
+                title,
+                Ph("Picture", "pic", 13, Box.inches(_M, 2.0, _CW, 3.6), None, bg, 2400,
+                   prompt="Bild einfügen"),
+                Ph("Caption", "body", 14, Box.inches(_M, 5.75, _CW, 0.65), p.muted, bg, 1800,
+                   bullets=False, anchor="t", prompt="Bildunterschrift", sz="quarter"),
+                *foot,
+            ),
+            (rule,),
+        ),
     )
 
 

@@ -38,7 +38,8 @@ def _box(target: Any) -> tuple[int, int, int, int]:
     return int(target.left), int(target.top), int(target.width), int(target.height)
 
 
-def add_bar_chart(slide: Any, box_or_placeholder: Any, spec: ChartSpec, lang: str) -> Any:
+def add_bar_chart(slide: Any, box_or_placeholder: Any, spec: ChartSpec, lang: str,
+                  colors: dict[str, str] | None = None, bg: str = "") -> Any:
     """Insert the chart into a chart placeholder, else into the box; returns the graphic frame.
 
     ``spec.kind`` is ``bar`` (horizontal, first category on top) or ``column``.
@@ -52,21 +53,27 @@ def add_bar_chart(slide: Any, box_or_placeholder: Any, spec: ChartSpec, lang: st
     else:
         x, y, w, h = _box(box_or_placeholder)
         frame = slide.shapes.add_chart(kind, x, y, w, h, data)
-    style_bar_chart(frame.chart, spec, lang)
+    style_bar_chart(frame.chart, spec, lang, colors, bg)
     frame._element.xpath("./p:nvGraphicFramePr/p:cNvPr")[0].set("descr", spec.alt_text)
     return frame
 
 
-def style_bar_chart(chart: Any, spec: ChartSpec, lang: str) -> None:
-    """Accent colour per series, language-formatted value labels, no gridlines or title."""
+def style_bar_chart(chart: Any, spec: ChartSpec, lang: str,
+                    colors: dict[str, str] | None = None, bg: str = "") -> None:
+    """Accent colour per series, language-formatted value labels, no gridlines or title.
+
+    The legend names every series, one series too: its name carries what is counted and the
+    unit ("Tickets (thousands)"), which the bars alone do not say. A series that does not
+    stand 3:1 against the background (``bg``, with the theme ``colors``) or its neighbour is
+    outlined (`deckgen.deck.chart_contrast`), so its legend swatch shows too.
+    """
     chart.has_title = False
     many = len(spec.series) > 1
-    chart.has_legend = many
-    if many:
-        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-        chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(LABEL_PT)
-        chart.legend.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
+    chart.legend.font.size = Pt(LABEL_PT)
+    chart.legend.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
     plot = chart.plots[0]
     plot.gap_width = 60 if many else 80
     plot.overlap = -10 if many else 0
@@ -97,6 +104,11 @@ def style_bar_chart(chart: Any, spec: ChartSpec, lang: str) -> None:
             run.font.size = Pt(LABEL_PT)
             run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
             run.font._rPr.set("lang", lang)
+    if colors:
+        from deckgen.deck.chart_contrast import outline_weak
+
+        outline_weak(list(plot.series), colors, bg, touching=False)  # bars have gaps
     for rpr in chart._chartSpace.iter(f"{_A}defRPr", f"{_A}rPr", f"{_A}endParaRPr"):
         rpr.set("lang", lang)
     fix_axis_ids(chart._chartSpace)
+

@@ -41,7 +41,12 @@ def _readable_on(fill: str, colors: dict[str, str]) -> Any:
 def _set_fill(fill: Any, ref: Any) -> None:
     """A theme colour with its luminance shift, so the chart follows a theme change (or the
     brand colour the template paints, where its theme has only Office's accents)."""
-    color = fill.fore_color
+    set_theme_colour(fill.fore_color, ref)
+
+
+def set_theme_colour(color: Any, ref: Any) -> None:
+    """A python-pptx colour set to a theme slot with its luminance shift (or to the brand
+    colour a template paints, ``ref.slot`` "#RRGGBB")."""
     if ref.slot.startswith("#"):
         from pptx.dml.color import RGBColor
 
@@ -53,11 +58,15 @@ def _set_fill(fill: Any, ref: Any) -> None:
 
 
 def style_chart(chart: Any, lang: str, colors: dict[str, str], bg: str,
-                brand: str | None = None) -> None:
+                shown: tuple[str, ...] = (), brand: str | None = None) -> None:
     """Accent colours from the theme, labels on the ring, legend below, no chart title.
 
-    Slices are chosen against the real background ``bg`` (see `slice_colours`).
+    Slices are chosen against the real background ``bg`` (see `slice_colours`); one that
+    does not stand 3:1 against it or its neighbour is outlined (`chart_contrast`). ``shown``:
+    the shares as the deck's language writes them ("46,5 %"), shown as the slices' labels (a
+    number format would show the viewer's locale and round to whole percent).
     """
+    from deckgen.deck.chart_contrast import outline_weak
     from deckgen.typeset.contrast import slice_colours
     chart.has_title = False
     chart.has_legend = True
@@ -80,15 +89,30 @@ def style_chart(chart: Any, lang: str, colors: dict[str, str], bg: str,
         point = series.points[i]
         point.format.fill.solid()
         _set_fill(point.format.fill, ref)
-        point.data_label.font.color.theme_color = _readable_on(ref.resolve(colors), colors)
+        on_slice = _readable_on(ref.resolve(colors), colors)
+        if i < len(shown):
+            _label_text(point.data_label, shown[i], lang, on_slice)
+        point.data_label.font.color.theme_color = on_slice
         point.data_label.font.size = Pt(16)
         point.data_label.font.bold = True
+    outline_weak([series.points[0], series.points[1]], colors, bg, ring=True)
     hole = chart._chartSpace.find(f".//{_C}holeSize")
     if hole is not None:
         hole.set("val", "60")
     for rpr in chart._chartSpace.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}defRPr"):
         rpr.set("lang", lang)
     fix_axis_ids(chart._chartSpace)
+
+
+def _label_text(label: Any, text: str, lang: str, colour: Any) -> None:
+    """A data label showing ``text`` as written, in the deck's language."""
+    frame = label.text_frame
+    frame.text = text
+    for run in frame.paragraphs[0].runs:
+        run.font._rPr.set("lang", lang)
+        run.font.size = Pt(16)
+        run.font.bold = True
+        run.font.color.theme_color = colour
 
 
 def fix_axis_ids(chart_space: Any) -> None:
@@ -112,7 +136,7 @@ def add_chart(shapes: Any, spec: ChartSpec, box: Any, placeholder: Any | None, l
     bg = bg if bg and bg.startswith("#") else colors["bg1"]
     if "/" in bg and not _reads_on_all(colors, bg, brand):
         bg = _back(frame.chart, bg, colors)
-    style_chart(frame.chart, lang, colors, bg, brand)
+    style_chart(frame.chart, lang, colors, bg, spec.value_labels, brand)
     frame._element.xpath("./p:nvGraphicFramePr/p:cNvPr")[0].set("descr", spec.alt_text)
     return frame
 

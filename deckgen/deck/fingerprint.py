@@ -187,6 +187,8 @@ def shape_text(slide_part: Any, el: Any) -> str | None:
         return chart_text(part._element) if part is not None else ""
     if kind == "picture":
         return picture_text(slide_part, el)
+    if kind == "group":  # key figures, a roadmap: what its shapes say, in order
+        return "\n".join(body_text(tx) for tx in el.iter(f"{P}txBody"))
     return None
 
 

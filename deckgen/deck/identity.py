@@ -110,7 +110,7 @@ def stamp(writer: Any) -> list[SlideRecord]:
         counts: dict[str, int] = {}
         for el in state.slide.shapes._spTree:
             kind = frame_kind(el) if isinstance(el.tag, str) else "other"
-            if el not in fields and kind in ("chart", "table", "picture"):
+            if el not in fields and kind in ("chart", "table", "picture", "group"):
                 counts[kind] = counts.get(kind, 0) + 1
                 fields[el] = kind if counts[kind] == 1 else f"{kind}{counts[kind]}"
         records.append(stamp_slide(state.slide, key, state.spec.role, state.spec.title, fields))

@@ -39,15 +39,23 @@ def identify(prs: Any, records: list[SlideRecord]) -> list[Found]:
     for slide, (key, ids) in zip(slides, tagged):
         if key in keys and key not in seen:  # a duplicated slide repeats the tag: first wins
             seen.add(key)
-            els = {shape_id(el): el for el in tree_shapes(slide)}
+            els = {shape_id(el): el for el in _candidates(slide)}
             out.append(Found(slide, key, {f: els[i] for i, f in ids.items() if i in els}))
         else:
             out.append(Found(slide))
     return out
 
 
+def _candidates(slide: Any) -> list[Any]:
+    """What may be one of deckgen's fields: every shape (groups opened, as a person may have
+    grouped them), and the groups deckgen drew itself (key figures, a roadmap) as wholes."""
+    groups = [el for el in slide.shapes._spTree
+              if isinstance(el.tag, str) and frame_kind(el) == "group"]
+    return [*tree_shapes(slide), *groups]
+
+
 def _hashes(slide: Any) -> list[tuple[Any, str | None]]:
-    return [(el, field_hash(slide.part, el)) for el in tree_shapes(slide)]
+    return [(el, field_hash(slide.part, el)) for el in _candidates(slide)]
 
 
 def _by_content(slides: list[Any], records: list[SlideRecord]) -> list[Found]:
@@ -126,4 +134,4 @@ def _fields(found: list[tuple[Any, str | None]], rec: SlideRecord) -> dict[str, 
 
 
 def _kind_of(ph: str) -> str:
-    return ph if ph in ("chart", "table", "picture") else "text"
+    return ph if ph in ("chart", "table", "picture", "group") else "text"

@@ -42,6 +42,7 @@ from deckgen.deck.outline import follow_person, planned_order
 from deckgen.deck.placement import same_box, same_boxes, shape_box, slide_boxes
 from deckgen.deck.rekey import align_keys
 from deckgen.deck.run_look import carry_look
+from deckgen.deck.shape_refresh import follow_box, replace_group
 from deckgen.deck.sibling_look import sibling_of, take_neighbours_look
 from deckgen.errors import DeckgenError
 
@@ -216,6 +217,10 @@ def _replace(slide: Any, base_el: Any, fresh_slide: Any, fresh_el: Any, in_place
     """The fresh text, table, chart data or image into the person's shape, which keeps its
     place (``in_place``: the person left it where deckgen put it)."""
     kind = frame_kind(fresh_el)
+    if kind == "group":  # shapes deckgen drew (key figures, a roadmap): the fresh ones
+
+        replace_group(slide, base_el, fresh_slide, fresh_el, in_place)
+        return
     if kind in ("picture", "chart"):
         if kind == "picture":
             _replace_picture(slide, base_el, fresh_slide, fresh_el, in_place)
@@ -244,6 +249,8 @@ def _replace(slide: Any, base_el: Any, fresh_slide: Any, fresh_el: Any, in_place
         base_el.append(new)
     else:
         old.getparent().replace(old, new)
+    if kind == "text" and in_place:
+        follow_box(base_el, fresh_el)
 
 
 def _replace_picture(slide: Any, base_el: Any, fresh_slide: Any, fresh_el: Any,

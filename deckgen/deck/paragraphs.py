@@ -37,25 +37,36 @@ def write_paragraphs(tx: Any, paras: Iterable[Para], sizes: list[int | None], *,
                      link_rid: Any, released: frozenset[str] = frozenset(),
                      fill: str | None = None, link_fill: str | None = None,
                      space_before: dict[int, int] | None = None, font: str | None = None,
-                     bold: bool = False) -> None:
+                     bold: bool = False, right: dict[int, int] | None = None) -> None:
     """Replace the paragraphs of ``tx`` (an ``a:txBody``).
 
     ``link_rid(url)`` gives the relationship id of an external link; ``fill`` is an optional
     ``a:solidFill`` XML for every run (a colour chosen for contrast or emphasis), and
     ``link_fill`` for linked runs (see `deckgen.deck.legibility` on link colours);
-    ``space_before`` maps paragraph index to spacing in hundredths of a point.
+    ``space_before`` maps paragraph index to spacing in hundredths of a point; ``right`` to
+    a right margin in EMU (`deckgen.typeset.balance`: even lines).
     """
     for p in tx.findall(f"{A}p"):
         tx.remove(p)
+    # a sub-level deckgen sets apart itself is known from the levels as adjusted
+    sub_levels = list_adjusted(style, list_style) if list_style.startswith("bullet") else style
     for i, (para, size) in enumerate(zip(paras, sizes)):
         p = etree.SubElement(tx, f"{A}p")
-        ppr = _ppr(list_style, para.level, style.levels[min(para.level, 2)])
+        lvl = min(para.level, 2)
+        ppr = _ppr(list_style, para.level, style.levels[lvl], first=not i,
+                   set_apart=sub_levels.levels[lvl], size=size)
         if space_before and i in space_before:
             if ppr is None:
                 ppr = parse_xml(f'<a:pPr xmlns:a="{NS["a"]}"/>')
+            for old in ppr.findall(f"{A}spcBef"):
+                ppr.remove(old)
             spc = parse_xml(f'<a:spcBef xmlns:a="{NS["a"]}"><a:spcPts val="{space_before[i]}"/>'
                             '</a:spcBef>')
-            ppr.insert(0, spc)
+            ppr.insert(1 if ppr.find(f"{A}lnSpc") is not None else 0, spc)
+        if right and i in right:
+            if ppr is None:
+                ppr = parse_xml(f'<a:pPr xmlns:a="{NS["a"]}"/>')
+            ppr.set("marR", str(right[i]))
         if ppr is not None:
             p.append(ppr)
         for run in para.all_runs():
@@ -121,9 +132,24 @@ def _cut_urls(text: str, url_lines: dict[str, tuple[str, ...]]) -> list[str]:
     return out
 
 
-def _ppr(list_style: str, level: int, lv: LevelStyle) -> Any:
+def _ppr(list_style: str, level: int, lv: LevelStyle, first: bool = False,
+         set_apart: LevelStyle | None = None, size: int | None = None) -> Any:
     attrs = f' lvl="{level}"' if level else ""
-    if list_style == "none":
+    numbers = agenda_numbers(list_style)
+    if numbers:  # an agenda: numbered from ``start``, larger, spread over its area
+        start, last = numbers
+        # the gap after the numbers at the size the deck gives the items (fitting measured
+        # them with the widest gap their size could need)
+        size = size or int(lv.size * AGENDA_GROW)
+        mar = number_gap(size, last)
+        spc = "" if first else (f'<a:spcBef><a:spcPts val="{int(size * AGENDA_SPACE)}"/>'
+                                "</a:spcBef>")
+        at = f' startAt="{start}"' if start > 1 else ""
+        return parse_xml(
+            f'<a:pPr xmlns:a="{NS["a"]}" marL="{mar}" indent="-{mar}"{attrs}>{spc}'
+            f'<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"{at}/></a:pPr>'
+        )
+    if list_style == "none" or (list_style == "bullet-headed" and first):
         return parse_xml(
             f'<a:pPr xmlns:a="{NS["a"]}" marL="0" indent="0"{attrs}><a:buNone/></a:pPr>'
         )
@@ -133,12 +159,36 @@ def _ppr(list_style: str, level: int, lv: LevelStyle) -> Any:
             f'<a:pPr xmlns:a="{NS["a"]}" marL="{mar}" indent="-{mar}"{attrs}>'
             '<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod"/></a:pPr>'
         )
+    if set_apart is not None and set_apart.own:  # a sub-level the template draws alike
+        return parse_xml(
+            f'<a:pPr xmlns:a="{NS["a"]}" marL="{set_apart.mar_l}" indent="{set_apart.indent}"'
+            f'{attrs}><a:buFontTx/><a:buChar char="{set_apart.char}"/></a:pPr>'
+        )
     if not lv.bullet:
         mar = lv.mar_l if lv.mar_l >= 228600 else 285750
         return parse_xml(
             f'<a:pPr xmlns:a="{NS["a"]}" marL="{mar}" indent="-{mar}"{attrs}>{_BULLET}</a:pPr>'
         )
     return parse_xml(f'<a:pPr xmlns:a="{NS["a"]}"{attrs}/>') if level else None
+
+
+AGENDA_GROW = 1.33  # an agenda's items, over the template's body size (then fitted)
+AGENDA_SPACE = 0.7  # space before each item, as a share of its size: the list uses its area
+
+
+def agenda_numbers(list_style: str) -> tuple[int, int] | None:
+    """``agenda:7:12`` (an agenda column numbered 7 to 12) → (7, 12); None for others."""
+    if not list_style.startswith("agenda:"):
+        return None
+    _name, start, last = list_style.split(":")
+    return int(start), int(last)
+
+
+def number_gap(size: int, last: int) -> int:
+    """Room for the widest number ("12.") and a clear gap, at ``size`` hundredths of a
+    point: the items line up after their numbers without a wide gap."""
+    ems = 0.58 * len(str(last)) + 0.3 + 0.42
+    return int(size / 100 * ems * 12700)
 
 
 def number_margin(lv: LevelStyle) -> int:
@@ -150,16 +200,49 @@ def list_adjusted(style: BoxStyle, list_style: str) -> BoxStyle:
     """The style the text will really get once our paragraph properties are applied."""
     levels = []
     for lv in style.levels:
-        if list_style == "none":
+        numbers = agenda_numbers(list_style)
+        if numbers:
+            size = int(lv.size * AGENDA_GROW)
+            mar = number_gap(size, numbers[1])
+            lv = replace_level(lv, size=size, mar_l=mar, indent=-mar, bullet=True, own=True,
+                               before_pts=size * AGENDA_SPACE / 100, before_pct=0.0)
+        elif list_style == "none":
             lv = replace_level(lv, mar_l=0, indent=0, bullet=False)
         elif list_style == "number":
             mar = number_margin(lv)
             lv = replace_level(lv, mar_l=mar, indent=-mar, bullet=True)
         elif not lv.bullet:
             mar = lv.mar_l if lv.mar_l >= 228600 else 285750
-            lv = replace_level(lv, mar_l=mar, indent=-mar, bullet=True)
+            lv = replace_level(lv, mar_l=mar, indent=-mar, bullet=True, char=lv.char or "•")
         levels.append(lv)
+    if list_style.startswith("bullet") and len(levels) > 1 and not distinct_levels(
+            levels[0], levels[1]):
+        levels[1] = sub_level(levels[0])
     return dataclasses.replace(style, levels=tuple(levels))
+
+
+SUB_STEP = 0.85  # a sub-bullet's size, where deckgen sets it: a clear step below its parent
+_INDENT_STEP = 137160  # 0.15 in: less than this between two levels does not read as a level
+
+
+def distinct_levels(top: LevelStyle, sub: LevelStyle) -> bool:
+    """A sub-level reads as one: indented further, and smaller or with another marker."""
+    indent = sub.mar_l - top.mar_l >= _INDENT_STEP
+    smaller = sub.size <= top.size * 0.95
+    marker = (sub.char or "•") != (top.char or "•") or sub.bullet != top.bullet
+    return indent and (smaller or marker)
+
+
+def sub_level(top: LevelStyle) -> LevelStyle:
+    """A sub-level set apart from ``top`` where the template draws both alike: indented by
+    the parent's hanging indent again (0.3 in at least), a dash instead of the bullet (or a
+    bullet instead of a dash), 85 % of the size. Its size is written on the runs
+    (``own``), since the placeholder would pass on the template's own."""
+    hang = max(-top.indent, 274320)
+    char = "•" if (top.char or "•") == "–" else "–"
+    return replace_level(top, mar_l=top.mar_l + hang, indent=-hang, bullet=True, char=char,
+                         size=int(top.size * SUB_STEP), own=True,
+                         before_pts=top.before_pts / 2, before_pct=top.before_pct / 2)
 
 
 def replace_level(lv: LevelStyle, **changes: Any) -> LevelStyle:

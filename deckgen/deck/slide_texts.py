@@ -12,6 +12,7 @@ from deckgen.pitch.plan import Para, Run, SlideSpec
 from deckgen.template.resolve import RoleChoice, Slot
 
 FIGURE_BOOST = 2.4  # the big number, relative to the body size it replaces
+HEADED = "bullet-headed"  # a bulleted list whose first paragraph is its heading
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,12 @@ class SlotText:
     kind: str = "body"  # the style to inherit: title or body
     figure: bool = False  # first paragraph is the statistic's figure
     max_lines: int = 0
+    # per paragraph, a factor on the template's size before fitting (a cover title may grow
+    # into its band, a byline stands a step below its subtitle); missing ones are 1
+    scales: tuple[float, ...] = ()
+    group: str = ""  # texts of one role and layout with the same group share one size
+    anchor: str = ""  # t, ctr or b: where the text sits in its box, if not the template's
+    balance: bool = False  # even lines: no word alone on a last line (typeset.balance)
 
 
 def slide_texts(spec: SlideSpec, choice: RoleChoice) -> dict[str, tuple[Slot, SlotText]]:
@@ -32,15 +39,25 @@ def slide_texts(spec: SlideSpec, choice: RoleChoice) -> dict[str, tuple[Slot, Sl
         title = f"{spec.number} · {title}"
     lines = 3 if spec.role == "statement" else 2
     out: dict[str, tuple[Slot, SlotText]] = {
-        "title": (slots["title"], SlotText((Para(title),), kind="title", max_lines=lines)),
+        "title": (slots["title"], SlotText((Para(title),), kind="title", max_lines=lines,
+                                           balance=True)),
     }
     if spec.role == "title":
-        paras = spec.subtitle
-        if "byline" in slots and len(paras) > 1:
-            out["subtitle"] = (slots["subtitle"], SlotText(paras[:1]))
-            out["byline"] = (slots["byline"], SlotText(paras[1:]))
-        else:
-            out["subtitle"] = (slots["subtitle"], SlotText(paras))
+        from deckgen.deck.cover import title_texts
+
+        out.update(title_texts(spec, slots, SlotText))
+    elif spec.role == "closing":
+        from deckgen.deck.cover import closing_texts
+
+        out.update(closing_texts(spec, slots, SlotText))
+    elif spec.role == "agenda":
+        from deckgen.deck.agenda import agenda_texts
+
+        out.update(agenda_texts(spec, slots, SlotText))
+    elif spec.role == "point":
+        from deckgen.deck.points import point_texts
+
+        out.update(point_texts(spec, choice, SlotText))
     elif spec.role == "statistic":
         if "caption" in slots:
             out["figure"] = (slots["figure"], SlotText((Para(spec.figure),), figure=True))
@@ -53,19 +70,23 @@ def slide_texts(spec: SlideSpec, choice: RoleChoice) -> dict[str, tuple[Slot, Sl
             if column is None:
                 continue
             head = Para(column.heading, runs=(Run(column.heading, bold=True),))
-            out[f"{key}_head"] = (slots[f"{key}_head"], SlotText((head,)))
-            out[key] = (slots[key], SlotText(column.body, spec.list_style))
+            if f"{key}_head" in slots:
+                out[f"{key}_head"] = (slots[f"{key}_head"], SlotText((head,)))
+                out[key] = (slots[key], SlotText(column.body, spec.list_style))
+            else:  # the heading leads its column's own text: bold, without a bullet
+                out[key] = (slots[key], SlotText((head, *column.body), HEADED,
+                                                 group="columns"))
     elif spec.role == "image":
         if spec.caption and "caption" in slots:
             out["caption"] = (slots["caption"], SlotText(spec.caption))
-    elif spec.role == "table":
-        pass  # the table itself is not text the fitting sizes; see deckgen.deck.table
+    elif spec.role in ("table", "figures", "roadmap"):
+        pass  # a table or drawn shapes size their own text: deckgen.deck.table, .diagrams
     elif spec.role == "quote":
-        who = ", ".join(x for x in (spec.author, spec.author_role) if x)
-        byline = (Para(f"— {who}"),) if who and who != spec.title else ()
-        out["body"] = (slots["body"], SlotText(spec.body + byline))
+        from deckgen.deck.quote import quote_texts
+
+        out.update(quote_texts(spec, slots, SlotText))
+    elif spec.role == "statement":
+        out["body"] = (slots["body"], SlotText(spec.body, spec.list_style, balance=True))
     else:
         out["body"] = (slots["body"], SlotText(spec.body, spec.list_style))
-        if spec.number and "number" in slots:
-            out["number"] = (slots["number"], SlotText((Para(spec.number),)))
     return {k: v for k, v in out.items() if v[1].paras}

@@ -22,8 +22,10 @@ from lxml import etree
 from pptx.shapes.shapetree import SlideShapeFactory
 
 from deckgen.brand.logo import BrandLogo
+from deckgen.deck import diagrams
 from deckgen.deck.chart import add_chart
 from deckgen.deck.cleanup import remove_slides
+from deckgen.deck.diagrams import DrawingMixin
 from deckgen.deck.fields import FieldsMixin, shown
 from deckgen.deck.legibility import BACKING_ALPHA, SOLID, table_header_colour
 from deckgen.deck.notes import NotesWriter
@@ -50,6 +52,7 @@ from deckgen.template.index import (
 )
 from deckgen.template.resolve import RoleChoice, Slot, TemplateMap
 from deckgen.typeset.backdrop import UNKNOWN
+from deckgen.typeset.balance import right_margins
 from deckgen.typeset.breaks import keep_together
 from deckgen.typeset.contrast import contrast_ratio, needed
 from deckgen.typeset.fit import FitResult, fit_text, measure
@@ -97,7 +100,7 @@ class Rebuild(Exception):
     """The next plan differs in structure, not just in text: build from a fresh template."""
 
 
-class DeckWriter(FieldsMixin):
+class DeckWriter(FieldsMixin, DrawingMixin):
     """Writes plans into one presentation: in full the first time, by refilling afterwards."""
 
     def __init__(self, prs: Any, tmap: TemplateMap, logo: BrandLogo | None = None) -> None:
@@ -173,13 +176,17 @@ class DeckWriter(FieldsMixin):
             if spec.table is not None:
                 from deckgen.deck.table import add_table
 
-                frame = self._graphic(state, "table", add_table, spec.table, plan.lang)
-                table_header_colour(self._theme(choice.layout).legibility, frame, "table header",
-                                    number)
+                theme = self._theme(choice.layout)
+                frame = self._graphic(state, "table", add_table, spec.table, plan.lang, None,
+                                      self._fonts_of(choice.layout), theme.colors,
+                                      self._text_edges(state.choice)[0])
+                table_header_colour(theme.legibility, frame, "table header", number)
             if spec.image is not None:
                 from deckgen.deck.picture import place_picture
 
                 self._graphic(state, "picture", place_picture, spec.image)
+            if spec.role in diagrams.ROLES:
+                self._diagram(state, spec, sizes[(number - 1, "title")][0] / 100)
             for kind, (info, text) in self._field_texts(choice.layout, number, plan).items():
                 fit, text = self._field_fit(choice.layout, info, text)
                 if fit.fits:
@@ -208,8 +215,9 @@ class DeckWriter(FieldsMixin):
         texts = [slide_texts(spec, self.choices[spec.role]) for spec in plan.slides]
         sizes = self._typeset(plan, texts)
         for i, (state, spec) in enumerate(zip(self.slides, plan.slides)):
-            if (spec.role, spec.chart, spec.table, spec.image) != (
-                    state.spec.role, state.spec.chart, state.spec.table, state.spec.image):
+            if (spec.role, spec.chart, spec.table, spec.image, spec.figures, spec.steps) != (
+                    state.spec.role, state.spec.chart, state.spec.table, state.spec.image,
+                    state.spec.figures, state.spec.steps):
                 raise Rebuild
             if texts[i].keys() != state.texts.keys():
                 raise Rebuild
@@ -276,6 +284,8 @@ class DeckWriter(FieldsMixin):
                     return i, key, f"the {key} would have {slot.box.w * 100 // self.tmap.slide_w}" \
                         f" % of the slide's width and {slot.box.h * 100 // self.tmap.slide_h} %" \
                         " of its height"
+            if spec.role in diagrams.ROLES and not self._diagram_fits(spec, option):
+                return i, spec.role, diagrams.texts(spec)
             for job in self._jobs(i, spec, option, slide_texts(spec, option)):
                 floor = min_pt(job, self.tmap.slide_w)
                 if job.is_title and not option.drawn:
@@ -324,7 +334,9 @@ class DeckWriter(FieldsMixin):
         out = []
         for key, (slot, text) in texts.items():
             style = self._adjusted(self._style(layout, slot, text.kind), text.list_style)
-            base = [style.levels[min(p.level, 2)].size for p in text.paras]
+            base = [int(style.levels[min(p.level, 2)].size * (
+                text.scales[k] if k < len(text.scales) else 1.0))
+                for k, p in enumerate(text.paras)]
             if slot.ph is None and text.kind == "title":  # the content titles' size, bounded
                 top = int(DRAWN_TITLE_MAX * self.tmap.slide_w / WIDE_SLIDE_EMU)
                 base = [min(b, top) for b in base]
@@ -339,7 +351,7 @@ class DeckWriter(FieldsMixin):
                                              *(round(v / EMU_PER_TENTH_INCH) for v in
                                                (b.x, b.y, b.w, b.h)))
             else:
-                group = (id(layout.layout), spec.role, key)
+                group = (id(layout.layout), spec.role, text.group or key)
             paras = tuple((keep_together(p.text, keep), p.level) for p in text.paras)
             box = slot.box
             if text.figure and len(paras) > 1:  # room for the clear space before the caption
@@ -370,6 +382,10 @@ class DeckWriter(FieldsMixin):
     def _theme(self, layout: LayoutInfo) -> Any:
         """The theme of the layout's master (`deckgen.deck.themes`)."""
         return self.themes.of(layout.master)
+
+    def _fonts_of(self, layout: LayoutInfo) -> dict[str, str]:
+        """The theme fonts of the layout's master."""
+        return self._theme(layout).fonts
 
     def _fonts(self, style: BoxStyle) -> dict[str, str]:
         """The theme fonts a style's ``+mj-lt``/``+mn-lt`` stand for (its master's)."""
@@ -517,7 +533,7 @@ class DeckWriter(FieldsMixin):
         if fit is None:
             fit = self._fit(style, paras, box, list(filled.sizes), 1.0, spacing=ratio)
         explicit = (slot.ph is None or list(fit.sizes) != inherited
-                    or any(lv.from_runs for lv in style.levels))
+                    or any(lv.from_runs or lv.own for lv in style.levels))
         sizes: list[int | None] = list(fit.sizes) if explicit else [None] * len(paras)
         where = f"{state.choice.role} {key}"
         number = state.number
@@ -553,8 +569,13 @@ class DeckWriter(FieldsMixin):
         if text.figure and len(paras) > 1:
             gap[1] = _figure_gap(fit.sizes[0])
         slide_part = state.slide.part
+        body = filled.sp.get_or_add_txBody()
+        if text.anchor:
+            body.find(f"{A}bodyPr").set("anchor", text.anchor)
+        right = right_margins(paras, style, self._fonts(style), box.w, fit.sizes) if (
+            text.balance and not fit.hyphenate and not fit.url_lines) else None
         write_paragraphs(
-            filled.sp.get_or_add_txBody(), text.paras, sizes, list_style=text.list_style,
+            body, text.paras, sizes, list_style=text.list_style, right=right,
             style=raw, lang=self.plan.lang, hyph=fit.hyphenate, url_lines=dict(fit.url_lines),
             keep=keep, released=fit.released,
             link_rid=lambda url: slide_part.relate_to(url, HLINK_RT,
@@ -656,7 +677,9 @@ class DeckWriter(FieldsMixin):
         if spec.chart.kind in ("bar", "column"):
             from deckgen.deck.bar_chart import add_bar_chart
 
-            self._graphic(state, "chart", add_bar_chart, spec.chart, self.plan.lang)
+            self._graphic(state, "chart", add_bar_chart, spec.chart, self.plan.lang,
+                          self._theme(state.choice.layout).colors,
+                          self._backdrop(state.choice.layout, slot))
             return
         ph = None
         if slot.ph is not None:

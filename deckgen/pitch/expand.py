@@ -21,10 +21,12 @@ from deckgen.pitch.model import (
     ClosingSlide,
     ComparisonSlide,
     Doughnut,
+    FiguresSlide,
     ImageSlide,
     Pitch,
     PointsSlide,
     QuoteSlide,
+    RoadmapSlide,
     SourcesSlide,
     StatementSlide,
     StatisticSlide,
@@ -35,11 +37,13 @@ from deckgen.pitch.numbers import decimals_of, excel_format, format_number, form
 from deckgen.pitch.plan import (
     ChartSpec,
     ColumnSpec,
+    FigureSpec,
     ImageSpec,
     Para,
     Run,
     SeriesSpec,
     SlideSpec,
+    StepSpec,
     TableSpec,
 )
 
@@ -68,7 +72,7 @@ def expand(r: Renderer, pitch: Pitch, byline: str) -> list[SlideSpec]:
             for n, (item, title) in enumerate(zip(slide.items, point_titles(i))):
                 key = f"{at}.items[{n}]"
                 slides.append(SlideSpec(
-                    role="point", title=title, number=str(n + 1),
+                    role="point", title=title, number=str(n + 1), total=str(len(slide.items)),
                     body=r.paras(item.statement, f"{key}.statement"),
                     notes=r.notes(item.notes, f"{key}.notes")))
         elif isinstance(slide, AgendaSlide):
@@ -92,7 +96,7 @@ def _single(r: Renderer, slide: Any, at: str, byline: str, lang: str) -> SlideSp
         if byline:
             subtitle.append(markup.parse(markup.protect(byline)))
         return SlideSpec(role="title", title=r.plain(slide.title, f"{at}.title"),
-                         subtitle=tuple(subtitle), notes=notes)
+                         subtitle=tuple(subtitle), notes=notes, byline=1 if byline else 0)
     if isinstance(slide, StatementSlide):
         return SlideSpec(role="statement", title=r.plain(slide.title, f"{at}.title"),
                          body=r.paras(slide.text, f"{at}.text"), notes=notes)
@@ -103,12 +107,29 @@ def _single(r: Renderer, slide: Any, at: str, byline: str, lang: str) -> SlideSp
                          body=_bullets(r, slide.bullets, f"{at}.bullets"), list_style="bullet",
                          notes=notes)
     if isinstance(slide, QuoteSlide):
+        # The quotation is the slide's message and its title (as PowerPoint's own "Quote with
+        # Caption" layout has it); the author and role appear once, in the attribution.
         author = r.plain(slide.author, f"{at}.author")
-        title = r.plain(slide.title, f"{at}.title") if slide.title else author
-        return SlideSpec(role="quote", title=title, body=_quoted(r.paras(slide.text, f"{at}.text"),
-                                                                 lang),
-                         author=author, notes=notes,
+        quoted = _quoted(r.paras(slide.text, f"{at}.text"), lang)
+        title = r.plain(slide.title, f"{at}.title") if slide.title else " ".join(
+            p.text for p in quoted)
+        return SlideSpec(role="quote", title=title, body=quoted, author=author, notes=notes,
                          author_role=r.plain(slide.role, f"{at}.role") if slide.role else "")
+    if isinstance(slide, FiguresSlide):
+        figures = tuple(FigureSpec(r.plain(item.figure, f"{at}.items[{n}].figure"),
+                                   r.plain(item.caption, f"{at}.items[{n}].caption"),
+                                   r.plain(item.source, f"{at}.items[{n}].source")
+                                   if item.source else "")
+                        for n, item in enumerate(slide.items))
+        return SlideSpec(role="figures", title=r.plain(slide.title, f"{at}.title"),
+                         figures=figures, notes=notes)
+    if isinstance(slide, RoadmapSlide):
+        steps = tuple(StepSpec(r.plain(step.label, f"{at}.steps[{n}].label"),
+                               r.plain(step.when, f"{at}.steps[{n}].when"),
+                               r.plain(step.text, f"{at}.steps[{n}].text") if step.text else "")
+                      for n, step in enumerate(slide.steps))
+        return SlideSpec(role="roadmap", title=r.plain(slide.title, f"{at}.title"),
+                         steps=steps, notes=notes)
     if isinstance(slide, ComparisonSlide):
         left, right = (ColumnSpec(r.plain(side.heading, f"{at}.{name}.heading"),
                                   _bullets(r, side.bullets, f"{at}.{name}.bullets"))
@@ -174,7 +195,9 @@ def _statistic(r: Renderer, slide: StatisticSlide, at: str, lang: str) -> SlideS
     if isinstance(slide.chart, Doughnut):
         labels = tuple(r.plain(t, f"{at}.chart.labels[{n}]", extra)
                        for n, t in enumerate(slide.chart.labels))
-        alt = f"{figure}: {caption.text}" if caption else f"{figure}: {labels[0]}"
+        # the alt text states the chart's data, not only the headline figure
+        data = ", ".join(f"{label} {value}" for label, value in zip(labels, shown))
+        alt = f"{figure}: {caption.text} ({data})" if caption else f"{figure} ({data})"
         chart = ChartSpec(labels, percents, alt, kind="doughnut",
                           number_format='0" %"' if not places else excel_format(places, "%"),
                           value_labels=shown, unit="%")
@@ -190,9 +213,11 @@ def _bar(r: Renderer, c: BarChart, key: str, lang: str, title: str) -> ChartSpec
     unit = r.plain(c.unit, f"{key}.unit") if c.unit else ""
     cats = tuple(r.plain(t, f"{key}.categories[{n}]") for n, t in enumerate(c.categories))
     places = decimals_of(*(v for s in c.series for v in s.values))
+    # each label keeps the decimals the author wrote (41 stays "41" beside "12,5"); the
+    # workbook and the axis take the most any value has
     series = tuple(
         SeriesSpec(r.plain(s.name, f"{key}.series[{n}].name"), tuple(float(v) for v in s.values),
-                   tuple(format_value(v, lang, places, unit) for v in s.values))
+                   tuple(format_value(v, lang, None, unit) for v in s.values))
         for n, s in enumerate(c.series))
     parts = [f"{s.name}: " + ", ".join(f"{cat} {label}" for cat, label in zip(cats, s.value_labels))
              for s in series]

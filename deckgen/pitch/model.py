@@ -20,6 +20,8 @@ MAX_POINTS = 12
 MAX_SLIDES = 60
 TABLE_COLS = 7
 TABLE_ROWS = 10
+MAX_FIGURES = 4
+MAX_STEPS = 6
 
 
 # Every content file load imports this module, and a frozen dataclass with a repr costs about
@@ -141,7 +143,8 @@ class QuoteSlide:
     text: str = _f("The quotation, without quotation marks.")
     author: str = _f("Who said it.")
     role: str = _f("Who the author is, e.g. their position.", default="")
-    title: str = _f("Slide title for navigation (default: the author).", default="")
+    title: str = _f("The slide's name in the deck's document properties (default: the "
+                    "quotation, which the slide shows as its title).", default="")
     notes: str = _f(_NOTES, default="")
 
 
@@ -201,8 +204,41 @@ class ClosingSlide:
     notes: str = _f(_NOTES, default="")
 
 
+@_model
+class KeyFigure:
+    figure: str = _f("The number as it should read, e.g. \"1,2 Mio. €\" or \"18 Monate\".")
+    caption: str = _f("What the number is, in a few words.")
+    source: str = _f("Where the number comes from (small, under the caption).", default="")
+
+
+@_model
+class FiguresSlide:
+    kind: str = _kind("figures", "Key figures: two to four big numbers, each with a short "
+                                 "caption (cost, headcount, payback time).")
+    title: str = _f("Slide title.")
+    items: list[KeyFigure] = _f("The figures, left to right.", min=2, max=MAX_FIGURES)
+    notes: str = _f(_NOTES, default="")
+
+
+@_model
+class Step:
+    label: str = _f("The phase's name, e.g. \"Pilot\".")
+    when: str = _f("Its date or period, e.g. \"Q1 2027\" or \"Jan–Mär\".")
+    text: str = _f("One line on what happens then.", default="")
+
+
+@_model
+class RoadmapSlide:
+    kind: str = _kind("roadmap", "Phases in order, each with a date or period and one line, "
+                                 "as a row of connected shapes.")
+    title: str = _f("Slide title.")
+    steps: list[Step] = _f("The phases, in order.", min=3, max=MAX_STEPS)
+    notes: str = _f(_NOTES, default="")
+
+
 Slide = (TitleSlide | StatementSlide | StatisticSlide | BulletsSlide | AgendaSlide | PointsSlide
-         | QuoteSlide | ComparisonSlide | TableSlide | ImageSlide | ClosingSlide | SourcesSlide)
+         | QuoteSlide | ComparisonSlide | TableSlide | ImageSlide | ClosingSlide | SourcesSlide
+         | FiguresSlide | RoadmapSlide)
 
 
 @_model

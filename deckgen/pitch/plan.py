@@ -16,7 +16,7 @@ from functools import partial
 _value = partial(dataclass, repr=False)
 
 ROLES = ("title", "statement", "statistic", "bullets", "agenda", "point", "closing", "sources",
-         "quote", "comparison", "table", "image")
+         "quote", "comparison", "table", "image", "figures", "roadmap")
 
 
 @_value
@@ -123,6 +123,24 @@ class ImageSpec:
 
 
 @_value
+class FigureSpec:
+    """One key figure: the number as the author wrote it, its caption and an optional source."""
+
+    figure: str
+    caption: str
+    source: str = ""
+
+
+@_value
+class StepSpec:
+    """One roadmap phase: its name, its date or period, and an optional line of text."""
+
+    label: str
+    when: str
+    text: str = ""
+
+
+@_value
 class SlideSpec:
     """What one slide says, by slot; empty slots are simply not used.
 
@@ -138,6 +156,9 @@ class SlideSpec:
     ``author`` / ``author_role``: quote: who said it, and who that is (may be empty).
     ``left`` / ``right``: comparison: the two columns.
     ``table``: table slide data. ``image``: image slide picture.
+    ``total``: point: how many points there are (``"6"``), for the progress marker.
+    ``figures``: figures: the key figures. ``steps``: roadmap: the phases in order.
+    ``byline``: title: how many of the last subtitle paragraphs are the presenter/date line.
     """
 
     role: str
@@ -156,6 +177,10 @@ class SlideSpec:
     right: ColumnSpec | None = None
     table: TableSpec | None = None
     image: ImageSpec | None = None
+    total: str = ""
+    figures: tuple[FigureSpec, ...] = ()
+    steps: tuple[StepSpec, ...] = ()
+    byline: int = 0
 
 
 @_value

@@ -1,4 +1,4 @@
-"""Slots for the slide kinds beyond text: two columns, a table, a picture.
+"""Slots for the slide kinds beyond text: two columns, a table, a picture, drawn shapes.
 
 Kept apart from `deckgen.template.resolve` (which handles the text roles) so that each file
 stays readable. Same rule as there: use the layout's placeholder made for the thing (a table
@@ -39,10 +39,19 @@ def _split(box: Box) -> tuple[Box, Box]:
 
 
 def comparison_slots(layout: LayoutInfo, region: Box, slot: type[Slot]) -> dict[str, Slot]:
+    """Two columns: the layout's two content areas, else its one content area (or the free
+    region) split in two, each half a clone of the area's placeholder. A column's heading
+    goes into the layout's heading box above it; without one it is the column's first
+    paragraph (bold, no bullet), so it stays in a placeholder and in the outline view."""
     out: dict[str, Slot] = {}
     pair = side_by_side(layout)
-    columns = list(zip(("left", "right"), pair if pair else (None, None),
-                       (p.box for p in pair) if pair else _split(region)))
+    if pair:
+        columns = list(zip(("left", "right"), pair, (p.box for p in pair)))
+    else:
+        areas = [p for p in layout.content_areas if p.kind in ("body", "obj")]
+        area = max(areas, key=lambda p: p.box.area) if areas else None
+        columns = list(zip(("left", "right"), (area, area),
+                           _split(area.box if area else region)))
     for key, ph, box in columns:
         heads = [t for t in layout.text_boxes if pair and t not in pair
                  and t.box.bottom <= box.y + box.h * 0.05 and abs(t.box.x - box.x) < box.w * 0.2
@@ -50,12 +59,7 @@ def comparison_slots(layout: LayoutInfo, region: Box, slot: type[Slot]) -> dict[
         if heads:
             head = max(heads, key=lambda t: t.box.bottom)
             out[f"{key}_head"] = slot(head, head.box)
-            out[key] = slot(ph, box)
-        else:  # the heading takes the top of its column
-            strip = int(box.h * 0.16)
-            out[f"{key}_head"] = slot(None, Box(box.x, box.y, box.w, strip))
-            out[key] = slot(ph, Box(box.x, box.y + strip, box.w, box.h - strip),
-                            resized=ph is not None)
+        out[key] = slot(ph, box, resized=ph is not None and not pair)
     return out
 
 
@@ -72,9 +76,12 @@ def table_slots(layout: LayoutInfo, region: Box, slot: type[Slot]) -> dict[str, 
 
 def image_slots(layout: LayoutInfo, region: Box, slot: type[Slot]) -> dict[str, Slot]:
     """The picture, and a caption box: the layout's own text box beside or under the picture
-    when it has one, else a strip under the picture."""
+    when it has one, else a strip under the picture. Without a picture placeholder the
+    picture takes the content area and the caption the area's own placeholder, cut to the
+    strip under it: a caption in a placeholder shows in the outline view."""
     pics = layout.of_kind("pic")
     out: dict[str, Slot] = {}
+    holder = None
     if pics:
         pic = max(pics, key=lambda p: p.box.area)
         out["picture"] = slot(pic, pic.box)
@@ -86,19 +93,54 @@ def image_slots(layout: LayoutInfo, region: Box, slot: type[Slot]) -> dict[str, 
         base = pic.box
     else:
         areas = layout.content_areas
-        base = max(areas, key=lambda p: p.box.area).box if areas else region
+        area = max(areas, key=lambda p: p.box.area) if areas else None
+        base = area.box if area else region
+        holder = area if area is not None and area.kind in ("body", "obj") else None
         out["picture"] = slot(None, base)
     strip = int(base.h * 0.16)
     out["picture"] = slot(out["picture"].ph, Box(base.x, base.y, base.w, base.h - strip),
                           resized=out["picture"].ph is not None)
-    out["caption"] = slot(None, Box(base.x, base.bottom - strip, base.w, strip))
+    out["caption"] = slot(holder, Box(base.x, base.bottom - strip, base.w, strip),
+                          resized=holder is not None)
     return out
+
+
+def shapes_slots(layout: LayoutInfo, region: Box, slot: type[Slot]) -> dict[str, Slot]:
+    """Key figures and a roadmap are native shapes deckgen draws: they take the layout's one
+    content area (its placeholder is not used) or, on a title-only layout, the free region
+    below the title, clear of the template's artwork."""
+    areas = [p for p in layout.content_areas if p.kind in ("body", "obj")]
+    box = max(areas, key=lambda p: p.box.area).box if areas else region
+    return {"shapes": slot(None, box)}
+
+
+SHAPE_ROLES = ("figures", "roadmap")
+
+
+def _shapes_score(layout: LayoutInfo) -> int:
+    """A title-only layout suits drawn shapes best, a plain content layout next; a cover, a
+    divider or a layout with several text boxes would leave placeholders or their look unused."""
+    if layout.title is None or layout.title.ph_type == "ctrTitle" or layout.of_kind("pic"):
+        return 0
+    if layout.type_attr == "secHead" or layout.title.box.y > 0.3 * layout.slide_h:
+        return 0
+    texts, areas = layout.text_boxes, layout.content_areas
+    if not texts and not areas:
+        return 6
+    if len(areas) == 1 and all(t in areas for t in texts):
+        return 4
+    return 0
 
 
 def kind_score(role: str, layout: LayoutInfo) -> int | None:
     """Suitability for the non-text roles (None: not one of them)."""
+    if role in SHAPE_ROLES:
+        return _shapes_score(layout)
     if role == "comparison":
-        return 6 if side_by_side(layout) else 0
+        if side_by_side(layout):
+            return 6
+        one = [p for p in layout.content_areas if p.kind in ("body", "obj")]
+        return 2 if len(layout.content_areas) == 1 and one else 0
     if role == "table":
         return 6 if layout.of_kind("tbl") else (3 if len(layout.content_areas) == 1 else 0)
     if role == "image":

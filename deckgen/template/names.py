@@ -64,6 +64,7 @@ KEYWORDS_BY_ROLE: dict[str, tuple[str, ...]] = {
     "image": ("picture", "photo", "foto", "bild", "image", "imagen", "obraz"),
     "closing": ("schluss", "kontakt", "contact", "thankyou", "danke", "closing", "abschluss",
                 "calltoaction", "outro", "merci", "gracias", "bedankt", "dziekuje"),
+    "roadmap": ("roadmap", "zeitplan", "timeline", "fahrplan", "meilenstein", "milestone"),
 }
 
 ROLE_NAMES: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -82,6 +83,9 @@ ROLE_NAMES: dict[str, tuple[tuple[str, ...], ...]] = {
     "image": (("Picture with Caption", "Bild mit Überschrift", "Image avec légende",
                "Imagen con título", "Immagine con didascalia", "Afbeelding met bijschrift",
                "Obraz z podpisem", "Photo", "Foto", "Bild", "Image", "Picture"), CONTENT),
+    # shapes deckgen draws itself: a title and room, best with nothing else on the layout
+    "figures": (TITLE_ONLY, CONTENT),
+    "roadmap": (("Roadmap", "Zeitplan", "Timeline"), TITLE_ONLY, CONTENT),
 }
 
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from deckgen.template.geometry import Box, free_rect
 from deckgen.template.index import LayoutInfo, PhInfo
-from deckgen.template.kind_slots import comparison_slots, image_slots, table_slots
+from deckgen.template.kind_slots import comparison_slots, image_slots, shapes_slots, table_slots
 
-KIND_SLOTS = {"comparison": comparison_slots, "table": table_slots, "image": image_slots}
+KIND_SLOTS = {"comparison": comparison_slots, "table": table_slots, "image": image_slots,
+              "figures": shapes_slots, "roadmap": shapes_slots}
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,7 @@ def _drawn_slots(role: str, layout: LayoutInfo, whole: bool = False,
     region = Box(free.x, top, free.w, max(bottom - top, int(h * 0.15)))
     if role == "title":
         slots["subtitle"] = Slot(None, region)
-    elif role in ("comparison", "table", "image"):
+    elif role in KIND_SLOTS:
         bare = LayoutInfo(layout.layout, layout.name, layout.master, layout.type_attr, (),
                           layout.slide_w, layout.slide_h)
         slots.update(KIND_SLOTS[role](bare, region, Slot))
@@ -243,7 +244,7 @@ def _raw_slots(role: str, layout: LayoutInfo,
             slots["subtitle"] = Slot(None, Box(region.x, top, region.w,
                                                max(region.bottom - top, region.h // 4)))
             notes.append("no subtitle placeholder: the subtitle gets one of its own")
-    elif role in ("comparison", "table", "image"):
+    elif role in KIND_SLOTS:
         slots.update(KIND_SLOTS[role](layout, region, Slot))
     elif role in ("statement", "quote"):
         body = _largest([p for p in texts if p.kind != "obj"] or texts)

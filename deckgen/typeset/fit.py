@@ -134,11 +134,11 @@ def measure(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str]
     counts = []
     for i, (text, level) in enumerate(paras):
         lv: LevelStyle = style.levels[min(level, len(style.levels) - 1)]
+        if lv.caps:  # a style in capitals shows wider letters than the text has
+            text = text.upper()
         size = (base[i] if base else lv.size) / 100 * scale
         m = metrics(fonts.get(lv.font, lv.font), lv.bold)
         indent = max(lv.mar_l, lv.mar_l + lv.indent) / EMU_PER_PT
-        if lv.caps:  # set in capitals: measured as shown
-            text = text.upper()
         if style.wrap:
             n = _lines(text, m, size, max(width - indent, 1.0), acc)
         else:

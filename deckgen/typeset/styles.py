@@ -37,7 +37,11 @@ class LevelStyle:
     from_runs: bool = False  # size only known from the layout's sample text: write it out
     color: Any = None  # the inherited DrawingML colour element of the text (None: tx1)
     align: str = "l"  # l, ctr, r, just…: where a narrower box would move the text
-    caps: bool = False  # set in capitals (``cap="all"``, Office's section titles): wider
+    char: str = ""  # the bullet character, where the template gives one
+    caps: bool = False  # set in capitals (``cap="all"``/``"small"``): measured so
+    # deckgen sets this level's size, indent and marker itself (`deckgen.deck.paragraphs`):
+    # its size is written on the runs, as the placeholder would pass on the template's
+    own: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,16 @@ def _bullet(el: Any) -> bool | None:
     if el.find(_q("a:buChar")) is not None or el.find(_q("a:buAutoNum")) is not None:
         return True
     return None
+
+
+def _char(el: Any) -> str | None:
+    char = el.find(_q("a:buChar"))
+    return char.get("char") if char is not None else None
+
+
+def _caps(el: Any) -> str | None:
+    rpr = el.find(_q("a:defRPr"))
+    return rpr.get("cap") if rpr is not None else None
 
 
 def _font(el: Any) -> str | None:
@@ -193,15 +207,9 @@ def level_style(sources: list[Any], level: int, title: bool, sample: Any = None,
         from_runs=from_runs,
         color=colour,
         align=_first(chain, lambda el: el.get("algn"), "l"),
-        caps=_first(chain, _caps, False),
+        char=_first(chain, _char, ""),
+        caps=_first(chain, _caps, "none") != "none",
     )
-
-
-def _caps(el: Any) -> bool | None:
-    rpr = el.find(_q("a:defRPr"))
-    if rpr is None or rpr.get("cap") is None:
-        return None
-    return rpr.get("cap") == "all"
 
 
 def box_style(layout: Any, ph_el: Any | None, kind: str) -> BoxStyle:
