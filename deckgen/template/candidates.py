@@ -20,7 +20,7 @@ from deckgen.template.index import LayoutInfo
 from deckgen.template.kind_slots import kind_score
 from deckgen.template.masters import MasterChoice
 from deckgen.template.names import FOLDED, fold
-from deckgen.template.purpose import GENERAL, made_for, purpose_of, serves, warning_in
+from deckgen.template.purpose import GENERAL, made_for, serves, warning_in
 from deckgen.template.slots import beside, content_region
 
 LIST_ROLES = ("bullets", "agenda", "point", "closing", "sources")
@@ -134,7 +134,7 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
     ex = ev.examples
 
     def allowed(li: LayoutInfo) -> bool:
-        if ruled_out(li) or not serves(role, purpose_of(li.name)):
+        if ruled_out(li) or not serves(role, li.purpose):
             return False
         if role == "statement" and (li is ex.cover or li is cover):
             return False  # never a second cover
@@ -147,7 +147,7 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
             return not li.has_vertical  # the examples' cover, title placeholder or not
         # a layout named for this very slide that has a title but no box for its text (a
         # "Big statement" with its title alone): the text gets a placeholder of its own
-        return made_for(role, purpose_of(li.name)) and (
+        return made_for(role, li.purpose) and (
             li.title is not None or role == "title") and not li.has_vertical
 
     def rank(li: LayoutInfo) -> int:
@@ -182,7 +182,7 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
         exact = next((i for i, group in enumerate(groups) if folded in group), None)
         if exact is not None:
             return exact
-        return len(groups) if made_for(role, purpose_of(li.name)) else None
+        return len(groups) if made_for(role, li.purpose) else None
 
     hits = [(rank(li), named(li), i, li) for i, li in enumerate(pool) if named(li) is not None]
     for _rank, tier, _i, li in sorted(hits, key=lambda h: h[:3]):
@@ -210,8 +210,8 @@ def _photo(role: str, li: LayoutInfo) -> bool:
 def _other(role: str, li: LayoutInfo) -> bool:
     """A general layout named for something else ("Title Only" for a content slide) comes
     after the plain content layouts that match alike."""
-    return purpose_of(li.name) not in (None, "content") and not made_for(role,
-                                                                         purpose_of(li.name))
+    return li.purpose not in (None, "content") and not made_for(role,
+                                                                         li.purpose)
 
 
 def _room(role: str, li: LayoutInfo) -> int:
@@ -236,10 +236,10 @@ def roomiest(layouts: list[LayoutInfo], ev: Evidence) -> LayoutInfo:
     is bare: boxes there would lose the brand, so it comes last."""
     master = ev.masters.content
     plain = [li for li in layouts if li.master == master and not ruled_out(li)
-             and purpose_of(li.name) in (*GENERAL, None) and li.photo < PHOTO_LAYOUT
+             and li.purpose in (*GENERAL, None) and li.photo < PHOTO_LAYOUT
              and li is not ev.examples.cover and not li.has_vertical]
     pool = plain or [li for li in layouts if li.master == master and not ruled_out(li)
-                     and purpose_of(li.name) in (*GENERAL, None)] or [
+                     and li.purpose in (*GENERAL, None)] or [
         li for li in layouts if li.master == master] or layouts
     look = [li for li in pool if li.own_look]
     in_layouts = 2 * len(look) >= len(pool)

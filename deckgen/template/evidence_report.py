@@ -8,7 +8,6 @@ from collections import Counter
 from typing import Any
 
 from deckgen.template.candidates import ruled_out
-from deckgen.template.purpose import purpose_of
 
 
 def masters_report(tmap: Any) -> list[dict[str, Any]]:
@@ -46,7 +45,7 @@ def layouts_report(tmap: Any, chosen: dict[str, Any]) -> list[dict[str, Any]]:
             "master": li.master + 1,
             "name": li.name,
             "placeholders": dict(sorted(kinds.items())),
-            "purpose": purpose_of(li.name) or "",
+            "purpose": li.purpose or "",
             "ruled_out": ruled_out(li) or "",
             "logos_and_shapes": len(li.obstacles),
             "photo": round(li.photo, 2),

@@ -90,7 +90,7 @@ def read_examples(prs: Any, layouts: list[LayoutInfo],
         if purpose is not None and purpose not in GENERAL and purpose != "cover":
             titled.append((li, purpose))
         elif (n > 0 or not opener) and li is not cover and content_like(li) \
-                and purpose_of(li.name) in (*GENERAL, None):
+                and li.purpose in (*GENERAL, None):
             used[id(li)] += 1
             order.setdefault(id(li), li)
     content = tuple(order[k] for k, _ in sorted(used.items(), key=lambda kv: -kv[1]))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from deckgen.template.geometry import Box
+from deckgen.template.purpose import layout_purpose
 from deckgen.template.sample_text import only_sample
 from deckgen.typeset.shape_fill import shape_props
 
@@ -52,6 +53,7 @@ class LayoutInfo:
     stamped: tuple[str, ...] = ()
     master_name: str = ""
     own_look: bool = False  # the layout paints something of its own (background, shapes)
+    purpose: str | None = None  # what its name (or its authors' note on it) says it is for
 
     def of_kind(self, *kinds: str) -> list[PhInfo]:
         return [p for p in self.placeholders if p.kind in kinds]
@@ -331,6 +333,7 @@ def describe(layout: Any, master: int, slide_w: int, slide_h: int,
         master_name=_master_name(layout),
         own_look=layout._element.find(f"{_P}cSld/{_P}bg") is not None
         or bool(drawn_shapes(layout._element)),
+        purpose=layout_purpose(layout.name or "", _stamped(layout._element)),
     )
 
 

@@ -32,7 +32,7 @@ def notes(template: str | Path | None, content: str | Path | None, lang: str,
         f"font {f['font']} is not installed; text was measured as {f['measured_as']}"
         for f in data["fonts"] if f["installed"] == "no"))
     out += [f"dropped from the template: {d}" for d in data["dropped"]]
-    out += [f"warning: {w}" for w in data["warnings"]]
+    # warnings: the build itself has printed them already
     return out
 
 

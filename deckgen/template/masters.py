@@ -74,7 +74,7 @@ def choose_masters(prs: Any, layouts: list[LayoutInfo], examples: Examples,
     def contents(m: int) -> int:
         """Twice its content layouts, and its plain titled pages (content pages of a
         template whose layouts carry titles only), against a master of covers."""
-        general = [li for li in by_master.get(m, ()) if purpose_of(li.name) in (*GENERAL, None)]
+        general = [li for li in by_master.get(m, ()) if li.purpose in (*GENERAL, None)]
         return 2 * sum(1 for li in general if content_like(li)) + sum(
             1 for li in general if li.title is not None and li.photo < 0.25)
 

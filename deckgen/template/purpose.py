@@ -200,3 +200,16 @@ def serves(role: str, purpose: str | None) -> bool:
 def made_for(role: str, purpose: str | None) -> bool:
     """The layout was made for this very role (its name says so)."""
     return purpose is not None and purpose in ROLE_PURPOSES.get(role, ())
+
+
+_PICTURE_ONLY = re.compile(r"\b(only with|nur mit|uniquement avec|solo con)\b.*\b(image|picture|"
+                           r"photo|bild|foto|imagen|immagine)", re.I)
+
+
+def layout_purpose(name: str, stamped: Iterable[str] = ()) -> str | None:
+    """A layout's purpose from its name, or from what its authors wrote on it ("Use this
+    title slide only with an image" makes it a picture layout)."""
+    stated = purpose_of(name)
+    if any(_PICTURE_ONLY.search(text) for text in stamped):
+        return "picture"
+    return stated

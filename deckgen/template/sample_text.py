@@ -72,8 +72,18 @@ def _text(shape: Any) -> str:
     return "".join(t.text or "" for t in shape.iter(f"{A}t"))
 
 
+# A layout's own instructions to the person filling it in ("Use this title slide only with
+# an image", "Bild hier einfügen"): they show on every slide of the layout if left.
+INSTRUCTION = re.compile(
+    r"^\s*(use this|please use|only use|use only|insert |replace |click |klicken |hier |"
+    r"bitte |diese folie|dieses layout|this slide|this layout|nur mit |only with |"
+    r"verwenden sie|place your|add your|enter your|type your|bild einf|image here|"
+    r"picture here|photo here|insert (an? )?(image|picture|photo))", re.I)
+
+
 def _has_sample(text: str) -> bool:
-    return bool(_TOKEN.search(text) or _FILE.search(text) or _SAMPLES.search(text))
+    return bool(_TOKEN.search(text) or _FILE.search(text) or _SAMPLES.search(text)
+                or (len(text) <= 160 and INSTRUCTION.search(text)))
 
 
 def only_sample(text: str) -> bool:
@@ -85,6 +95,8 @@ def only_sample(text: str) -> bool:
 
 
 def _replaced(text: str, values: dict[str, str]) -> str:
+    if len(text) <= 160 and INSTRUCTION.search(text):
+        return ""
     def token(m: re.Match[str]) -> str:
         word = m.group(1).strip().casefold()
         for key, names in _NAMES.items():
