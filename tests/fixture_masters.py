@@ -444,7 +444,11 @@ def no_fill_over_master_fill(path: Path) -> Path:
     sppr = title._element.find(f"{P}spPr")
     sppr.append(parse_xml(f'<a:solidFill {NSDECL}><a:srgbClr val="595959"/></a:solidFill>'))
     rpr = master._element.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr")
-    rpr.insert(0, parse_xml(f'<a:solidFill {NSDECL}><a:srgbClr val="FFFFFF"/></a:solidFill>'))
+    for old in rpr.findall(f"{A}solidFill"):
+        rpr.remove(old)
+    ln = rpr.find(f"{A}ln")
+    rpr.insert(list(rpr).index(ln) + 1 if ln is not None else 0,
+               parse_xml(f'<a:solidFill {NSDECL}><a:srgbClr val="FFFFFF"/></a:solidFill>'))
     cover = _layout(prs, 0, "Title Slide")
     ctr = next(ph for ph in cover.placeholders if ph._element.ph.get("type") == "ctrTitle")
     ctr._element.find(f"{P}spPr").append(parse_xml(f'<a:noFill {NSDECL}/>'))

@@ -44,9 +44,11 @@ def titles(prs) -> list[str]:
 def agenda(prs) -> list[str]:
     slide = next(s for s in prs.slides if s.shapes.title is not None
                  and s.shapes.title.text_frame.text.startswith("Sechs Vorteile"))
-    body = max((sh for sh in slide.shapes if sh.has_text_frame and sh != slide.shapes.title),
-               key=lambda sh: len(sh.text_frame.text))
-    return [p.text for p in body.text_frame.paragraphs if p.text.strip()]
+    # one column, or two side by side beyond six items (left, then right)
+    columns = sorted((sh for sh in slide.placeholders if sh.has_text_frame
+                      and sh.placeholder_format.type not in (1, 3, 13, 15, 16)),
+                     key=lambda sh: sh.left)
+    return [p.text for col in columns for p in col.text_frame.paragraphs if p.text.strip()]
 
 
 def numbers(prs) -> dict[str, str]:

@@ -63,11 +63,12 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
     except Exception:  # noqa: BLE001 - any unreadable file gets the same advice
         raise DeckgenError(f"{where}: cannot be read as a deck; --update needs a deck deckgen "
                            "built (use --force to replace it; a backup is kept)") from None
-    from deckgen.deck.package_fixes import add_missing_parts
+    from deckgen.deck.package_fixes import add_missing_parts, order_chart_labels
     from deckgen.deck.unlisted import drop_unlisted_slides
 
     dropped = drop_unlisted_slides(base)  # before `base.slides` renames the listed ones
     add_missing_parts(base)  # LibreOffice saves no viewProps; PowerPoint would repair the file
+    order_chart_labels(base)  # nor data labels in schema order
     old = read_manifest(base)
     if old is None:
         raise DeckgenError(f"{where}: was not built by deckgen (no deckgen manifest); --update "

@@ -88,15 +88,24 @@ def _plain(text: str) -> str:
     return " ".join(text.replace("\u00ad", "").replace("\u00a0", " ").split())
 
 
-def _agenda_items(el: Any, titles: list[str]) -> list[Any] | None:
-    """The agenda body's paragraphs, one per title in ``titles``; None if it is not that list."""
+def _paragraphs(el: Any) -> list[Any]:
+    """A column's paragraphs, without the empty ones after the list."""
     tx = el.find(f"{P}txBody")
     paras = [p for p in tx.findall(f"{A}p")] if tx is not None else []
     while paras and not body_text_of(paras[-1]).strip():
         paras.pop()
-    if [_plain(body_text_of(p)) for p in paras] != [_plain(t) for t in titles]:
-        return None
     return paras
+
+
+def _start_at(p: Any, start: int) -> None:
+    """A moved agenda item numbered from its column's first number."""
+    num = p.find(f"{A}pPr/{A}buAutoNum")
+    if num is None:
+        return
+    if start > 1:
+        num.set("startAt", str(start))
+    elif "startAt" in num.attrib:
+        del num.attrib["startAt"]
 
 
 def body_text_of(p: Any) -> str:
@@ -126,20 +135,29 @@ def follow_person(fresh: list[Found], new: dict[str, SlideRecord], order: list[s
                 break
             if rec.role != "agenda" or "body" not in fresh[i].shapes:
                 continue
-            body = fresh[i].shapes["body"]
-            items = _agenda_items(body, [new[ff.key or ""].title for ff in points])
-            if items is None:
+            # the agenda in one column, or in two ("body2" numbered on from the first)
+            columns = [fresh[i].shapes[k] for k in ("body", "body2") if k in fresh[i].shapes]
+            found = [_paragraphs(col) for col in columns]
+            items = [p for col in found for p in col]
+            titles = [new[ff.key or ""].title for ff in points]
+            if [_plain(body_text_of(p)) for p in items] != [_plain(t) for t in titles]:
                 continue  # not the list of this group (a content of its own): leave it
             by_key = {ff.key: p for ff, p in zip(points, items)}
-            if not shown or [by_key[ff.key] for ff in shown] == items:
+            wanted = [by_key[ff.key] for ff in shown]
+            if not shown or wanted == items:
                 continue
-            tx = body.find(f"{P}txBody")
-            rest = tx.findall(f"{A}p")[len(items):]  # empty paragraphs after the list
-            for p in tx.findall(f"{A}p"):
-                tx.remove(p)
-            for p in [by_key[ff.key] for ff in shown] + rest:  # numbered by the list itself
-                tx.append(p)
-            _rehash(fresh[i], "body", new)
+            split = (len(wanted) + 1) // 2 if len(columns) > 1 else len(wanted)
+            for k, (col, paras) in enumerate(zip(columns, (wanted[:split], wanted[split:]))):
+                tx = col.find(f"{P}txBody")
+                rest = tx.findall(f"{A}p")[len(found[k]):]  # empty paragraphs after the list
+                for p in tx.findall(f"{A}p"):
+                    tx.remove(p)
+                for p in paras:
+                    _start_at(p, split + 1 if k else 1)
+                    tx.append(p)
+                for p in rest:
+                    tx.append(p)
+                _rehash(fresh[i], ("body", "body2")[k], new)
 
 
 def _rehash(ff: Found, name: str, new: dict[str, SlideRecord]) -> None:

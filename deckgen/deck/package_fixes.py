@@ -140,3 +140,31 @@ def drop_invalid_font_hints(prs: Any) -> int:
         part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                     standalone=True)
     return dropped
+
+
+_C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_DLBL_ORDER = {f"{{{_C_NS}}}{name}": i for i, name in enumerate((
+    "idx", "delete", "layout", "tx", "numFmt", "spPr", "txPr", "dLblPos", "showLegendKey",
+    "showVal", "showCatName", "showSerName", "showPercent", "showBubbleSize", "separator",
+    "extLst"))}
+
+
+def order_chart_labels(prs: Any) -> int:
+    """Data labels of every chart in schema order: LibreOffice writes a label's text after
+    its text properties, which PowerPoint repairs. Returns how many labels were reordered."""
+    fixed = 0
+    for part in prs.part.package.iter_parts():
+        if not str(part.partname).startswith("/ppt/charts/chart"):
+            continue
+        space = getattr(part, "_element", None)
+        if space is None:
+            continue
+        for label in space.iter(f"{{{_C_NS}}}dLbl"):
+            children = list(label)
+            ordered = sorted(children, key=lambda c: _DLBL_ORDER.get(c.tag, len(_DLBL_ORDER)))
+            if ordered != children:
+                for child in children:
+                    label.remove(child)
+                label.extend(ordered)
+                fixed += 1
+    return fixed

@@ -47,11 +47,16 @@ def _beside(slots: dict[str, Slot]) -> bool:
 
 def _area(slots: dict[str, Slot]) -> Box:
     body = slots["body"].box
-    if not _beside(slots):
-        return body
-    number = slots["number"].box
-    return Box(number.x, min(body.y, number.y), body.right - number.x,
-               max(body.bottom, number.bottom) - min(body.y, number.y))
+    if _beside(slots):
+        number = slots["number"].box
+        body = Box(number.x, min(body.y, number.y), body.right - number.x,
+                   max(body.bottom, number.bottom) - min(body.y, number.y))
+    title = slots["title"].box
+    if min(title.right, body.right) > max(title.x, body.x) and body.y < title.bottom < body.bottom:
+        # a body beside a narrow title (a caption layout): the marker goes below the title
+        gap = title.h // 10
+        return Box(body.x, title.bottom + gap, body.w, body.bottom - title.bottom - gap)
+    return body
 
 
 def point_texts(spec: SlideSpec, choice: RoleChoice,

@@ -267,7 +267,7 @@ def _raw_slots(role: str, layout: LayoutInfo,
                 p for p in texts
                 if p is not body and p.box.area < 0.5 * body.box.area and p.box.y >= (
                     title.box.y if title else 0) and p.box.h >= 0.1 * layout.slide_h
-                and p.box.w <= 0.4 * layout.slide_w
+                and p.box.w <= 0.2 * layout.slide_w
             ]
             if small:
                 slots["number"] = Slot(small[0], small[0].box)

@@ -31,7 +31,8 @@ MAX_TITLE_SIZES = 3
 COVER_OVER_TITLES = 1.25  # the cover's title stands this far above the content titles
 COVER_MAX_GROWTH = 1.6  # … grown at most this far beyond the template's own size for it
 # the body texts that read as one kind of text across the deck: one size for all of them
-BODY_ROLES = ("bullets", "agenda", "point", "closing")
+# (a point's statement is the slide's message, set larger: `deckgen.deck.points`)
+BODY_ROLES = ("bullets", "agenda", "closing")
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def _cover_title(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]],
 
 
 def _one_body_size(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]]) -> None:
-    """The lists and statements of the content slides (bullets, agenda, points, closing) in
+    """The lists of the content slides (bullets, agenda, closing) in
     one size, the smallest any of them needs: body text that changes size from slide to slide
     because one layout's box is smaller looks unedited. Shrinking keeps every other rule."""
     bodies = [j for j in jobs if j.key == "body" and j.role in BODY_ROLES]
