@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from deckgen.deck.export import soffice  # noqa: E402
+from deckgen.output.export import soffice  # noqa: E402
 from deckgen.paths import default_content  # noqa: E402
 from deckgen.preview.builder import Builder, Request  # noqa: E402
 from deckgen.preview.office import Office, find_uno_python  # noqa: E402

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import datetime
     from pathlib import Path
 
-    from deckgen.report import CheckReport
+    from deckgen.reports.check import CheckReport
 
 _OPTION = re.compile(r"(?<![\w-])(--[a-z][a-z-]*|-o)(?![\w-])")
 _PARAMS = {"--company": "company", "--companies": "companies", "--set": "sets",
@@ -98,13 +98,13 @@ def check(content: str | Path | None = None, template: str | Path | None = None,
           lang: str = "de", sets: Mapping[str, object] | Iterable[str] = (),
           company: str = "Beispiel GmbH", strict: bool = False) -> CheckReport:
     """Check that the content renders onto the template (everything `build` checks), writing
-    nothing; return a `deckgen.report.CheckReport`.
+    nothing; return a `deckgen.reports.check.CheckReport`.
 
     The report lists each slide role's layout with the reason, the warnings (slides without
     speaker notes, template problems) and what deckgen changed (colours for contrast, fonts
     measured as another). ``strict``: slides without notes are an error.
     """
-    from deckgen.api import check as _check
+    from deckgen.reports.check import check as _check
 
     try:
         return _check(content=content, template=template, lang=lang, sets=sets,
@@ -117,7 +117,7 @@ def check(content: str | Path | None = None, template: str | Path | None = None,
 def __getattr__(name: str) -> object:
     """``deckgen.CheckReport`` without importing the report module at start-up."""
     if name == "CheckReport":
-        from deckgen.report import CheckReport
+        from deckgen.reports.check import CheckReport
 
         return CheckReport
     raise AttributeError(f"module 'deckgen' has no attribute {name!r}")

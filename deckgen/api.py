@@ -8,131 +8,32 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from deckgen.deck.naming import check_same_company, distinct_names, pitch_slug
 from deckgen.errors import DeckgenError
-from deckgen.paths import default_content
-from deckgen.pitch.loaded import LoadedPitch
-from deckgen.pitch.plan import DeckPlan
-from deckgen.pitch.render import Context, normalize_company, parse_sets, render_plan
-from deckgen.template.resolve import TemplateMap, resolve
-from deckgen.template.source import TemplateSource, locate
 
-if TYPE_CHECKING:  # the report module loads only when check() runs
-    from deckgen.report import CheckReport
-
-LANGS = ("de", "en")
-
-
-@dataclass
-class Job:
-    """What one run needs, loaded and checked once; it keeps the deck it last wrote."""
-
-    loaded: LoadedPitch
-    template: TemplateSource
-    tmap: TemplateMap
-    sets: dict[str, str]
-    presenter: str
-    date: str
-    prs: Any = None  # the opened template behind `tmap`, until a deck is written into it
-    writer: Any = None
-    warnings: tuple[str, ...] = ()  # about the content (slides without notes), from `check`
-
-
-def set_items(sets: Iterable[str] | Mapping[str, object] | None) -> list[str]:
-    """``--set`` values as ``KEY=VALUE`` strings, from a mapping or from such strings."""
-    if sets is None:
-        return []
-    if isinstance(sets, str):
-        return [sets]
-    if isinstance(sets, Mapping):
-        items = []
-        from deckgen.pitch.render import SET_KEY
-
-        for key, value in sets.items():
-            if not isinstance(key, str) or not SET_KEY.match(key.strip()) or "=" in key:
-                raise DeckgenError(f"--set: {key!r} is not a variable name (letters, digits, _)")
-            items.append(f"{key}={'' if value is None else value}")
-        return items
-    return [str(item) for item in sets]
-
-
-def prepare(content: str | Path | None = None, template: str | Path | None = None,
-            lang: str = "de", sets: Iterable[str] | Mapping[str, object] = (),
-            presenter: str = "", date: str | dt.date | None = "") -> Job:
-    """Load and check the content and template once, for any number of decks."""
-    from deckgen.pitch.dates import iso_date
-
-    date = iso_date(date)
-    if lang not in LANGS:
-        raise DeckgenError(f"--lang: {lang!r} is not one of {', '.join(LANGS)}")
-    path = Path(content) if content else default_content(lang)
-    loaded = load_pitch(path)  # the shipped files from their precompiled twins
-    parsed_sets = parse_sets(set_items(sets))
-    source = locate(template)
-    prs = source.open()
-    tmap = resolve(prs, source.name, source.layouts, source.config_path, source.master)
-    return Job(loaded, source, tmap, parsed_sets, presenter or "", date or "", prs)
-
-
-def load_pitch(path: Path) -> LoadedPitch:
-    """A content file, validated; shipped files come from their precompiled twins."""
-    from deckgen.pitch.precompiled import load_content
-
-    loaded = load_content(path)
-    if loaded is None:
-        from deckgen.pitch.loader import load_pitch as load_yaml
-
-        loaded = load_yaml(path)
-    return loaded
-
-
-def plan_for(job: Job, company: str) -> DeckPlan:
-    ctx = Context(company=company, presenter=job.presenter, date=job.date, sets=job.sets)
-    return render_plan(job.loaded, ctx)
-
-
-def deck_for(job: Job, plan: DeckPlan) -> bytes:
-    """The deck's bytes; after the first deck, only the texts that changed are rewritten."""
-    from deckgen.deck.properties import apply as apply_properties
-    from deckgen.deck.save import deck_bytes
-    from deckgen.deck.writer import DeckWriter, Rebuild
-
-    prs = None
-    if job.writer is not None:
-        try:
-            prs = job.writer.update(plan)
-        except Rebuild:
-            job.writer = None
-    if prs is None:
-        if job.prs is None:
-            job.prs = job.template.open()
-            job.tmap = resolve(job.prs, job.template.name, job.template.layouts,
-                               job.template.config_path, job.template.master)
-        job.writer = DeckWriter(job.prs, job.tmap, job.template.logo)
-        job.prs = None  # a template is written into once; the next full build opens a fresh one
-        prs = job.writer.write(plan)
-    _stamp(job.writer, prs)
-    apply_properties(prs, plan, job.date)
-    return deck_bytes(prs)
-
-
-def _stamp(writer: Any, prs: Any) -> None:
-    """Identities and the manifest of what was written, so `--update` can merge (issue 10)."""
-    from deckgen.deck.identity import stamp, write_manifest
-
-    write_manifest(prs, stamp(writer))
+# the run and deck steps live in `deckgen.jobs` (the batch and company-list paths use them too)
+from deckgen.jobs import (  # noqa: F401 - the public API keeps offering them here
+    LANGS,
+    Job,
+    deck_for,
+    load_pitch,
+    plan_for,
+    prepare,
+    set_items,
+)
+from deckgen.output.naming import check_same_company, distinct_names
+from deckgen.pitch.render import normalize_company, parse_sets
+from deckgen.pitch.slug import pitch_slug
 
 
 def targets(companies: Sequence[str], output: str | Path | None, pitch: str) -> list[Path]:
     """Where each deck goes: ``-o FILE`` for one company, a folder for several.
 
-    ``pitch``: the pitch's file-name part (`deckgen.deck.naming.pitch_slug`).
+    ``pitch``: the pitch's file-name part (`deckgen.output.naming.pitch_slug`).
     """
-    from deckgen.deck.update import check_output_name
+    from deckgen.output.write import check_output_name
 
     check_output_name(output)  # issue 10: `-o deck.pdf` is an error, not a folder
     names = distinct_names(companies, pitch)  # `Acme` and `**Acme**`: an error naming both
@@ -168,18 +69,18 @@ def build(company: str | Sequence[str] | None = None, *, companies: str | Path |
     wide in the folder ``png`` (needs LibreOffice; without it a warning is issued).
     Nothing is written unless every deck could be built and every target may be written.
     ``jobs``: worker processes for a batch (0: as many as help on this machine).
-    ``update``: merge into a deck a person edited, keeping their edits (`deckgen.deck.merge`);
+    ``update``: merge into a deck a person edited, keeping their edits (`deckgen.update.merge`);
     ``restore_deleted`` brings back slides they deleted; ``dry_run`` writes nothing. What
     happened goes to ``report`` (default: standard error), backups included; of each deck's
     backups the newest ``keep_backups`` are kept. ``column``: the company list's column with
     the company names (default: the first of company, Firma, Unternehmen, Name).
     """
-    from deckgen.deck.batch import auto_jobs, build_all
-    from deckgen.deck.save import check_target
-    from deckgen.deck.update import make_folders, write_decks
+    from deckgen.batch import auto_jobs, build_all
+    from deckgen.output.save import check_target
+    from deckgen.output.write import make_folders, write_decks
 
     if png:
-        from deckgen.deck.export import check_png_dir
+        from deckgen.output.export import check_png_dir
 
         check_png_dir(png)
     if restore_deleted and not update:
@@ -225,7 +126,7 @@ def previews(paths: list[Path], pdf: bool, png: str | Path | None, png_width: in
         return []
     import warnings
 
-    from deckgen.deck.export import export_all
+    from deckgen.output.export import export_all
 
     made, notes = export_all(paths, pdf, png, png_width)
     for note in notes:
@@ -238,10 +139,10 @@ def _build_list(listing: Path, *, output: str | Path | None, template: str | Pat
                 presenter: str, date: str | dt.date | None, force: bool,
                 progress: Callable[[int], None] | None, jobs: int, column: str | None,
                 say: Callable[[str], None]) -> tuple[list[Path], list[Any]]:
-    """Each row's target and deck for a .csv/.xlsx company list (`deckgen.deck.rows`)."""
-    from deckgen.deck.rows import build_rows
+    """Each row's target and deck for a .csv/.xlsx company list (`deckgen.rows`)."""
     from deckgen.pitch.companies import read_companies
     from deckgen.pitch.dates import iso_date
+    from deckgen.rows import build_rows
 
     if jobs < 0:
         raise DeckgenError("--jobs: must be 0 (automatic) or more")
@@ -259,24 +160,3 @@ def _to_stderr(line: str) -> None:
     import sys
 
     print(line, file=sys.stderr)
-
-
-def check(content: str | Path | None = None, template: str | Path | None = None,
-          lang: str = "de", sets: Iterable[str] | Mapping[str, object] = (),
-          company: str = "Beispiel GmbH", strict: bool = False) -> CheckReport:
-    """Everything `build` checks (content, Jinja, template mapping, fitting), writing nothing.
-
-    Returns a `deckgen.report.CheckReport`: each role's layout and why, warnings, and what
-    deckgen changed. Slides without speaker notes are listed in ``warnings``; ``strict``
-    makes them errors.
-    """
-    from deckgen.pitch.checks import notes_warnings
-    from deckgen.report import from_job
-
-    job = prepare(content, template, lang, sets)
-    job.warnings = tuple(notes_warnings(job.loaded))
-    if strict and job.warnings:
-        more = f" (and {len(job.warnings) - 1} more)" if len(job.warnings) > 1 else ""
-        raise DeckgenError(f"{job.warnings[0]}{more}; --strict requires notes on every slide")
-    deck_for(job, plan_for(job, company))
-    return from_job(job)

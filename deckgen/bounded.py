@@ -19,6 +19,8 @@ _CHUNK = 1 << 20
 AS_LIMIT_BYTES = 1 << 30  # address space, not RSS: a batch maps ~0.3 GB for ~50 MB RSS
 
 
+MAX_DECK_BYTES = 200_000_000  # an existing deck larger than this is not ours to compare
+
 def _os_message(exc: OSError) -> str:
     """A short reason; a 300-character name gets "file name too long", not a traceback."""
     if exc.errno == errno.ENAMETOOLONG:

@@ -1,6 +1,6 @@
 """What each slide of a deck just built is, and what deckgen noticed about it.
 
-`deckgen.report` answers per slide *role* (what `deckgen check` prints); a page that shows the
+`deckgen.reports.check` answers per slide *role* (what `deckgen check` prints); a page that shows the
 deck slide by slide (`deckgen preview`) needs the same per *slide*: its texts, the layout and
 master it went on and why, and the warnings that concern it. This module is the one place that
 reads that from the writer of a `deckgen.api.Job`, so callers need not know the writer's
@@ -117,8 +117,7 @@ def _missing_fonts(writer: Any) -> dict[str, str]:
     """Theme font token or face → a note, for fonts not installed. A metric twin (Carlito for
     Calibri) measures and renders with the same widths: a remark, worded as such ("font:");
     any other stand-in may break lines differently in PowerPoint: a warning."""
-    from deckgen.template.inspect import fonts_report
-    from deckgen.typeset.fonts import is_twin
+    from deckgen.typeset.fonts import fonts_report, is_twin
 
     out = {}
     for f in fonts_report(getattr(writer, "fonts", {}) or {}):
@@ -143,7 +142,7 @@ def _fit_notes(state: Any, fonts: dict[str, str], fonts_used: dict[str, str],
     named: that note would stand on every slide and tell the author nothing to do.
     """
     from deckgen.deck.paragraphs import list_adjusted
-    from deckgen.template.index import ph_elements
+    from deckgen.ooxml import ph_elements
     from deckgen.typeset.fit import measure
     from deckgen.typeset.scale import min_sizes
     from deckgen.typeset.styles import box_style

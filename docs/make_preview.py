@@ -13,7 +13,7 @@ from pathlib import Path
 from PIL import Image
 
 import deckgen
-from deckgen.deck.export import export_all
+from deckgen.output.export import export_all
 
 HERE = Path(__file__).resolve().parent
 

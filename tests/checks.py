@@ -34,9 +34,9 @@ def audit_errors(deck: Path) -> tuple[int, str]:
 def package_errors(deck: Path) -> list[str]:
     """What would make PowerPoint repair or refuse the package: a part name twice (case
     aside), a part no relationship reaches or no content type types, a slide no slide list
-    names. The same check `deckgen.deck.save.atomic_write` runs before every rename; the
+    names. The same check `deckgen.output.save.atomic_write` runs before every rename; the
     shared ``ooxml_validate`` reports repeated names as ``[package]`` errors too."""
-    from deckgen.deck.package_check import package_problems
+    from deckgen.output.package_check import package_problems
 
     return package_problems(deck.read_bytes())
 

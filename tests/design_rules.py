@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pptx import Presentation
 
-from deckgen.template.geometry import Box
+from deckgen.geometry import Box
 from deckgen.template.index import index_presentation
 from deckgen.typeset.backdrop import UNKNOWN, behind, color
 from deckgen.typeset.contrast import contrast_ratio, distinct, needed
@@ -176,7 +176,7 @@ def _contrast(n, t, slide, scheme) -> list[str]:
     if lph is not None:
         chain.append(lph.find(f"{P}spPr"))
         ph = lph.find(f".//{P}nvPr/{P}ph")
-        from deckgen.template.index import master_phs, master_placeholder
+        from deckgen.ooxml import master_phs, master_placeholder
 
         mph = master_placeholder(master_phs(slide.slide_layout.slide_master._element),
                                  (ph.get("type") if ph is not None else None) or "obj")

@@ -49,7 +49,7 @@ def need_browser() -> None:
 
 
 def need_office() -> None:
-    from deckgen.deck.export import soffice
+    from deckgen.output.export import soffice
     from deckgen.preview.office import find_uno_python
 
     exe = soffice()

@@ -12,10 +12,10 @@ from pptx import Presentation
 
 import deckgen
 from deckgen.cli import main
-from deckgen.deck.backup import backup_name, keep_backup
-from deckgen.deck.export import _previews
 from deckgen.errors import DeckgenError
-from deckgen.template.files import rebuild
+from deckgen.output.backup import backup_name, keep_backup
+from deckgen.output.export import _previews
+from deckgen.output.template_files import rebuild
 
 
 def test_backup_names_are_numbered(tmp_path):
@@ -106,7 +106,7 @@ def test_backup_without_hard_links_copies(tmp_path, monkeypatch):
     """FAT and some network shares have no hard links: the backup is copied instead."""
     import os
 
-    from deckgen.deck.backup import keep_backup
+    from deckgen.output.backup import keep_backup
 
     deck = tmp_path / "deck.pptx"
     deck.write_bytes(b"person's deck")

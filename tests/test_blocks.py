@@ -17,9 +17,9 @@ from pptx.util import Emu
 from deckgen.deck.bar_chart import add_bar_chart
 from deckgen.deck.picture import fit_inside, place_picture
 from deckgen.deck.table import FALLBACK_STYLE, add_table
+from deckgen.geometry import Box
 from deckgen.pitch.markup import parse
 from deckgen.pitch.plan import ChartSpec, ImageSpec, SeriesSpec, TableSpec
-from deckgen.template.geometry import Box
 
 BOX = Box(457200, 1371600, 11277600, 4800600)
 

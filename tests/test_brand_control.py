@@ -21,7 +21,7 @@ from pptx import Presentation
 import deckgen
 from deckgen.cli import main
 from deckgen.errors import DeckgenError
-from deckgen.template.geometry import Box
+from deckgen.geometry import Box
 from deckgen.template.index import index_presentation
 from deckgen.template.source import locate
 
@@ -42,7 +42,7 @@ def _logos(slide) -> list:
 
 def _roles(prs) -> list[str]:
     """The slide roles of a plea deck, from the tags deckgen writes (``closing-1`` …)."""
-    from deckgen.deck.identity import read_tags
+    from deckgen.update.identity import read_tags
 
     return [read_tags(slide)[0].rsplit("-", 1)[0] for slide in prs.slides]
 
@@ -132,7 +132,7 @@ def test_same_inputs_same_bytes_alone_or_in_a_batch(roomy_deck, tmp_path):
 
 
 def test_inspect_and_verbose_report_theme_slots(roomy_deck, tmp_path):
-    from deckgen.template.inspect import report, report_text
+    from deckgen.reports.inspect import report, report_text
 
     _, folder, before = roomy_deck
     data = report(folder)
@@ -306,7 +306,7 @@ def test_corpus_template_with_brand(tmp_path, name):
 def test_update_brings_a_new_logo_and_keeps_a_moved_one(tmp_path):
     """The logo is a field of its own in the manifest: an untouched one takes the new file on
     ``--update``; one the person moved stays where they put it."""
-    from deckgen.deck.identity import read_manifest
+    from deckgen.update.identity import read_manifest
 
     folder = brand_folder(tmp_path, roomy(tmp_path / "corp.pptx"), YAML)
     deck = _build(folder, tmp_path / "deck.pptx")

@@ -106,9 +106,9 @@ def test_template_new_builds_usable_template(tmp_path):
 
 
 def test_pdf_without_libreoffice_still_writes_deck(tmp_path, monkeypatch):
-    import deckgen.deck.export
+    import deckgen.output.export
 
-    monkeypatch.setattr(deckgen.deck.export, "soffice", lambda: None)
+    monkeypatch.setattr(deckgen.output.export, "soffice", lambda: None)
     result = run("build", "--company", "Acme", "--pdf", "-o", str(tmp_path / "d.pptx"))
     assert result.exit_code == 0
     assert (tmp_path / "d.pptx").is_file() and "LibreOffice is not installed" in result.output

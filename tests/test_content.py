@@ -9,8 +9,9 @@ import pytest
 
 from deckgen.paths import default_content
 from deckgen.pitch.loader import load_pitch
+from deckgen.pitch.make_plan import render_plan
 from deckgen.pitch.model import Doughnut, PointsSlide, StatisticSlide
-from deckgen.pitch.render import Context, render_plan
+from deckgen.pitch.render import Context
 from deckgen.pitch.schema import schema_json
 
 ROOT = Path(__file__).resolve().parent.parent

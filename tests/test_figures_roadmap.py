@@ -22,7 +22,8 @@ import deckgen
 from deckgen.cli import main
 from deckgen.errors import DeckgenError
 from deckgen.pitch.loader import load_pitch
-from deckgen.pitch.render import Context, render_plan
+from deckgen.pitch.make_plan import render_plan
+from deckgen.pitch.render import Context
 
 FIGURES = {"kind": "figures", "title": "Was es kostet und bringt", "items": [
     {"figure": "1,2 Mio. €", "caption": "Kosten im ersten Jahr", "source": "Planung 2027"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pptx.oxml import parse_xml
 
-from deckgen.template.geometry import Box
+from deckgen.geometry import Box
 from deckgen.typeset.backdrop import color
 from deckgen.typeset.gradient import gradient_colours
 

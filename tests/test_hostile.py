@@ -319,7 +319,7 @@ def test_closed_or_full_stdout(tmp_path):
 
 
 def test_any_exception_is_described_in_one_line():
-    from deckgen.cli import describe
+    from deckgen.errors import describe
 
     assert describe(OSError(36, "File name too long", "x" * 500)).endswith(
         "file name too long; check the path and its permissions")
@@ -381,7 +381,7 @@ def test_output_that_is_not_a_regular_file(tmp_path):
 
 
 def test_jobs_are_capped_at_what_helps(tmp_path):
-    from deckgen.deck.batch import useful_jobs
+    from deckgen.batch import useful_jobs
 
     cores = len(os.sched_getaffinity(0))
     assert useful_jobs(1000, 40) == min(40, cores)
@@ -400,7 +400,7 @@ def test_unusable_output_folder_fails_before_building(tmp_path, monkeypatch):
     def never(*_args, **_kwargs):  # noqa: ANN202
         raise AssertionError("built decks before checking the output folder")
 
-    monkeypatch.setattr("deckgen.deck.batch.build_all", never)
+    monkeypatch.setattr("deckgen.batch.build_all", never)
     result = CliRunner().invoke(main, ["build", "--company", "A", "--company", "B",
                                        "-o", str(tmp_path / "plain" / "decks")])
     assert result.exit_code == 1, result.output

@@ -125,7 +125,7 @@ def _interrupting_export(pdf_done: int):
 
 
 def test_ctrl_c_during_previews_says_what_was_written(tmp_path, monkeypatch):
-    import deckgen.deck.export as export
+    import deckgen.output.export as export
 
     monkeypatch.setattr(export, "export_all", _interrupting_export(1))
     out = tmp_path / "out"

@@ -16,10 +16,11 @@ from PIL import Image
 from pptx import Presentation
 
 import deckgen
-from deckgen.api import check
 from deckgen.errors import DeckgenError
 from deckgen.pitch.loader import load_pitch
-from deckgen.pitch.render import Context, render_plan
+from deckgen.pitch.make_plan import render_plan
+from deckgen.pitch.render import Context
+from deckgen.reports.check import check
 
 NOTES = "Zwei Sätze Notizen. Damit ist die Folie besprochen."
 

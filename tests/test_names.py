@@ -12,8 +12,9 @@ from conftest import ROOT
 
 import deckgen
 from deckgen.cli import main
-from deckgen.deck.naming import deck_filename, distinct_names, slug
 from deckgen.errors import DeckgenError
+from deckgen.output.naming import deck_filename, distinct_names
+from deckgen.pitch.slug import slug
 
 
 @pytest.mark.parametrize(("company", "expected"), [
@@ -39,7 +40,7 @@ def test_a_name_nothing_transliterates_still_gets_a_stable_name():
 
 
 def test_latin_names_do_not_load_the_transliteration_tables():
-    code = ("import sys; from deckgen.deck.naming import slug; slug('Müller & Söhne'); "
+    code = ("import sys; from deckgen.pitch.slug import slug; slug('Müller & Söhne'); "
             "slug('Société'); print('anyascii' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT)

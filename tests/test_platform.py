@@ -20,8 +20,8 @@ from PIL import Image
 
 import deckgen
 from deckgen.cli import main
-from deckgen.deck import export
 from deckgen.errors import DeckgenError
+from deckgen.output import export
 from deckgen.pitch import dates
 from deckgen.typeset import fontdirs, fonts
 

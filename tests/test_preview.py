@@ -203,7 +203,7 @@ def test_the_server_refuses_other_hosts_and_methods(server):
 
 
 def test_the_slow_way_renders_without_libreoffices_python(tmp_path):
-    from deckgen.deck.export import soffice
+    from deckgen.output.export import soffice
     from deckgen.preview.renderer import Converter
 
     exe, pdftoppm = soffice(), shutil.which("pdftoppm")

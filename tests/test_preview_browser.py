@@ -209,11 +209,11 @@ def test_without_libreoffice_the_page_shows_texts_layouts_and_how_to_get_picture
         browser, folder, monkeypatch, tmp_path):
     import threading
 
-    import deckgen.deck.export
+    import deckgen.output.export
     from deckgen.preview.builder import Request
     from deckgen.preview.session import run
 
-    monkeypatch.setattr(deckgen.deck.export, "soffice", lambda: None)
+    monkeypatch.setattr(deckgen.output.export, "soffice", lambda: None)
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.setattr("tempfile.tempdir", None)
     urls: list[str] = []

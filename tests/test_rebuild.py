@@ -16,11 +16,11 @@ from conftest import ROOT
 from pptx import Presentation
 
 import deckgen
-from deckgen.deck.backup import backups, keep_backup, prune_backups
-from deckgen.deck.identity import read_tags
-from deckgen.deck.package_check import package_problems
-from deckgen.deck.save import atomic_write
 from deckgen.errors import DeckgenError
+from deckgen.output.backup import backups, keep_backup, prune_backups
+from deckgen.output.package_check import package_problems
+from deckgen.output.save import atomic_write
+from deckgen.update.identity import read_tags
 
 PLEA = (ROOT / "content" / "plea.yaml").read_text(encoding="utf-8")
 DELETED = "Eigenverantwortung"  # the fourth point
@@ -233,7 +233,7 @@ def test_the_package_check_refuses_a_damaged_zip_and_replaces_nothing(tmp_path, 
 def test_a_part_graph_that_would_zip_one_name_twice_is_never_written(deck):
     from pptx.opc.packuri import PackURI
 
-    from deckgen.deck.save import deck_bytes
+    from deckgen.output.save import deck_bytes
 
     path, _ = deck
     prs = Presentation(str(path))

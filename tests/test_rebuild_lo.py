@@ -20,7 +20,7 @@ from test_rebuild import DELETED, PLEA, POINTS, agenda, by_title, delete, new_co
 from test_rebuild import titles as titles_of
 
 import deckgen
-from deckgen.deck.identity import read_tags
+from deckgen.update.identity import read_tags
 
 pytestmark = pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

@@ -178,7 +178,7 @@ def test_template_yaml_names_the_content_master_and_layouts_across_masters(tmp_p
 
 
 def test_inspect_shows_every_master_its_job_and_a_block_pinning_both(tmp_path):
-    from deckgen.template.inspect import report, report_text
+    from deckgen.reports.inspect import report, report_text
 
     template = MASTER_BUILDERS["twin_masters_with_examples"](tmp_path / "t.pptx")
     data = report(template)

@@ -14,7 +14,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
 
 import deckgen
-from deckgen.template.files import template_bytes
+from deckgen.output.template_files import template_bytes
 from deckgen.template.resolve import resolve
 from deckgen.template.source import locate
 

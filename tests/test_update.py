@@ -16,8 +16,8 @@ from pptx.util import Inches
 
 import deckgen
 from deckgen.cli import main
-from deckgen.deck.identity import read_manifest, read_tags
-from deckgen.deck.save import is_unchanged_output, output_state
+from deckgen.output.save import is_unchanged_output, output_state
+from deckgen.update.identity import read_manifest, read_tags
 
 PLEA = (ROOT / "content" / "plea.yaml").read_text(encoding="utf-8")
 SEVENTH = """      - title: "Ein siebter Punkt"

@@ -20,8 +20,8 @@ from pptx.util import Cm
 
 import deckgen
 from deckgen.cli import main
-from deckgen.deck.placement import TOLERANCE
-from deckgen.deck.save import is_unchanged_output, output_state
+from deckgen.output.save import is_unchanged_output, output_state
+from deckgen.update.placement import TOLERANCE
 
 PLEA = (ROOT / "content" / "plea.yaml").read_text(encoding="utf-8")
 

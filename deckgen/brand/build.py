@@ -69,6 +69,18 @@ def build_presentation(tokens: BrandTokens, base_dir: Path) -> Presentation:
     return prs
 
 
+def template_package(folder: Path) -> bytes:
+    """A template built from ``folder/template.yaml``, in memory (a folder with brand tokens
+    but no ``template.pptx``): the deck built on it gets its own properties and zip order, so
+    nothing here needs to be fixed. `deckgen.output.template_files` writes templates to disk."""
+    from deckgen.brand.tokens import load_tokens
+
+    tokens = load_tokens(folder / "template.yaml")
+    buf = io.BytesIO()
+    build_presentation(tokens, folder).save(buf)
+    return buf.getvalue()
+
+
 def contrast_report(tokens: BrandTokens) -> list[tuple[str, str, float]]:
     """(layout, placeholder, ratio) for every text placeholder, as the layouts are written."""
     palette = make_palette(tokens)

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from deckgen.brand.theme import color_scheme
 from deckgen.brand.tokens import BrandTokens
-from deckgen.template.geometry import EMU_PER_INCH, Box, inch
+from deckgen.geometry import EMU_PER_INCH, Box, inch
 from deckgen.typeset.contrast import (
     MIN_CONTRAST,
     TARGET,

@@ -69,7 +69,7 @@ def load_tokens(path: Path) -> BrandTokens:
 
     ``name`` may be left out here (the folder name stands in), unlike in CLI-built tokens.
     """
-    from deckgen.template.source import read_yaml  # bounded size, regular file, aliases bounded
+    from deckgen.pitch.template_yaml import read_yaml  # bounded size, regular file, aliases bounded
 
     source = str(path)
     data = read_yaml(Path(path))

@@ -17,7 +17,7 @@ import click
 
 from deckgen import __version__, signals
 from deckgen.bounded import limit_address_space
-from deckgen.errors import DeckgenError
+from deckgen.errors import describe
 
 COMMANDS = {
     "new": ("deckgen.cli.new", "new", "Start a new pitch: an editable content file."),
@@ -89,24 +89,6 @@ def _interrupted(exc: BaseException) -> str:
     """"Interrupted", and what was done by then where the command said (previews)."""
     detail = getattr(exc, "detail", "")
     return f"Interrupted {detail}" if detail else "Interrupted"
-
-
-def describe(exc: BaseException) -> str:
-    """One line for any exception that reaches the CLI: what happened and what to do."""
-    if isinstance(exc, DeckgenError):
-        return " ".join(str(exc).split())
-    if isinstance(exc, MemoryError):
-        return "out of memory: an input is too large (a picture, template or text); make it smaller"
-    if isinstance(exc, RecursionError):
-        return "an input nests too deeply; simplify it"
-    if isinstance(exc, OSError):
-        name = exc.filename if exc.filename is not None else "a file"
-        reason = ("file name too long" if exc.errno == errno.ENAMETOOLONG
-                  else exc.strerror or type(exc).__name__)
-        return f"{str(name)[:200]}: {reason}; check the path and its permissions"
-    text = " ".join(str(exc).split())[:300]
-    return (f"internal error ({type(exc).__name__}: {text}); please report it, "
-            "and rerun with --debug for details")
 
 
 def _fail(message: str, code: int, prefix: str = "Error: ") -> None:

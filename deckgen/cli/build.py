@@ -88,7 +88,7 @@ def build(companies: tuple[str, ...], output: str | None, template: str | None,
         raise click.UsageError('Missing option \'--company\': give --company "NAME" '
                                "(repeatable) or --companies FILE")
     if png_dir:
-        from deckgen.deck.export import check_png_dir
+        from deckgen.output.export import check_png_dir
 
         check_png_dir(png_dir)
     total = len(companies)
@@ -122,20 +122,20 @@ def build(companies: tuple[str, ...], output: str | None, template: str | None,
     for p in paths:
         click.echo(str(p))
     if verbose:
-        from deckgen.template.inspect import notes
+        from deckgen.reports.inspect import notes
 
         for line in notes(template, content, lang, companies[0] if companies else "Beispiel GmbH"):
             click.echo(line, err=True)
     if pdf or png_dir:
         import time
 
-        from deckgen.deck.export import export_all
+        from deckgen.output.export import export_all
 
         start = time.time() - 1  # file times may be coarser than the clock
         try:
             made, notes_ = export_all(paths, pdf, png_dir, png_width)  # one time budget for all
         except (KeyboardInterrupt, signals.Interrupted) as stop:
-            from deckgen.deck.preview_status import interrupted_summary
+            from deckgen.output.preview_status import interrupted_summary
 
             stop.detail = interrupted_summary(paths, pdf, png_dir, start)  # type: ignore[attr-defined]
             raise

@@ -18,7 +18,7 @@ from deckgen.cli.complete import complete_template
 def check(content: str | None, template: str | None, lang: str, sets: tuple[str, ...],
           strict: bool) -> None:
     """Validate content, its Jinja texts and the template mapping without writing anything."""
-    from deckgen.api import check as api_check
+    from deckgen.reports.check import check as api_check
 
     report = api_check(content=content, template=template, lang=lang, sets=sets, strict=strict)
     click.echo(f"OK: {report.content} renders onto template {report.template!r} "

@@ -17,7 +17,7 @@ from deckgen.cli.complete import complete_template
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def inspect(template: str | None, content: str | None, lang: str, as_json: bool) -> None:
     """Show how TEMPLATE (name, folder or .pptx/.potx; default: default) will be used."""
-    from deckgen.template.inspect import report, report_text
+    from deckgen.reports.inspect import report, report_text
 
     data = report(template, content, lang)
     click.echo(json.dumps(data, ensure_ascii=False, indent=2) if as_json else report_text(data))

@@ -32,7 +32,7 @@ def new(name: str, parent: Path, logo: Path | None, force: bool, **options: str)
     Colours deckgen derived (secondary, accent) or shifted to keep text legible are listed on
     standard error, one line each.
     """
-    from deckgen.template.files import new_template
+    from deckgen.output.template_files import new_template
 
     folder, notes = new_template(name, parent, options, logo, force)
     for line in notes:
@@ -47,7 +47,7 @@ def new(name: str, parent: Path, logo: Path | None, force: bool, **options: str)
                    "(a backup is kept).")
 def rebuild_cmd(folder: Path, force: bool) -> None:
     """Regenerate FOLDER/template.pptx from FOLDER/template.yaml."""
-    from deckgen.template.files import rebuild
+    from deckgen.output.template_files import rebuild
 
     target, backup = rebuild(folder, force)
     if backup is not None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from deckgen.geometry import Box
 from deckgen.pitch.plan import SlideSpec
-from deckgen.template.geometry import Box
 
 if TYPE_CHECKING:
-    from deckgen.deck.slide_texts import SlotText
+    from deckgen.deck.slot_text import SlotText
     from deckgen.template.resolve import Slot
 
 ONE_COLUMN = 6

@@ -44,7 +44,7 @@ def add_bar_chart(slide: Any, box_or_placeholder: Any, spec: ChartSpec, lang: st
 
     ``spec.kind`` is ``bar`` (horizontal, first category on top) or ``column``.
     ``box_or_placeholder``: a python-pptx chart placeholder (``insert_chart``), or anything with
-    ``x, y, w, h`` in EMU (`deckgen.template.geometry.Box`), or left/top/width/height.
+    ``x, y, w, h`` in EMU (`deckgen.geometry.Box`), or left/top/width/height.
     """
     kind = XL_CHART_TYPE.BAR_CLUSTERED if spec.kind == "bar" else XL_CHART_TYPE.COLUMN_CLUSTERED
     data = bar_chart_data(spec)

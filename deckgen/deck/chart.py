@@ -14,14 +14,11 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.util import Pt
 
+from deckgen.deck.chart_colour import set_theme_colour
 from deckgen.pitch.plan import ChartSpec
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
-_THEME = {"tx1": MSO_THEME_COLOR.TEXT_1, "tx2": MSO_THEME_COLOR.TEXT_2,
-          "bg1": MSO_THEME_COLOR.BACKGROUND_1, "bg2": MSO_THEME_COLOR.BACKGROUND_2,
-          **{f"accent{n}": getattr(MSO_THEME_COLOR, f"ACCENT_{n}") for n in range(1, 7)}}
-
 
 def chart_data(spec: ChartSpec) -> CategoryChartData:
     data = CategoryChartData(number_format='0" %"')
@@ -42,19 +39,6 @@ def _set_fill(fill: Any, ref: Any) -> None:
     """A theme colour with its luminance shift, so the chart follows a theme change (or the
     brand colour the template paints, where its theme has only Office's accents)."""
     set_theme_colour(fill.fore_color, ref)
-
-
-def set_theme_colour(color: Any, ref: Any) -> None:
-    """A python-pptx colour set to a theme slot with its luminance shift (or to the brand
-    colour a template paints, ``ref.slot`` "#RRGGBB")."""
-    if ref.slot.startswith("#"):
-        from pptx.dml.color import RGBColor
-
-        color.rgb = RGBColor.from_string(ref.slot[1:].upper())
-    else:
-        color.theme_color = _THEME[ref.slot]
-    if ref.lum_mod != 100_000 or ref.lum_off:
-        color.brightness = ref.lum_off / 100_000 if ref.lum_off else ref.lum_mod / 100_000 - 1
 
 
 def style_chart(chart: Any, lang: str, colors: dict[str, str], bg: str,

@@ -15,6 +15,7 @@ from typing import Any
 
 from pptx.util import Pt
 
+from deckgen.deck.chart_colour import set_theme_colour
 from deckgen.typeset.backdrop import UNKNOWN, color
 from deckgen.typeset.contrast import ColorRef, colours_of, contrast_ratio, muted
 
@@ -60,8 +61,6 @@ def outline_colour(scheme: Mapping[str, str], bg: str) -> ColorRef:
 
 def outline(fmt: Any, ref: ColorRef) -> None:
     """A python-pptx fill-and-line format gets a solid outline in ``ref``."""
-    from deckgen.deck.chart import set_theme_colour
-
     line = fmt.line
     line.width = Pt(OUTLINE_PT)
     line.fill.solid()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from deckgen.pitch.plan import Para, SlideSpec
 
 if TYPE_CHECKING:
-    from deckgen.deck.slide_texts import SlotText
+    from deckgen.deck.slot_text import SlotText
     from deckgen.template.resolve import Slot
 
 COVER_GROW = 1.3

@@ -11,8 +11,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from deckgen.deck.native import Canvas
+from deckgen.geometry import Box
 from deckgen.pitch.plan import SlideSpec
-from deckgen.template.geometry import Box
 from deckgen.template.resolve import RoleChoice
 from deckgen.typeset.scale import min_sizes
 

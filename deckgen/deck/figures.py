@@ -31,8 +31,8 @@ from deckgen.deck.native import (
     solid,
     steps_down,
 )
+from deckgen.geometry import Box
 from deckgen.pitch.plan import FigureSpec
-from deckgen.template.geometry import Box
 from deckgen.typeset.contrast import ColorRef, contrast_ratio, prefers_light
 
 FIGURE_MAX = 66.0  # points on a 13.333 in slide: the statistic's figure is larger still

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from deckgen.template.geometry import Box
+from deckgen.geometry import Box
 from deckgen.typeset.backdrop import UNKNOWN, behind, color
 from deckgen.typeset.contrast import closest_legible, contrast_ratio, needed
 from deckgen.typeset.styles import LevelStyle

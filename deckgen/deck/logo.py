@@ -24,8 +24,9 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from deckgen.brand.logo import BrandLogo
-from deckgen.template.geometry import Box
-from deckgen.template.index import RAW_KINDS, LayoutInfo, master_phs, shape_box
+from deckgen.geometry import Box
+from deckgen.ooxml import master_phs, shape_box
+from deckgen.template.index import RAW_KINDS, LayoutInfo
 from deckgen.typeset.backdrop import UNKNOWN
 from deckgen.typeset.contrast import contrast_ratio
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from deckgen.template.geometry import Box
+from deckgen.geometry import Box
 from deckgen.typeset.backdrop import UNKNOWN
 from deckgen.typeset.breaks import NBSP
 from deckgen.typeset.contrast import ColorRef, closest_legible, colours_of, contrast_ratio, needed

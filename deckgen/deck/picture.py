@@ -31,7 +31,7 @@ def place_picture(slide: Any, placeholder_or_box: Any, spec: ImageSpec) -> Any:
     """Insert ``spec``'s picture; returns the picture shape.
 
     ``placeholder_or_box``: a python-pptx picture placeholder (``insert_picture``), or anything
-    with ``x, y, w, h`` in EMU (`deckgen.template.geometry.Box`), or left/top/width/height.
+    with ``x, y, w, h`` in EMU (`deckgen.geometry.Box`), or left/top/width/height.
     """
     x, y, w, h = _box(placeholder_or_box)
     left, top, width, height = fit_inside(spec.width_px, spec.height_px, x, y, w, h)

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from deckgen.geometry import Box
 from deckgen.pitch.plan import Para, SlideSpec
-from deckgen.template.geometry import Box
 
 if TYPE_CHECKING:
-    from deckgen.deck.slide_texts import SlotText
+    from deckgen.deck.slot_text import SlotText
     from deckgen.template.resolve import RoleChoice, Slot
 
 MESSAGE = 1.25  # a short statement over the template's body size (then fitted, under the title)
@@ -110,7 +110,7 @@ def _numeral_style(layout: Any, pos: int, kind: str) -> tuple[int, int]:
     """(size, left + right insets) of a layout's numeral placeholder: asked for every point
     of every deck of a batch, and the style walk is the slow part (kept with its layout's
     element, so an id reused by another template is not mistaken for it)."""
-    from deckgen.template.index import ph_elements
+    from deckgen.ooxml import ph_elements
     from deckgen.typeset.styles import box_style
 
     key = (id(layout._element), pos, kind)

@@ -20,9 +20,9 @@ from deckgen.deck.native import (
     slide_colour,
     solid,
 )
+from deckgen.geometry import Box
 from deckgen.pitch.langs import base
 from deckgen.pitch.plan import SlideSpec
-from deckgen.template.geometry import Box
 from deckgen.typeset.contrast import ColorRef, contrast_ratio, prefers_light
 from deckgen.typeset.fonts import metrics
 

@@ -7,7 +7,7 @@ keywords, language, author (the presenter, else empty) and the presentation day 
 modified (``--date``, else ``SOURCE_DATE_EPOCH``, else today; a date without time, so builds on
 one day stay byte-identical); ``app.xml`` naming deckgen with the real slide count and slide
 titles; and a thumbnail of the title slide's colours and title, drawn with Pillow.
-The fingerprint slot in ``dc:identifier`` is left to `deckgen.deck.save`.
+The fingerprint slot in ``dc:identifier`` is left to `deckgen.output.save`.
 """
 
 from __future__ import annotations
@@ -30,6 +30,12 @@ CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _FORMATS = {(12192000, 6858000): "Widescreen", (9144000, 6858000): "On-screen Show (4:3)",
             (9144000, 5143500): "On-screen Show (16:9)", (9144000, 5715000): "On-screen Show (16:10)"}
+
+
+# the deck's mark in dc:identifier, filled in by `deckgen.output.save` once every other byte is
+# final: a digest of what the deck says, then the hash of its package
+MARK_PREFIX = "deckgen:sha256:"
+PLACEHOLDER = MARK_PREFIX + "0" * 64
 
 
 def build_day(when: str = "", env: dict[str, str] | None = None,
@@ -189,7 +195,6 @@ def _put_thumbnail(prs: Any, blob: bytes) -> None:
 
 def apply(prs: Any, plan: Any, when: str = "") -> None:
     """Every property of the deck, from the plan it was written from and the build day."""
-    from deckgen.deck.save import set_core_properties
 
     day = build_day(when)
     set_core_properties(prs, plan.title, plan.presenter or "", plan.company, plan.lang,
@@ -201,3 +206,29 @@ def apply(prs: Any, plan: Any, when: str = "") -> None:
         cp._element.remove(printed)
     _put_part(prs, "/docProps/app.xml", APP_CT, APP_RT, app_xml(prs, plan))
     _put_thumbnail(prs, thumbnail_png(prs, plan))
+
+
+def set_core_properties(prs: Any, title: str, author: str, subject: str, lang: str,
+                        when: str, mark: bool = True) -> None:
+    """Fixed metadata, so the same inputs give the same bytes; the date only when given.
+
+    ``mark`` puts the fingerprint slot in: only decks carry it, so a template (or a copy of
+    one) at an output path is never mistaken for deckgen's own, overwritable output.
+    """
+    cp = prs.core_properties
+    stamp = dt.datetime.fromisoformat(f"{when}T00:00:00") if when else dt.datetime(2000, 1, 1)
+    cp.title = title[:255]
+    cp.author = author[:255]
+    cp.subject = subject[:255]
+    cp.language = lang
+    cp.last_modified_by = "deckgen"
+    cp.revision = 1
+    cp.created = stamp
+    cp.modified = stamp
+    cp.keywords = ""
+    cp.comments = ""
+    cp.category = ""
+    cp.identifier = PLACEHOLDER if mark else ""
+    cp.content_status = ""
+    cp.version = ""
+    cp.last_printed = stamp

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from deckgen.pitch.plan import Para, Run, SlideSpec
 
 if TYPE_CHECKING:
-    from deckgen.deck.slide_texts import SlotText
+    from deckgen.deck.slot_text import SlotText
     from deckgen.template.resolve import Slot
 
 QUOTE_LINES = 4

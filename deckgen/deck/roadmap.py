@@ -29,8 +29,8 @@ from deckgen.deck.native import (
     solid,
     steps_down,
 )
+from deckgen.geometry import Box
 from deckgen.pitch.plan import StepSpec
-from deckgen.template.geometry import Box
 from deckgen.typeset.contrast import ColorRef, closest_legible, contrast_ratio
 
 POINT = 0.32  # the chevron's point, as a share of its height

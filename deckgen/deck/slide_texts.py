@@ -6,30 +6,12 @@ each candidate layout) and the writer see exactly the same texts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from deckgen.deck.slot_text import SlotText
 from deckgen.pitch.plan import Para, Run, SlideSpec
 from deckgen.template.resolve import RoleChoice, Slot
 
 FIGURE_BOOST = 2.4  # the big number, relative to the body size it replaces
 HEADED = "bullet-headed"  # a bulleted list whose first paragraph is its heading
-
-
-@dataclass(frozen=True)
-class SlotText:
-    """What one slot says: paragraphs, how they are marked, and how they are typeset."""
-
-    paras: tuple[Para, ...]
-    list_style: str = "none"
-    kind: str = "body"  # the style to inherit: title or body
-    figure: bool = False  # first paragraph is the statistic's figure
-    max_lines: int = 0
-    # per paragraph, a factor on the template's size before fitting (a cover title may grow
-    # into its band, a byline stands a step below its subtitle); missing ones are 1
-    scales: tuple[float, ...] = ()
-    group: str = ""  # texts of one role and layout with the same group share one size
-    anchor: str = ""  # t, ctr or b: where the text sits in its box, if not the template's
-    balance: bool = False  # even lines: no word alone on a last line (typeset.balance)
 
 
 def slide_texts(spec: SlideSpec, choice: RoleChoice) -> dict[str, tuple[Slot, SlotText]]:

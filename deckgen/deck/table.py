@@ -152,7 +152,7 @@ def add_table(slide: Any, box_or_placeholder: Any, spec: TableSpec, lang: str,
     """Insert the table into a table placeholder, else into the given box; returns the frame.
 
     ``box_or_placeholder``: a python-pptx table placeholder (``insert_table``), or anything with
-    ``x, y, w, h`` in EMU (`deckgen.template.geometry.Box`), or a shape's left/top/width/height.
+    ``x, y, w, h`` in EMU (`deckgen.geometry.Box`), or a shape's left/top/width/height.
     ``style_id``: a table style GUID; default: the presentation's default table style.
     ``fonts``: the theme's fonts (``+mn-lt`` → face) to measure with; ``scheme``: the theme's
     colours, to keep the body text readable on the style's bands; ``left``: where the table's

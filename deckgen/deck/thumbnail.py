@@ -28,7 +28,7 @@ def _title_shape(slide: Any) -> Any:
 
 def colours(slide: Any, shape: Any) -> tuple[str, str]:
     """``(background, text)`` of the title: as the deck paints them, readable on each other."""
-    from deckgen.template.geometry import Box
+    from deckgen.geometry import Box
     from deckgen.typeset import backdrop
     from deckgen.typeset.contrast import colours_of, contrast_ratio
     from deckgen.typeset.styles import box_style, theme_colors

@@ -37,19 +37,14 @@ from deckgen.deck.package_fixes import (
     order_text_bodies,
 )
 from deckgen.deck.paragraphs import HLINK_RT, list_adjusted, replace_level, write_paragraphs
-from deckgen.deck.slide_texts import FIGURE_BOOST, SlotText, slide_texts
+from deckgen.deck.slide_texts import FIGURE_BOOST, slide_texts
+from deckgen.deck.slot_text import SlotText
 from deckgen.deck.themes import Themes
 from deckgen.errors import DeckgenError
+from deckgen.geometry import Box
+from deckgen.ooxml import master_phs, master_placeholder, ph_elements, shape_text
 from deckgen.pitch.plan import DeckPlan, SlideSpec
-from deckgen.template.geometry import Box
-from deckgen.template.index import (
-    LayoutInfo,
-    PhInfo,
-    master_phs,
-    master_placeholder,
-    ph_elements,
-    shape_text,
-)
+from deckgen.template.index import LayoutInfo, PhInfo
 from deckgen.template.resolve import RoleChoice, Slot, TemplateMap
 from deckgen.typeset.backdrop import UNKNOWN
 from deckgen.typeset.balance import right_margins

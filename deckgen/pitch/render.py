@@ -9,7 +9,6 @@ of the text that caused it. What each slide kind becomes is in `deckgen.pitch.ex
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 import re
 import time
@@ -22,7 +21,7 @@ from deckgen.errors import DeckgenError
 from deckgen.pitch import markup
 from deckgen.pitch.limits import MAX_CHARS as MAX_TEXT
 from deckgen.pitch.loaded import LoadedPitch
-from deckgen.pitch.plan import DeckPlan, Para, SlideSpec
+from deckgen.pitch.plan import Para
 
 RESERVED = ("company", "presenter", "date", "value", "of", "percent", "points", "points_count")
 STAND_INS = "\ue02a\ue05b\ue05d"  # markup.protect's stand-ins: kept until markup is read
@@ -187,46 +186,3 @@ def _plain(text: str, variables: Mapping[str, Any], where: str) -> str | None:
             raise DeckgenError(f"{where}: undefined variable '{name}' "
                                f"(known: {some(sorted(variables))})")
     return _VAR.sub(lambda m: str(variables[m.group(1)]), text)
-
-
-def render_plan(loaded: LoadedPitch, ctx: Context) -> DeckPlan:
-    """Render every text of the pitch; the result depends only on the file and the context."""
-    from deckgen.pitch.expand import expand
-
-    pitch = loaded.pitch
-    company = normalize_company(ctx.company)
-    presenter = " ".join(clean_text(ctx.presenter or "").split())
-    date = format_date(ctx.date, pitch.lang)
-    for key in pitch.vars:
-        if key in RESERVED or not SET_KEY.match(key):
-            raise DeckgenError(f"{loaded.where(f'vars.{key}')}: name is reserved or invalid")
-    outside = {k: markup.protect(v) for k, v in {**dict(ctx.sets), "company": company,
-                                                  "presenter": presenter, "date": date}.items()}
-    file_vars = {k: clean_text(v) for k, v in pitch.vars.items()}
-    r = Renderer(loaded, {**file_vars, **outside})
-    # vars may themselves use {{ company }}; render them once, in the base context.
-    for key, value in file_vars.items():
-        if key not in ctx.sets:
-            r.vars[key] = r.text(value, f"vars.{key}")
-    byline = " · ".join(x for x in (presenter, date) if x)
-    slides = expand(r, pitch, byline)
-    return DeckPlan(
-        slides=_unique_titles(slides),
-        lang=pitch.lang,
-        title=r.plain(pitch.title, "title") if pitch.title else slides[0].title,
-        company=company,
-        presenter=presenter,
-        footer=r.plain(pitch.footer, "footer") if pitch.footer else "",
-        date=date,
-    )
-
-
-def _unique_titles(slides: list[SlideSpec]) -> tuple[SlideSpec, ...]:
-    """Screen readers navigate by slide title, so two slides must never share one."""
-    seen: dict[str, int] = {}
-    out = []
-    for s in slides:
-        n = seen.get(s.title.casefold(), 0) + 1
-        seen[s.title.casefold()] = n
-        out.append(s if n == 1 else dataclasses.replace(s, title=f"{s.title} ({n})"))
-    return tuple(out)

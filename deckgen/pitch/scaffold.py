@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from deckgen.deck.naming import pitch_slug
 from deckgen.errors import DeckgenError
 from deckgen.paths import content_dir
 from deckgen.pitch.schema import schema_json
+from deckgen.pitch.slug import pitch_slug
 
 SCHEMA_NAME = "deckgen.schema.json"
 SOURCES = ("plea", "blank")

@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 from deckgen.errors import DeckgenError
-from deckgen.template.xmlsafe import BrokenXml, parse
+from deckgen.xmlsafe import BrokenXml, parse
 
 MAX_PART_BYTES = 50_000_000
 MAX_ROWS, MAX_COLUMNS = 10_000, 500  # a company list, not a database

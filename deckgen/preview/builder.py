@@ -88,7 +88,8 @@ class Builder:
         `deckgen.errors.DeckgenError` with a one-line message when it cannot be built.
         `inputs` keeps the last files known, so a broken content file is still watched."""
         from deckgen import api
-        from deckgen.deck.naming import deck_filename, pitch_slug
+        from deckgen.output.naming import deck_filename
+        from deckgen.pitch.slug import pitch_slug
         from deckgen.slide_info import deck_info
 
         started = time.perf_counter()

@@ -40,7 +40,7 @@ def choose(workdir: Path, started: Callable[[Renderer], None] = lambda r: None,
     ``started`` gets the renderer as soon as its processes exist, before it is ready, so
     whoever ends the preview meanwhile can end them too.
     """
-    from deckgen.deck.export import INSTALL_HINT, PDFTOPPM_HINT, soffice
+    from deckgen.output.export import INSTALL_HINT, PDFTOPPM_HINT, soffice
     from deckgen.preview.office import UNO_HINT, Office, find_uno_python
 
     exe = soffice()

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from deckgen.errors import DeckgenError
-from deckgen.template.xmlsafe import BrokenXml, parse, serialize
 from deckgen.typeset.contrast import MIN_CONTRAST, contrast_ratio
+from deckgen.xmlsafe import BrokenXml, parse, serialize
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"

@@ -14,7 +14,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from deckgen.template.index import drawn_shapes, shape_box
+from deckgen.ooxml import shape_box
+from deckgen.template.index import drawn_shapes
 from deckgen.template.masters import DEFAULT_ACCENTS
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"

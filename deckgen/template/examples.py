@@ -17,8 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from deckgen.template.geometry import Box
-from deckgen.template.index import LayoutInfo, drawn_shapes, shape_box
+from deckgen.geometry import Box
+from deckgen.ooxml import shape_box
+from deckgen.template.index import LayoutInfo, drawn_shapes
 from deckgen.template.purpose import GENERAL, purpose_of
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"

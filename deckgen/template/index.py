@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from deckgen.template.geometry import Box
+from deckgen.geometry import Box
+from deckgen.ooxml import (
+    master_placeholder,
+    ph_elements,
+    shape_box,
+    shape_text,
+    xfrm_of,
+)
 from deckgen.template.purpose import layout_purpose
 from deckgen.template.sample_text import only_sample
 from deckgen.typeset.shape_fill import shape_props
@@ -31,6 +38,15 @@ class PhInfo:
     ph_type: str  # the raw ``type`` attribute ("" when absent)
     repaired: bool = False  # its own box was cut to the slide or replaced: write ``box`` out
     anchor: str = "t"  # where its text sits: t, ctr or b (text that outgrows it grows away)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where one piece of a slide goes: a layout placeholder, or a box drawn by deckgen."""
+
+    ph: PhInfo | None
+    box: Box
+    resized: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,73 +121,6 @@ RAW_KINDS = {
 }
 
 
-def ph_elements(part_el: Any) -> list[tuple[Any, Any]]:
-    """(shape, ph) for each placeholder directly in the shape tree, in document order.
-
-    The same elements, in the same order, as python-pptx's ``placeholders``; read straight
-    from the XML because the proxies re-walk inheritance on every attribute.
-    """
-    tree = part_el.find(f"{_P}cSld/{_P}spTree")
-    out = []
-    for shape in tree if tree is not None else ():
-        for nv in shape:
-            ph = nv.find(f"{_P}nvPr/{_P}ph") if nv.tag.endswith("Pr") else None
-            if ph is not None:
-                out.append((shape, ph))
-                break
-    return out
-
-
-_MASTER_PHS: dict[int, tuple[Any, list[tuple[Any, Any]]]] = {}
-
-
-def master_phs(master_el: Any) -> list[tuple[Any, Any]]:
-    """`ph_elements` of a master, remembered: every placeholder of every slide asks for it."""
-    found = _MASTER_PHS.get(id(master_el))
-    if found is None or found[0] is not master_el:
-        if len(_MASTER_PHS) > 32:
-            _MASTER_PHS.clear()
-        found = _MASTER_PHS[id(master_el)] = (master_el, ph_elements(master_el))
-    return found[1]
-
-
-def shape_box(shape: Any) -> Box | None:
-    """Own position of any drawn shape: ``spPr``, a graphic frame's or a group's ``xfrm``."""
-    xywh = _xfrm(shape)
-    return Box(*xywh) if xywh is not None else None
-
-
-def _xfrm(shape: Any) -> tuple[int, int, int, int] | None:
-    """Own position of a shape (``p:spPr/a:xfrm``, ``p:xfrm`` on a graphic frame, or
-    ``p:grpSpPr/a:xfrm`` on a group)."""
-    xfrm = shape.find(f"{_P}spPr/{_A}xfrm")
-    if xfrm is None:
-        xfrm = shape.find(f"{_P}xfrm")
-    if xfrm is None:
-        xfrm = shape.find(f"{_P}grpSpPr/{_A}xfrm")
-    off = xfrm.find(f"{_A}off") if xfrm is not None else None
-    ext = xfrm.find(f"{_A}ext") if xfrm is not None else None
-    if off is None or ext is None:
-        return None
-    try:
-        return int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy"))
-    except (TypeError, ValueError):
-        return None
-
-
-def master_placeholder(master_phs: list[tuple[Any, Any]], ph_type: str) -> Any:
-    """The master placeholder a layout placeholder inherits from (python-pptx's mapping).
-
-    ``ph_type`` is the layout placeholder's type, or one of our kinds (which map the same way).
-    """
-    want = {"title": "title", "ctrTitle": "title", "vertTitle": "title", "dt": "dt",
-            "ftr": "ftr", "sldNum": "sldNum"}.get(ph_type, "body")
-    for shape, ph in master_phs:
-        if (ph.get("type") or "obj") in ((want, "ctrTitle") if want == "title" else (want,)):
-            return shape
-    return None
-
-
 def _anchor(*shapes: Any) -> str:
     """The text anchor the placeholder inherits: its own ``bodyPr``, else its master's."""
     for shape in shapes:
@@ -191,13 +140,6 @@ def _is_vert(*shapes: Any) -> bool:
         if body is not None and body.get("vert") not in (None, "horz"):
             return True
     return False
-
-
-def shape_text(shape: Any) -> str:
-    """The text a shape shows. Not ``itertext()``: python-pptx's run and paragraph classes
-    answer ``.text`` themselves, and lxml's ``itertext`` then yields each text two or three
-    times."""
-    return "".join(t.text or "" for t in shape.iter(f"{_A}t"))
 
 
 _DRAWN = (f"{_P}pic", f"{_P}sp", f"{_P}grpSp", f"{_P}graphicFrame", f"{_P}cxnSp")
@@ -241,7 +183,7 @@ def obstacles(layout: Any, slide_w: int, slide_h: int,
             if pictures and shape.tag != f"{_P}pic":
                 continue
             try:
-                xywh = _xfrm(shape)
+                xywh = xfrm_of(shape)
             except (TypeError, ValueError):
                 xywh = None
             if xywh is None:
@@ -294,9 +236,9 @@ def describe(layout: Any, master: int, slide_w: int, slide_h: int,
     for pos, (shape, ph) in enumerate(ph_elements(layout._element)):
         ph_type = ph.get("type") or ""
         base = master_placeholder(master_phs, ph_type or "obj")
-        own = _xfrm(shape)
+        own = xfrm_of(shape)
         box = _sane(own, slide_w, slide_h) or (
-            _sane(_xfrm(base), slide_w, slide_h) if base is not None else None)
+            _sane(xfrm_of(base), slide_w, slide_h) if base is not None else None)
         if box is None:
             box = (slide_w // 10, slide_h // 5, slide_w * 8 // 10, slide_h * 3 // 5)
         try:

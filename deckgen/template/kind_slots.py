@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from deckgen.template.geometry import Box
+from deckgen.geometry import Box
 from deckgen.template.index import LayoutInfo, PhInfo
 
 if TYPE_CHECKING:
-    from deckgen.template.slots import Slot
+    from deckgen.template.index import Slot
 
 GAP = 0.04  # of the region's width, between two columns
 

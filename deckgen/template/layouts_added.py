@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from deckgen.template.index import master_placeholder, ph_elements, shape_box
+from deckgen.ooxml import master_placeholder, ph_elements, shape_box
 
 P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -143,7 +143,7 @@ def _decoration(layouts: list[LayoutInfo]) -> float:
 
     li = layouts[0]
     master = li.layout.slide_master
-    from deckgen.template.geometry import Box
+    from deckgen.geometry import Box
 
     whole = Box(0, 0, li.slide_w, li.slide_h)
     try:

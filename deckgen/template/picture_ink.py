@@ -13,7 +13,7 @@ import io
 from collections import deque
 from typing import Any
 
-from deckgen.template.geometry import Box
+from deckgen.geometry import Box
 
 WIDTH = 96  # pixels across the slide: marks of about 1 % of its width still show
 PHOTO = 0.35  # a picture differing from its main colour over this share is a photo
@@ -117,7 +117,7 @@ def _runs(columns: dict[int, list[int]]) -> list[tuple[int, int, int, int]]:
 def background_marks(part: Any, slide: Box) -> list[Box]:
     """Marks in a master's or layout's background picture, and in pictures covering half the
     slide or more (a background placed as a picture)."""
-    from deckgen.template.index import drawn_shapes, shape_box
+    from deckgen.ooxml import shape_box
 
     P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
     A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -126,9 +126,12 @@ def background_marks(part: Any, slide: Box) -> list[Box]:
     blip = part._element.find(f"{P}cSld/{P}bg/{P}bgPr/{A}blipFill/{A}blip")
     if blip is not None:
         found.append((blip, slide))
-    for shape in drawn_shapes(part._element):
+    tree = part._element.find(f"{P}cSld/{P}spTree")
+    for shape in tree if tree is not None else ():  # top-level pictures, not placeholders
+        if shape.tag != f"{P}pic" or shape.find(f".//{P}nvPr/{P}ph") is not None:
+            continue
         box = shape_box(shape)
-        if shape.tag == f"{P}pic" and box is not None and box.area >= 0.5 * slide.area:
+        if box is not None and box.area >= 0.5 * slide.area:
             pic_blip = shape.find(f"{P}blipFill/{A}blip")
             if pic_blip is not None:
                 found.append((pic_blip, box))

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.errors import DeckgenError
+from deckgen.geometry import Box
 from deckgen.pitch.plan import ROLES
 from deckgen.template.candidates import Evidence, ordered, roomiest, ruled_out, score
 from deckgen.template.examples import Examples, read_examples
-from deckgen.template.geometry import Box
 from deckgen.template.index import LayoutInfo, index_presentation
 from deckgen.template.masters import choose_masters
 from deckgen.template.slots import Slot, slots_for

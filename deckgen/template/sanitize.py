@@ -21,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from deckgen.errors import DeckgenError
-from deckgen.template.xmlsafe import BrokenXml, parse, prune_references, serialize
+from deckgen.xmlsafe import BrokenXml, parse, prune_references, serialize
 
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 _RELS = "http://schemas.openxmlformats.org/package/2006/relationships"

@@ -8,23 +8,12 @@ keeps a title the outline view and screen readers see.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from deckgen.template.geometry import Box, free_rect
-from deckgen.template.index import LayoutInfo, PhInfo
+from deckgen.geometry import Box, free_rect
+from deckgen.template.index import LayoutInfo, PhInfo, Slot
 from deckgen.template.kind_slots import comparison_slots, image_slots, shapes_slots, table_slots
 
 KIND_SLOTS = {"comparison": comparison_slots, "table": table_slots, "image": image_slots,
               "figures": shapes_slots, "roadmap": shapes_slots}
-
-
-@dataclass(frozen=True)
-class Slot:
-    """Where one piece of a slide goes: a layout placeholder, or a box drawn by deckgen."""
-
-    ph: PhInfo | None
-    box: Box
-    resized: bool = False
 
 
 def beside(a: PhInfo, b: PhInfo) -> bool:

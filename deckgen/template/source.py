@@ -27,6 +27,7 @@ from deckgen.bounded import is_dir, probe, read_regular
 from deckgen.errors import DeckgenError
 from deckgen.paths import templates_dir
 from deckgen.pitch.plan import ROLES
+from deckgen.pitch.template_yaml import read_yaml
 
 _YAML_KEYS = ("name", "colors", "fonts", "logo", "master", "layouts")
 MAX_TEMPLATE_BYTES = 50_000_000  # with the unpack caps, keeps one build under ~300 MB
@@ -119,9 +120,10 @@ def _from_folder(folder: Path) -> TemplateSource:
     name = str(config.get("name") or folder.name)
     if pkg is None:
         if "colors" in config:
-            from deckgen.template.files import template_bytes
+            from deckgen.brand.build import template_package
 
-            return TemplateSource(name, config_path, template_bytes(folder), layouts, config_path)
+            return TemplateSource(name, config_path, template_package(folder), layouts,
+                                  config_path)
         raise DeckgenError(f"{folder}: no template.pptx or template.potx in this folder")
     colors, logo = _brand(config, config_path, name) if config else ({}, None)
     data, dropped, changes = read_package(pkg, colors, str(config_path))
@@ -145,24 +147,6 @@ def _brand(config: dict[str, Any], config_path: Path, name: str) -> tuple[dict[s
     from deckgen.brand.logo import load_brand_logo
 
     return colors, load_brand_logo(config_path.parent / logo_name, f"{source}: logo", name)
-
-
-def read_yaml(path: Path) -> Any:
-    """A ``template.yaml`` as plain data: a regular, small file; anchors and aliases bounded."""
-    from deckgen.pitch.precompiled import load_template_config
-
-    known = load_template_config(path)  # a bundled template: read ahead of time
-    if known is not None:
-        return known[0]
-    from deckgen.pitch.loader import MAX_BYTES, load_data
-
-    raw = read_regular(path, MAX_BYTES, "template.yaml")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DeckgenError(f"{path}:{line}: template.yaml is not UTF-8; save it as UTF-8") from None
-    return load_data(text, path)
 
 
 def _read_config(path: Path) -> dict[str, Any]:

@@ -18,8 +18,8 @@ from typing import Any
 
 from lxml import etree
 
-from deckgen.template.geometry import Box
-from deckgen.template.index import shape_box
+from deckgen.geometry import Box
+from deckgen.ooxml import shape_box
 from deckgen.typeset.contrast import to_hex
 from deckgen.typeset.shape_area import painted_share
 from deckgen.typeset.shape_fill import shape_props

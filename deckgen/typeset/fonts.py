@@ -205,3 +205,24 @@ def metrics(family: str, bold: bool = False) -> Metrics:
         return Metrics(*face) if face else Metrics(None)
     except OSError:
         return Metrics(None)
+
+
+def fonts_report(fonts: dict[str, str]) -> list[dict[str, str]]:
+    """Each theme font, and what the text is measured with when it is not installed."""
+    out = []
+    for token, family in sorted(fonts.items()):
+        path = font_file(family)
+        measured = _family_of(path) if path else "a default sans-serif"
+        installed = measured.casefold() == family.casefold()
+        out.append({"theme": token, "font": family, "installed": "yes" if installed else "no",
+                    "measured_as": measured})
+    return out
+
+
+def _family_of(path: str) -> str:
+    try:
+        from PIL import ImageFont
+
+        return ImageFont.truetype(path, 12).getname()[0] or Path(path).stem
+    except OSError:
+        return Path(path).stem

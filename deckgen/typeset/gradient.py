@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from deckgen.template.geometry import Box
+from deckgen.geometry import Box
 from deckgen.typeset.contrast import contrast_ratio, luminance, mix
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

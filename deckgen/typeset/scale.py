@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from deckgen.template.geometry import Box
+from deckgen.geometry import Box
 from deckgen.typeset.fit import round_size
 from deckgen.typeset.styles import BoxStyle
 

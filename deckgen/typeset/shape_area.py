@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from deckgen.template.geometry import Box
+from deckgen.geometry import Box
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"

@@ -214,7 +214,7 @@ def level_style(sources: list[Any], level: int, title: bool, sample: Any = None,
 
 def box_style(layout: Any, ph_el: Any | None, kind: str) -> BoxStyle:
     """Style for a layout placeholder (``ph_el``) of ``kind``; ``None`` means a drawn text box."""
-    from deckgen.template.index import master_phs, master_placeholder
+    from deckgen.ooxml import master_phs, master_placeholder
 
     master = layout.slide_master._element
     prs_el = layout.part.package.presentation_part._element

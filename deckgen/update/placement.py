@@ -1,6 +1,6 @@
 """Where a slide's shapes sit, remembered, so that moving or resizing one counts as an edit.
 
-The content fingerprint (`deckgen.deck.fingerprint`) is a hash, and a hash cannot forgive
+The content fingerprint (`deckgen.update.fingerprint`) is a hash, and a hash cannot forgive
 rounding. LibreOffice writes every position out explicitly on save, converted to 1/100 mm (a
 box of 9631680 EMU comes back as 9631440), so geometry cannot go into the hash. Instead each
 slide's record in the manifest keeps the effective box of every shape (the placeholder's

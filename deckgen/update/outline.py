@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from deckgen.deck.fingerprint import A, P, body_text, field_hash
-from deckgen.deck.identity import SlideRecord
-from deckgen.deck.matching import Found
+from deckgen.update.fingerprint import A, P, body_text, field_hash
+from deckgen.update.identity import SlideRecord
+from deckgen.update.matching import Found
 
 _PREFIX = re.compile(r"^(\d+) · ")  # a point's number in its title (layouts without a slot)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from deckgen.deck.identity import SlideRecord
+from deckgen.update.identity import SlideRecord
 
 
 def _company(prs: Any) -> str:

@@ -11,8 +11,8 @@ import copy
 import re
 from typing import Any
 
-from deckgen.deck.fingerprint import NS_C as C_NS
-from deckgen.deck.fingerprint import NS_R, P, chart_part
+from deckgen.update.fingerprint import NS_C as C_NS
+from deckgen.update.fingerprint import NS_R, P, chart_part
 
 _SKIP_RELS = ("/slideLayout", "/notesSlide", "/tags")
 
@@ -81,10 +81,10 @@ def layout_for(prs: Any, layout: Any, partners: dict[str, Any]) -> Any:
 def insert_slide(prs: Any, slide: Any, after: Any, layout: Any) -> Any:
     """A copy of the fresh deck's ``slide`` on the person's ``layout``, placed after slide
     ``after`` (first if None). Placeholders that ``layout`` does not provide as the fresh
-    layout did carry their inherited look along (`deckgen.deck.flatten`)."""
+    layout did carry their inherited look along (`deckgen.update.flatten`)."""
     from pptx.opc.packuri import PackURI
 
-    from deckgen.deck.flatten import inherits_alike, own_look, pin_theme
+    from deckgen.update.flatten import inherits_alike, own_look, pin_theme
 
     taken = {str(p.partname) for p in prs.part.package.iter_parts()}
     free = next(n for n in range(1, len(taken) + 2) if f"/ppt/slides/slide{n}.xml" not in taken)

@@ -1,7 +1,7 @@
 """Write built decks to their targets: plainly, merged (``--update``), or not at all (dry run).
 
 A target a person changed is replaced only with ``--force`` or ``--update``, and then the old
-file is first kept beside it (`deckgen.deck.backup`). Every merge is worked out before the first
+file is first kept beside it (`deckgen.output.backup`). Every merge is worked out before the first
 file is written, so a deck that cannot be merged leaves every target as it was.
 """
 
@@ -12,15 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from deckgen.deck.backup import KEEP_BACKUPS
 from deckgen.errors import DeckgenError
+from deckgen.output.backup import KEEP_BACKUPS
 
 
 def _bytes(data: Any) -> bytes:
     if isinstance(data, bytes):
         return data
     out = io.BytesIO()
-    data.write_to(out)  # a deck parked on disk (`deckgen.deck.batch.SpooledDeck`)
+    data.write_to(out)  # a deck parked on disk (`deckgen.batch.SpooledDeck`)
     return out.getvalue()
 
 
@@ -33,15 +33,15 @@ def write_decks(paths: list[Path], decks: list[Any], *, force: bool, update: boo
     deck's own structure already follows the person's) leaves the file as it is: same bytes,
     no backup, "nothing to update". Of a deck's backups the newest ``keep_backups`` stay.
     """
-    from deckgen.bounded import read_regular
-    from deckgen.deck.backup import keep_backup, prune_backups
-    from deckgen.deck.save import MAX_DECK_BYTES, atomic_write, deck_bytes, output_state
+    from deckgen.bounded import MAX_DECK_BYTES, read_regular
+    from deckgen.output.backup import keep_backup, prune_backups
+    from deckgen.output.save import atomic_write, deck_bytes, output_state
 
     plans: list[tuple[Path, Any, str]] = []
     for path, data in zip(paths, decks):
         state = output_state(path) if path.is_file() else "absent"
         if update and state in ("changed", "resaved"):  # resaved: keep its formatting too
-            from deckgen.deck.merge import merge
+            from deckgen.update.merge import merge
 
             merged, report = merge(read_regular(path, MAX_DECK_BYTES, "deck"), _bytes(data),
                                    str(path), restore_deleted)

@@ -2,14 +2,13 @@
 
 python-pptx stamps zip entries (and XlsxWriter the embedded workbook) with the current time,
 so the package is re-zipped with fixed timestamps and order. Each deck carries a mark in
-``dc:identifier``: the digest of what it says (`deckgen.deck.fingerprint`) and the hash of its
+``dc:identifier``: the digest of what it says (`deckgen.update.fingerprint`) and the hash of its
 own parts. `output_state` compares both, and the shape positions the manifest remembers
-(`deckgen.deck.placement`), with the file at the target: untouched, saved by another program
+(`deckgen.update.placement`), with the file at the target: untouched, saved by another program
 without a change of words or layout, or changed (and then not replaced without ``--force``).
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import io
 import os
@@ -20,19 +19,18 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from deckgen.bounded import probe, read_regular
-from deckgen.deck.package_check import check_members, check_zip
+from deckgen.bounded import MAX_DECK_BYTES, probe, read_regular
+from deckgen.deck.properties import MARK_PREFIX
+from deckgen.deck.properties import PLACEHOLDER as _PLACEHOLDER
 from deckgen.errors import DeckgenError
+from deckgen.output.package_check import check_members, check_zip
 from deckgen.signals import cleanup_on_term
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-MARK_PREFIX = "deckgen:sha256:"
-_PLACEHOLDER = MARK_PREFIX + "0" * 64
 _NO_BYTES = "." + "0" * 64  # the package hash, filled in once every other byte is final
 # content digest, then (decks since issue 10's last stop) the hash of the package's bytes
 _MARK_RE = re.compile(re.escape(MARK_PREFIX).encode() + rb"([0-9a-f]{64})(?:\.([0-9a-f]{64}))?")
 _CORE = "docProps/core.xml"
-MAX_DECK_BYTES = 200_000_000  # an existing deck larger than this is not ours to compare
 
 
 def _rezip(members: list[tuple[str, bytes]]) -> bytes:
@@ -88,36 +86,10 @@ def _fingerprint(members: list[tuple[str, bytes]]) -> str:
 
 
 def _content_fingerprint(prs: Any) -> str:
-    """The deck's mark: a hash of what it says (`deckgen.deck.fingerprint`, issue 10)."""
-    from deckgen.deck.fingerprint import content_digest
+    """The deck's mark: a hash of what it says (`deckgen.update.fingerprint`, issue 10)."""
+    from deckgen.update.fingerprint import content_digest
 
     return content_digest(prs)
-
-
-def set_core_properties(prs: Any, title: str, author: str, subject: str, lang: str,
-                        when: str, mark: bool = True) -> None:
-    """Fixed metadata, so the same inputs give the same bytes; the date only when given.
-
-    ``mark`` puts the fingerprint slot in: only decks carry it, so a template (or a copy of
-    one) at an output path is never mistaken for deckgen's own, overwritable output.
-    """
-    cp = prs.core_properties
-    stamp = dt.datetime.fromisoformat(f"{when}T00:00:00") if when else dt.datetime(2000, 1, 1)
-    cp.title = title[:255]
-    cp.author = author[:255]
-    cp.subject = subject[:255]
-    cp.language = lang
-    cp.last_modified_by = "deckgen"
-    cp.revision = 1
-    cp.created = stamp
-    cp.modified = stamp
-    cp.keywords = ""
-    cp.comments = ""
-    cp.category = ""
-    cp.identifier = _PLACEHOLDER if mark else ""
-    cp.content_status = ""
-    cp.version = ""
-    cp.last_printed = stamp
 
 
 def package_members(prs: Any) -> list[tuple[str, bytes]]:
@@ -147,7 +119,7 @@ def deck_bytes(prs: Any) -> bytes:
     """The package with fixed zip metadata and, if present, a filled-in fingerprint: the
     content digest (a re-save elsewhere is no edit) and the hash of the package's own bytes
     (so deckgen knows when another program saved the file at all, see `output_state`).
-    Its parts are checked first (`deckgen.deck.package_check.check_members`)."""
+    Its parts are checked first (`deckgen.output.package_check.check_members`)."""
     members = [(n, _normalize_embedded(n, b)) for n, b in package_members(prs)]
     mark = (MARK_PREFIX + _content_fingerprint(prs) + _NO_BYTES).encode()
     members = [(n, b.replace(_PLACEHOLDER.encode(), mark) if n == _CORE else b)
@@ -173,7 +145,7 @@ def output_state(path: Path) -> str:
         return "changed"
     if found.group(2) and found.group(2).decode() == _fingerprint(members):
         return "pristine"
-    from deckgen.deck.fingerprint import saved_presentation
+    from deckgen.update.fingerprint import saved_presentation
 
     prs = saved_presentation(path)
     if prs is None or found.group(1).decode() != _content_fingerprint(prs) or not _in_place(prs):
@@ -191,8 +163,8 @@ def _in_place(prs: Any) -> bool:
 
     Decks whose manifest predates recorded geometry are judged by their content alone.
     """
-    from deckgen.deck.identity import read_manifest
-    from deckgen.deck.placement import same_boxes, slide_boxes
+    from deckgen.update.identity import read_manifest
+    from deckgen.update.placement import same_boxes, slide_boxes
 
     records = read_manifest(prs)
     if not records or not all(r.boxes for r in records):
@@ -261,7 +233,7 @@ def _mode_for(path: Path) -> int:
 def atomic_write(path: Path, data: Any) -> None:
     """Write beside the target and rename, so a failure never leaves half a file.
 
-    The zip written is read back before the rename (`deckgen.deck.package_check`: its parts
+    The zip written is read back before the rename (`deckgen.output.package_check`: its parts
     were checked as `deck_bytes` zipped them): a package PowerPoint would have to repair
     never replaces anything. The file keeps the permissions
     of the one it replaces. Ctrl-C, SIGTERM or SIGHUP while writing unwind through

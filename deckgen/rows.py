@@ -2,7 +2,7 @@
 
 Rows may name their own template, presenter, date, variables and output. Each template is
 read and resolved once; rows that differ only in the company are built together by
-`deckgen.deck.batch.build_all` (on several cores), the others in turn. As for ``--company``,
+`deckgen.batch.build_all` (on several cores), the others in turn. As for ``--company``,
 every target is checked before anything is built, and nothing is written unless every row built.
 """
 
@@ -19,7 +19,7 @@ from deckgen.pitch.companies import Row
 def row_targets(rows: list[Row], output: str | Path | None, pitch: str, source: Path) -> list[Path]:
     """Each row's deck path: its ``output`` cell (a .pptx file, or a folder, relative to
     ``-o``), else its default name in the ``-o`` folder (default: the current folder)."""
-    from deckgen.deck.naming import check_same_company, deck_filename
+    from deckgen.output.naming import check_same_company, deck_filename
 
     base = Path(output) if output else Path.cwd()
     if base.suffix.lower() == ".pptx":
@@ -62,12 +62,12 @@ def build_rows(rows: list[Row], source: Path, *, output: str | Path | None,
                sets: Mapping[str, str], presenter: str, date: str, force: bool,
                progress: Callable[[int], None] | None, jobs: int) -> tuple[list[Path], list[Any]]:
     """Every row's target and deck, or an error naming the file and row; writes nothing (the
-    caller writes them all at once, with backups and merges, `deckgen.deck.update`)."""
-    from deckgen.api import prepare
-    from deckgen.deck.batch import auto_jobs, build_all
-    from deckgen.deck.naming import pitch_slug
-    from deckgen.deck.save import check_target
+    caller writes them all at once, with backups and merges, `deckgen.output.write`)."""
+    from deckgen.batch import auto_jobs, build_all
+    from deckgen.jobs import prepare
+    from deckgen.output.save import check_target
     from deckgen.pitch.render import normalize_company
+    from deckgen.pitch.slug import pitch_slug
 
     jobs_by_template = {}
     for row in rows:

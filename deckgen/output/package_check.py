@@ -4,7 +4,7 @@ PowerPoint repairs or refuses a package whose zip holds a part name twice (OPC p
 unique without regard to case, ECMA-376 Part 2, 6.3.5), a part nobody relates to, a part
 without a content type, or a slide the slide list does not name. python-pptx writes whatever
 its part graph holds, so a mistake upstream (two parts given one name, a slide left related
-but unlisted) would reach the person's file unnoticed. So `deckgen.deck.save.deck_bytes`
+but unlisted) would reach the person's file unnoticed. So `deckgen.output.save.deck_bytes`
 checks the parts it is about to zip (`check_members`: names, content types, relationships,
 the slide list), and `atomic_write` reads back the zip it has written under its temporary
 name and renames it into place only if its names are unique (`check_zip`). `package_problems`

@@ -34,8 +34,8 @@ def _fresh(path: Path, since: float) -> bool:
 def interrupted_summary(decks: list[Path], pdf: bool, png_dir: str | Path | None,
                         since: float) -> str:
     """"while making previews: the decks are written; written: …; not written: …"."""
-    from deckgen.deck.export import _previews
     from deckgen.listing import some
+    from deckgen.output.export import _previews
 
     written: list[str] = []
     missing: list[str] = []

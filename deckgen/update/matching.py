@@ -1,6 +1,6 @@
 """Find deckgen's slides and fields in a deck a person (or another program) saved.
 
-Tags first (`deckgen.deck.identity`): exact, and kept by PowerPoint and python-pptx. A deck
+Tags first (`deckgen.update.identity`): exact, and kept by PowerPoint and python-pptx. A deck
 without any of our tags was saved by a program that drops them (LibreOffice); there slides are
 matched to the manifest by the hashes of their texts (only hashes unique to one slide count,
 so a footer on every slide proves nothing), then slides left over between two matched ones
@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from deckgen.deck.fingerprint import field_hash, frame_kind, notes_text, ph_type, short_hash, tree_shapes
-from deckgen.deck.identity import NOTES, SlideRecord, read_tags, shape_id
+from deckgen.update.fingerprint import field_hash, frame_kind, notes_text, ph_type, short_hash, tree_shapes
+from deckgen.update.identity import NOTES, SlideRecord, read_tags, shape_id
 
 
 @dataclass
@@ -103,7 +103,7 @@ def _resembles(slide: Any, rec: SlideRecord) -> bool:
     added where they deleted one of deckgen's, even on the same layout, lacks some (python-pptx
     and PowerPoint add no footer to a new slide). Records from before boxes were kept cannot
     tell, and pair as before."""
-    from deckgen.deck.placement import same_box, slide_boxes
+    from deckgen.update.placement import same_box, slide_boxes
 
     if not rec.placed:
         return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from deckgen.deck.fingerprint import NS_C
+from deckgen.update.fingerprint import NS_C
 
 _C = f"{{{NS_C}}}"
 

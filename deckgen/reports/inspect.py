@@ -15,6 +15,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from deckgen.typeset.fonts import fonts_report
+
 EMU_PER_CM = 360000
 SAMPLE_COMPANY = "Beispiel GmbH"
 
@@ -66,7 +68,7 @@ def report(template: str | Path | None, content: str | Path | None = None,
             "drawn": choice.drawn, "slots": _slots(choice), "candidates": tried,
             "warnings": list(choice.warnings),
         })
-    from deckgen.template.evidence_report import examples_report, layouts_report, masters_report
+    from deckgen.reports.evidence import examples_report, layouts_report, masters_report
 
     used = Counter(c.layout.name for c in chosen.values())
     return {
@@ -106,29 +108,6 @@ def _slots(choice: Any) -> dict[str, str]:
     }
 
 
-def fonts_report(fonts: dict[str, str]) -> list[dict[str, str]]:
-    """Each theme font, and what the text is measured with when it is not installed."""
-    from deckgen.typeset.fonts import font_file
-
-    out = []
-    for token, family in sorted(fonts.items()):
-        path = font_file(family)
-        measured = _family_of(path) if path else "a default sans-serif"
-        installed = measured.casefold() == family.casefold()
-        out.append({"theme": token, "font": family, "installed": "yes" if installed else "no",
-                    "measured_as": measured})
-    return out
-
-
-def _family_of(path: str) -> str:
-    try:
-        from PIL import ImageFont
-
-        return ImageFont.truetype(path, 12).getname()[0] or Path(path).stem
-    except OSError:
-        return Path(path).stem
-
-
 def layouts_block(chosen: dict[str, Any], master: int = 0) -> str:
     """``master:`` and a ``layouts:`` block for template.yaml that pin today's choice (roles
     on placeholders of their own left out); a layout on another master than the content's
@@ -153,7 +132,7 @@ def report_text(data: dict[str, Any]) -> str:
         f"cover on master {data['cover_master']['index'] + 1} ({data['cover_master']['reason']})",
         "",
     ]
-    from deckgen.template.evidence_report import text_lines
+    from deckgen.reports.evidence import text_lines
 
     lines += text_lines(data)
     lines += ["", "Slide roles (checked with the content's own texts):"]

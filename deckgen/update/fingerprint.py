@@ -254,8 +254,7 @@ def saved_presentation(path: Any) -> Any:
 
     from pptx import Presentation
 
-    from deckgen.bounded import read_regular
-    from deckgen.deck.save import MAX_DECK_BYTES
+    from deckgen.bounded import MAX_DECK_BYTES, read_regular
 
     try:
         return Presentation(io.BytesIO(read_regular(path, MAX_DECK_BYTES, "deck")))
@@ -271,53 +270,3 @@ def field_hash(slide_part: Any, el: Any) -> str | None:
     if frame_kind(el) == "text":
         text += "\x00" + emphasis(el.find(f"{P}txBody"))
     return short_hash(text)
-
-
-TEMPLATE_MARK = "deckgen-template:sha256:"
-_CORE = "docProps/core.xml"
-
-
-def _template_hash(members: list[tuple[str, bytes]]) -> str:
-    h = hashlib.sha256()
-    for name, blob in members:
-        if name != _CORE:
-            h.update(name.encode() + b"\0" + hashlib.sha256(blob).digest())
-    return h.hexdigest()
-
-
-def mark_template(data: bytes) -> bytes:
-    """A generated template carries a hash of its parts in ``dc:identifier``.
-
-    Unlike a deck's, it covers the bytes: a template's masters and layouts are its content,
-    and re-saving one elsewhere is reason enough to ask before replacing it. Its prefix differs
-    from a deck's, so a template at a deck's path is never taken for an overwritable deck.
-    """
-    import re
-
-    from deckgen.deck.save import _members, _rezip
-
-    members = _members(data)
-    mark = (TEMPLATE_MARK + _template_hash(members)).encode()
-    out = []
-    for name, blob in members:
-        if name == _CORE:
-            blob = re.sub(rb"<dc:identifier\s*/>|<dc:identifier>[^<]*</dc:identifier>",
-                          b"<dc:identifier>" + mark + b"</dc:identifier>", blob)
-        out.append((name, blob))
-    return _rezip(out)
-
-
-def template_is_unchanged(path: Any) -> bool:
-    """True if ``path`` is a template deckgen generated and nobody has changed since."""
-    import re
-
-    from deckgen.bounded import read_regular
-    from deckgen.deck.save import MAX_DECK_BYTES, _members
-
-    try:
-        members = _members(read_regular(path, MAX_DECK_BYTES, "template"))
-    except Exception:  # noqa: BLE001 - unreadable is not ours to replace silently
-        return False
-    found = re.search(re.escape(TEMPLATE_MARK).encode() + rb"([0-9a-f]{64})",
-                      dict(members).get(_CORE, b""))
-    return bool(found) and found.group(1).decode() == _template_hash(members)

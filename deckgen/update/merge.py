@@ -3,14 +3,14 @@
 The person's deck is the base: their slides, order, shapes, positions and formatting stay as
 saved, and only what deckgen knows and the person left alone is replaced. A field is
 "untouched" when its hash equals what deckgen wrote last time (the manifest,
-`deckgen.deck.identity`); then the freshly built deck's version goes in. An edited field stays;
+`deckgen.update.identity`); then the freshly built deck's version goes in. An edited field stays;
 if the content changed too, that is a conflict, listed. Slides the new content adds are copied
 from the fresh deck after their predecessor; slides the person deleted stay deleted unless
 ``restore_deleted``; slides the content dropped go only if untouched. Which fresh slide is which
-old one is decided by role and title, not by position (`deckgen.deck.rekey`). The deck's own
+old one is decided by role and title, not by position (`deckgen.update.rekey`). The deck's own
 structure (agenda, point numbers) is derived from the points the merged deck will hold, in the
-person's order, before anything is merged (`deckgen.deck.outline`); slides a script left
-outside the slide list are dropped first (`deckgen.deck.unlisted`). `Report.changed` says
+person's order, before anything is merged (`deckgen.update.outline`); slides a script left
+outside the slide list are dropped first (`deckgen.update.unlisted`). `Report.changed` says
 whether the result differs from the person's deck at all.
 """
 
@@ -20,11 +20,12 @@ import copy
 import io
 from typing import Any
 
-from deckgen.deck.chart_refresh import refresh_chart
-from deckgen.deck.copying import copy_element, insert_slide, layout_for, remove_slide, replace_chart
-from deckgen.deck.fingerprint import A, P, field_hash, frame_kind, notes_text, short_hash
-from deckgen.deck.flatten import inherits_alike, own_body, pin_theme, restyle
-from deckgen.deck.identity import (
+from deckgen.errors import DeckgenError
+from deckgen.update.chart_refresh import refresh_chart
+from deckgen.update.copying import copy_element, insert_slide, layout_for, remove_slide, replace_chart
+from deckgen.update.fingerprint import A, P, field_hash, frame_kind, notes_text, short_hash
+from deckgen.update.flatten import inherits_alike, own_body, pin_theme, restyle
+from deckgen.update.identity import (
     NOTES,
     SHAPES_TAG,
     SLIDE_TAG,
@@ -35,20 +36,19 @@ from deckgen.deck.identity import (
     write_manifest,
     write_tags,
 )
-from deckgen.deck.matching import Found, identify
-from deckgen.deck.merge_report import Report, slide_title
-from deckgen.deck.merged_properties import refresh_properties
-from deckgen.deck.outline import follow_person, planned_order
-from deckgen.deck.placement import same_box, same_boxes, shape_box, slide_boxes
-from deckgen.deck.rekey import align_keys
-from deckgen.deck.run_look import carry_look
-from deckgen.deck.shape_refresh import follow_box, replace_group
-from deckgen.deck.sibling_look import sibling_of, take_neighbours_look
-from deckgen.errors import DeckgenError
+from deckgen.update.matching import Found, identify
+from deckgen.update.merge_report import Report, slide_title
+from deckgen.update.merged_properties import refresh_properties
+from deckgen.update.outline import follow_person, planned_order
+from deckgen.update.placement import same_box, same_boxes, shape_box, slide_boxes
+from deckgen.update.rekey import align_keys
+from deckgen.update.run_look import carry_look
+from deckgen.update.shape_refresh import follow_box, replace_group
+from deckgen.update.sibling_look import sibling_of, take_neighbours_look
 
 
 def _text(slide: Any, el: Any) -> str:
-    from deckgen.deck.fingerprint import shape_text
+    from deckgen.update.fingerprint import shape_text
 
     return shape_text(slide.part, el) or ""
 
@@ -64,7 +64,7 @@ def merge(existing: bytes, fresh_bytes: bytes, where: str,
         raise DeckgenError(f"{where}: cannot be read as a deck; --update needs a deck deckgen "
                            "built (use --force to replace it; a backup is kept)") from None
     from deckgen.deck.package_fixes import add_missing_parts, order_chart_labels
-    from deckgen.deck.unlisted import drop_unlisted_slides
+    from deckgen.update.unlisted import drop_unlisted_slides
 
     dropped = drop_unlisted_slides(base)  # before `base.slides` renames the listed ones
     add_missing_parts(base)  # LibreOffice saves no viewProps; PowerPoint would repair the file

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 
-from deckgen.deck.identity import SlideRecord
+from deckgen.update.identity import SlideRecord
 
 
 def _fold(title: str) -> str:

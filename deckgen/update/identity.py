@@ -25,10 +25,10 @@ So two carriers, matched by either:
   fields (``2=title 3=body 7=chart``). PowerPoint keeps both tags and shape ids; a duplicated
   slide carries the same tag, and only the first such slide counts as deckgen's.
 * a manifest in custom document properties: every slide deckgen wrote, in order, with a hash
-  of each field as written (`deckgen.deck.fingerprint`). It is chunked into 240-character
+  of each field as written (`deckgen.update.fingerprint`). It is chunked into 240-character
   properties because Office cuts custom property values at 255 characters. When a program
   dropped the tags (LibreOffice), slides and fields are found again by their hashes, then by
-  order between the ones found (`deckgen.deck.matching`); the next update stamps tags again.
+  order between the ones found (`deckgen.update.matching`); the next update stamps tags again.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from typing import Any
 
 from lxml import etree
 
-from deckgen.deck.fingerprint import P, field_hash, frame_kind, notes_text, ph_type, short_hash
+from deckgen.update.fingerprint import P, field_hash, frame_kind, notes_text, ph_type, short_hash
 
 SLIDE_TAG = "DECKGEN_SLIDE"
 SHAPES_TAG = "DECKGEN_SHAPES"
@@ -64,7 +64,7 @@ class SlideRecord:
     hashes: dict[str, str] = field(default_factory=dict)  # field → hash; NOTES included
     order: list[tuple[str, str]] = field(default_factory=list)  # (field, ph type) in tree order
     # where every top-level shape sat, in tree order, and each field's own box
-    # (`deckgen.deck.placement`); empty in manifests written before geometry was recorded
+    # (`deckgen.update.placement`); empty in manifests written before geometry was recorded
     boxes: list[list[int]] = field(default_factory=list)
     placed: dict[str, list[int]] = field(default_factory=dict)
 
@@ -120,7 +120,7 @@ def stamp(writer: Any) -> list[SlideRecord]:
 def stamp_slide(slide: Any, key: str, role: str, title: str,
                 fields: dict[Any, str]) -> SlideRecord:
     """Write the slide's tags and hash its fields as they stand now."""
-    from deckgen.deck.placement import placed_shapes
+    from deckgen.update.placement import placed_shapes
 
     record = SlideRecord(key, role, title)
     placed = placed_shapes(slide)

@@ -17,8 +17,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from deckgen.deck.fingerprint import NS_R, A, P
-from deckgen.template.index import master_phs, master_placeholder
+from deckgen.ooxml import master_phs, master_placeholder
+from deckgen.update.fingerprint import NS_R, A, P
 
 # Children of a paragraph-properties level and of run properties, in schema order; the names in
 # one group replace each other (one bullet kind, one fill).
@@ -139,7 +139,7 @@ def layout_placeholder(layout_el: Any, el: Any) -> Any:
 
 
 def _phs(part_el: Any) -> list[tuple[Any, Any]]:
-    from deckgen.template.index import ph_elements
+    from deckgen.ooxml import ph_elements
 
     return ph_elements(part_el)
 

@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
-from deckgen.errors import DeckgenError
+from deckgen.errors import DeckgenError, describe
 from deckgen.signals import worker_init
 
 MIN_PER_WORKER = 6  # below this a second process costs more than it saves
@@ -25,7 +25,7 @@ class SpooledDeck:
 
     Nothing is written before all decks succeed, but forty decks over a 30 MB template would
     hold 1.2 GB; parked decks cost no memory, and the file has no name, so it never outlives
-    the process (`deckgen.deck.save.atomic_write` streams it out).
+    the process (`deckgen.output.save.atomic_write` streams it out).
     """
 
     def __init__(self, data: bytes) -> None:
@@ -75,21 +75,19 @@ def useful_jobs(jobs: int, n_decks: int) -> int:
 
 
 def _work(companies: list[str]) -> list[bytes] | DeckgenError:
-    from deckgen.api import deck_for, plan_for
+    from deckgen.jobs import deck_for, plan_for
 
     try:
         return [deck_for(_JOB, plan_for(_JOB, c)) for c in companies]
     except DeckgenError as exc:
         return exc
     except Exception as exc:  # noqa: BLE001 - an unpicklable error would hang the pool
-        from deckgen.cli import describe
-
         return DeckgenError(describe(exc))
 
 
 def build_all(job: Any, companies: list[str], jobs: int,
               progress: Callable[[int], None] | None) -> list[bytes | SpooledDeck]:
-    from deckgen.api import deck_for, plan_for
+    from deckgen.jobs import deck_for, plan_for
 
     jobs = useful_jobs(jobs, len(companies))
     if len(companies) == 1:

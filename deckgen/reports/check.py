@@ -7,6 +7,7 @@ what it warns about.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,7 @@ class CheckReport:
 
 def from_job(job: Any) -> CheckReport:
     """The report of a job that `deckgen.api.deck_for` has just written a deck with."""
-    from deckgen.template.inspect import fonts_report
+    from deckgen.typeset.fonts import fonts_report
 
     writer = job.writer
     choices = getattr(writer, "choices", {}) or {}
@@ -74,3 +75,25 @@ def from_job(job: Any) -> CheckReport:
     template_warnings = (*getattr(writer, "warnings", ()), *job.tmap.warnings)
     return CheckReport(Path(job.loaded.path), job.template.name, roles, tuple(job.warnings),
                        tuple(dict.fromkeys(template_warnings)), tuple(dict.fromkeys(subs)))
+
+
+def check(content: str | Path | None = None, template: str | Path | None = None,
+          lang: str = "de", sets: Iterable[str] | Mapping[str, object] = (),
+          company: str = "Beispiel GmbH", strict: bool = False) -> CheckReport:
+    """Everything `build` checks (content, Jinja, template mapping, fitting), writing nothing.
+
+    Returns a `deckgen.reports.check.CheckReport`: each role's layout and why, warnings, and what
+    deckgen changed. Slides without speaker notes are listed in ``warnings``; ``strict``
+    makes them errors.
+    """
+    from deckgen.api import deck_for, plan_for, prepare
+    from deckgen.errors import DeckgenError
+    from deckgen.pitch.checks import notes_warnings
+
+    job = prepare(content, template, lang, sets)
+    job.warnings = tuple(notes_warnings(job.loaded))
+    if strict and job.warnings:
+        more = f" (and {len(job.warnings) - 1} more)" if len(job.warnings) > 1 else ""
+        raise DeckgenError(f"{job.warnings[0]}{more}; --strict requires notes on every slide")
+    deck_for(job, plan_for(job, company))
+    return from_job(job)

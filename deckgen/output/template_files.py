@@ -6,6 +6,7 @@ rebuilt byte for byte from its ``template.yaml`` (a test does exactly that).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -14,28 +15,27 @@ from typing import Any
 import yaml
 
 from deckgen.errors import DeckgenError
+from deckgen.output.save import _members, _rezip
 
 
 def template_bytes(folder: Path) -> bytes:
     """Build ``template.pptx`` bytes from ``folder/template.yaml``."""
     from deckgen.brand import build_presentation, load_tokens
-    from deckgen.deck.save import deck_bytes, set_core_properties
+    from deckgen.deck.properties import set_core_properties
+    from deckgen.output.save import deck_bytes
 
     tokens = load_tokens(folder / "template.yaml")
     prs = build_presentation(tokens, folder)
     set_core_properties(prs, tokens.name, "deckgen", "deckgen brand template", "de-DE", "",
                         mark=False)
-    from deckgen.deck.fingerprint import mark_template
-
     return mark_template(deck_bytes(prs))  # issue 10: so a rebuild knows it is ours
 
 
 def rebuild(folder: Path, force: bool = False) -> tuple[Path, Path | None]:
     """Write ``template.pptx``; one deckgen did not generate, or someone changed, needs
     ``force`` and is first kept as a backup (returned second)."""
-    from deckgen.deck.backup import keep_backup
-    from deckgen.deck.fingerprint import template_is_unchanged
-    from deckgen.deck.save import atomic_write
+    from deckgen.output.backup import keep_backup
+    from deckgen.output.save import atomic_write
 
     target = folder / "template.pptx"
     # Whose file it is comes first: an organisation's own template.pptx beside a template.yaml
@@ -107,8 +107,7 @@ def new_template(name: str, parent: Path, options: dict[str, Any], logo: Path | 
             raise DeckgenError(f"{folder}: cannot write ({exc.strerror})") from None
         raise
     from deckgen.brand.derived import colour_notes
-    from deckgen.template.inspect import fonts_report
-    from deckgen.typeset.fonts import is_twin
+    from deckgen.typeset.fonts import fonts_report, is_twin
 
     font_notes = dict.fromkeys(
         f"font {f['font']} is not installed here; text will be measured as {f['measured_as']}"
@@ -116,3 +115,50 @@ def new_template(name: str, parent: Path, options: dict[str, Any], logo: Path | 
            " (sizes may be off where that font is wider; install it for exact fitting)")
         for f in fonts_report(data["fonts"]) if f["installed"] == "no")
     return folder, colour_notes(data["colors"], tokens) + list(font_notes)
+
+
+TEMPLATE_MARK = "deckgen-template:sha256:"
+_CORE = "docProps/core.xml"
+
+
+def _template_hash(members: list[tuple[str, bytes]]) -> str:
+    h = hashlib.sha256()
+    for name, blob in members:
+        if name != _CORE:
+            h.update(name.encode() + b"\0" + hashlib.sha256(blob).digest())
+    return h.hexdigest()
+
+
+def mark_template(data: bytes) -> bytes:
+    """A generated template carries a hash of its parts in ``dc:identifier``.
+
+    Unlike a deck's, it covers the bytes: a template's masters and layouts are its content,
+    and re-saving one elsewhere is reason enough to ask before replacing it. Its prefix differs
+    from a deck's, so a template at a deck's path is never taken for an overwritable deck.
+    """
+    import re
+
+    members = _members(data)
+    mark = (TEMPLATE_MARK + _template_hash(members)).encode()
+    out = []
+    for name, blob in members:
+        if name == _CORE:
+            blob = re.sub(rb"<dc:identifier\s*/>|<dc:identifier>[^<]*</dc:identifier>",
+                          b"<dc:identifier>" + mark + b"</dc:identifier>", blob)
+        out.append((name, blob))
+    return _rezip(out)
+
+
+def template_is_unchanged(path: Any) -> bool:
+    """True if ``path`` is a template deckgen generated and nobody has changed since."""
+    import re
+
+    from deckgen.bounded import MAX_DECK_BYTES, read_regular
+
+    try:
+        members = _members(read_regular(path, MAX_DECK_BYTES, "template"))
+    except Exception:  # noqa: BLE001 - unreadable is not ours to replace silently
+        return False
+    found = re.search(re.escape(TEMPLATE_MARK).encode() + rb"([0-9a-f]{64})",
+                      dict(members).get(_CORE, b""))
+    return bool(found) and found.group(1).decode() == _template_hash(members)

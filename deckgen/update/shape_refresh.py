@@ -14,8 +14,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from deckgen.deck.copying import copy_element
-from deckgen.deck.fingerprint import A, P
+from deckgen.update.copying import copy_element
+from deckgen.update.fingerprint import A, P
 
 
 def replace_group(slide: Any, base_el: Any, fresh_slide: Any, fresh_el: Any,

@@ -4,10 +4,10 @@ In a deck LibreOffice saved, every slide sits on a layout of a master LibreOffic
 what a paragraph's alignment resolves to there is not what deckgen's layout said: LibreOffice
 drops an alignment it took from deckgen's layout (the footer deckgen's layout sets left) and
 the master it made centres it. A slide copied in from a fresh build carries deckgen's look
-written out (`deckgen.deck.flatten`), so its footer would stand left where every neighbour's
+written out (`deckgen.update.flatten`), so its footer would stand left where every neighbour's
 stands centred. So each text of the added slide is compared with the same field on a sibling
 (a slide of the same kind the person's deck holds): where the alignment a paragraph level
-resolves to differs, the sibling's is written on the new paragraphs. `deckgen.deck.merge` does
+resolves to differs, the sibling's is written on the new paragraphs. `deckgen.update.merge` does
 this only where the added slide could not go onto deckgen's own layout: in a deck that kept
 deckgen's layouts, a neighbour's alignment may be a person's edit of that one slide.
 """
@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from deckgen.deck.fingerprint import A, P
-from deckgen.deck.flatten import inherited_from
-from deckgen.deck.identity import SlideRecord
-from deckgen.deck.matching import Found
+from deckgen.update.fingerprint import A, P
+from deckgen.update.flatten import inherited_from
+from deckgen.update.identity import SlideRecord
+from deckgen.update.matching import Found
 
 
 def _level(p: Any) -> int:

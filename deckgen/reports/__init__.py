@@ -1,0 +1,1 @@
+"""What deckgen reports before and after a build: ``deckgen inspect`` and ``deckgen check``."""
