@@ -17,16 +17,8 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.presentation import Presentation
 
-from deckgen.brand.layouts import (
-    LAYOUT_NAMES,
-    SLIDE_H,
-    SLIDE_W,
-    Logo,
-    layout_specs,
-    layout_xml,
-    make_palette,
-    master_xml,
-)
+from deckgen.brand.layout_xml import Logo, layout_xml, master_xml
+from deckgen.brand.layouts import LAYOUT_NAMES, SLIDE_H, SLIDE_W, layout_specs, make_palette
 from deckgen.brand.logo import check_logo
 from deckgen.brand.theme import theme_xml
 from deckgen.brand.tokens import BrandTokens

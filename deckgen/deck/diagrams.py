@@ -97,19 +97,19 @@ class DrawingMixin:
         """Where the title's text starts and ends: a table, key figures or a roadmap line
         up with it."""
         slot = choice.slots["title"]
-        style = self._style(choice.layout, slot, "title")  # type: ignore[attr-defined]
+        style = self.ts.style(choice.layout, slot, "title")  # type: ignore[attr-defined]
         return slot.box.x + style.insets[0], slot.box.right - style.insets[2]
 
     def _canvas(self, choice: RoleChoice, box: Box, title_pt: float) -> Canvas:
         from deckgen.template.resolve import Slot
 
         layout = choice.layout
-        theme = self._theme(layout)  # type: ignore[attr-defined]  # the layout's master's
-        return canvas(theme.fonts, theme.colors, self._body_size / 100,  # type: ignore[attr-defined]
+        theme = self.ts.theme(layout)  # type: ignore[attr-defined]  # the layout's master's
+        return canvas(theme.fonts, theme.colors, self.ts.body_size / 100,  # type: ignore[attr-defined]
                       self.tmap.slide_w, title_pt, self.plan.lang if self.plan else "",
-                      self._backdrop(layout, Slot(None, box)),  # type: ignore[attr-defined]
+                      self.filler.backdrop(layout, Slot(None, box)),  # type: ignore[attr-defined]
                       lambda b: theme.legibility.background(
-                          layout.layout, b, (), self._carried_bg(layout)))  # type: ignore[attr-defined]
+                          layout.layout, b, (), self.filler.carried_bg(layout)))  # type: ignore[attr-defined]
 
     def _diagram_fits(self, spec: SlideSpec, option: RoleChoice) -> bool:
         box = area(spec, option, self._text_edges(option))

@@ -3,7 +3,7 @@
 Kept apart from the writer because they follow rules of their own: one line, shrunk at most
 to three quarters of the template's size, left empty over the template's artwork or where no
 colour reads, and a footer too long for its box shortened at its separators rather than
-broken. `DeckWriter` mixes this in; it supplies the styles, fits and backdrops.
+broken. `DeckWriter` mixes this in; its parts supply the styles, fits and backdrops.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ _FIELD_ID = {"slidenum": "{F3581AFD-4802-5051-A893-3841FB04C36D}"}
 
 
 class FieldsMixin:
-    """The field half of `deckgen.deck.writer.DeckWriter`, which supplies ``_style``,
-    ``_fit``, ``_backdrop``, ``_keep``, ``_theme`` and ``_clone`` along with these attributes."""
+    """The field half of `deckgen.deck.writer.DeckWriter`, which supplies its typesetter
+    (``ts``), type scale (``scale``), filler and placeholder shapes along with these."""
 
     plan: DeckPlan | None
     legibility: Any
@@ -56,7 +56,7 @@ class FieldsMixin:
         return out
 
     def _field_style(self, layout: LayoutInfo, info: PhInfo) -> BoxStyle:
-        return self._style(layout, Slot(info, info.box), info.kind)
+        return self.ts.style(layout, Slot(info, info.box), info.kind)
 
     def _field_fit(self, layout: LayoutInfo, info: PhInfo, text: str) -> tuple[FitResult, str]:
         """How the field's text is set, and the text: one line, shrunk at most to three
@@ -86,15 +86,15 @@ class FieldsMixin:
         style = self._field_style(layout, info)
         size = style.levels[0].size
         floor = min(size / 100, max(FOOTER_MIN_PT, 0.75 * size / 100))
-        fit = self._fit(style, [(keep_together(text, self._keep()), 0)], info.box, [size], floor,
+        fit = self.ts.fit(style, [(keep_together(text, self.scale.keep), 0)], info.box, [size], floor,
                         max_lines=1)
         if fit.fits and fit.lines and fit.lines[0] > 1:
             fit = FitResult(fit.scale, fit.sizes, False)
         if fit.fits:
             level = style.levels[0]
-            legibility = self._theme(layout).legibility
+            legibility = self.ts.theme(layout).legibility
             fg, slot = legibility.text_color(level)
-            bg = self._backdrop(layout, Slot(info, info.box))
+            bg = self.filler.backdrop(layout, Slot(info, info.box))
             if not legibility.can_read(fg, slot, bg, fit.sizes[0] / 100, level.bold):
                 return FitResult(fit.scale, fit.sizes, False), True
         return fit, False
@@ -116,7 +116,7 @@ class FieldsMixin:
 
     def _create_field(self, state: Any, kind: str, info: PhInfo, text: str,
                       fit: FitResult) -> None:
-        sp = self._clone(state, info)
+        sp = self.shapes.clone(state, info)
         self._write_field(sp, state.choice.layout, info, text, fit)
         state.fields[kind] = (sp, text)
 
@@ -137,9 +137,9 @@ class FieldsMixin:
         level = style.levels[0]
         if fit.scale < 1.0 or level.from_runs:
             rpr.set("sz", str(fit.sizes[0]))
-        legibility = self._theme(layout).legibility
+        legibility = self.ts.theme(layout).legibility
         fg, slot = legibility.text_color(level)
-        bg = self._backdrop(layout, Slot(info, info.box))
+        bg = self.filler.backdrop(layout, Slot(info, info.box))
         fill = legibility.fill_for(fg, slot, bg, fit.sizes[0] / 100, level.bold,
                                         f"layout {layout.name!r} {FIELD_NAMES[info.kind]}")
         if fill is None and level.from_runs and level.color is not None:
@@ -151,7 +151,7 @@ class FieldsMixin:
         if level.font.startswith("+") or level.from_runs:
             # LibreOffice ignores inherited footer fonts; a sample's font is passed on by none
             etree.SubElement(rpr, f"{A}latin", typeface=level.font)
-        etree.SubElement(run, f"{A}t").text = keep_together(text, self._keep())
+        etree.SubElement(run, f"{A}t").text = keep_together(text, self.scale.keep)
         etree.SubElement(p, f"{A}endParaRPr", lang=lang, dirty="0")
 
 

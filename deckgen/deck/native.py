@@ -220,3 +220,14 @@ def insert(slide: object, xml: str) -> object:
 def inch(value: float, canvas: Canvas) -> int:
     """``value`` inches on a 13.333 in slide, scaled to this slide."""
     return int(value * EMU_PER_INCH * canvas.unit)
+
+
+def first_accent(canvas: Canvas, minimum: float = 3.3) -> ColorRef | None:
+    """The first theme accent that stands ``minimum``:1 against the slide (a shape that
+    must be seen), or None where none does."""
+    behind = slide_colour(canvas)
+    for k in range(1, 7):
+        slot = f"accent{k}"
+        if slot in canvas.scheme and contrast_ratio(canvas.scheme[slot], behind) >= minimum:
+            return ColorRef(slot)
+    return None

@@ -77,14 +77,20 @@ def order_text_bodies(prs: Any) -> int:
                                               for la in m.slide_layouts]
     for part in parts:
         for body in part._element.iter(f"{{{_P_NS}}}txBody"):
-            children = list(body)
-            ordered = sorted(children, key=lambda c: _BODY_ORDER.get(c.tag, 3))
-            if ordered != children:
-                for child in children:
-                    body.remove(child)
-                body.extend(ordered)
-                fixed += 1
+            fixed += _reorder(body, _BODY_ORDER)
     return fixed
+
+
+def _reorder(el: Any, order: dict[str, int]) -> bool:
+    """``el``'s children in the schema's order (``order``: tag → place; others last)."""
+    children = list(el)
+    ordered = sorted(children, key=lambda c: order.get(c.tag, len(order)))
+    if ordered == children:
+        return False
+    for child in children:
+        el.remove(child)
+    el.extend(ordered)
+    return True
 
 
 def move_misplaced_attributes(prs: Any) -> int:
@@ -160,11 +166,5 @@ def order_chart_labels(prs: Any) -> int:
         if space is None:
             continue
         for label in space.iter(f"{{{_C_NS}}}dLbl"):
-            children = list(label)
-            ordered = sorted(children, key=lambda c: _DLBL_ORDER.get(c.tag, len(_DLBL_ORDER)))
-            if ordered != children:
-                for child in children:
-                    label.remove(child)
-                label.extend(ordered)
-                fixed += 1
+            fixed += _reorder(label, _DLBL_ORDER)
     return fixed

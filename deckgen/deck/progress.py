@@ -13,6 +13,7 @@ from deckgen.deck.native import (
     BODY_FONT,
     Canvas,
     Line,
+    first_accent,
     group_xml,
     insert,
     readable,
@@ -23,7 +24,7 @@ from deckgen.deck.native import (
 from deckgen.geometry import Box
 from deckgen.pitch.langs import base
 from deckgen.pitch.plan import SlideSpec
-from deckgen.typeset.contrast import ColorRef, contrast_ratio, prefers_light
+from deckgen.typeset.contrast import ColorRef, prefers_light
 from deckgen.typeset.fonts import metrics
 
 _WORDS = {"de": "Punkt {n} von {total}", "en": "Point {n} of {total}"}
@@ -31,12 +32,8 @@ INSET = 91440  # a text box's default left inset: the label's text lines up with
 
 
 def _accent(canvas: Canvas) -> ColorRef:
-    behind = slide_colour(canvas)
-    for k in range(1, 7):
-        slot = f"accent{k}"
-        if slot in canvas.scheme and contrast_ratio(canvas.scheme[slot], behind) >= 3.3:
-            return ColorRef(slot)
-    return readable(canvas, ColorRef("accent1"), behind, 18.0, True)
+    return first_accent(canvas) or readable(canvas, ColorRef("accent1"), slide_colour(canvas),
+                                            18.0, True)
 
 
 def draw(slide: object, spec: SlideSpec, box: Box, canvas: Canvas,

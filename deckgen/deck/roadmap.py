@@ -19,6 +19,7 @@ from deckgen.deck.native import (
     Canvas,
     Line,
     block_height,
+    first_accent,
     group_xml,
     held,
     inch,
@@ -103,13 +104,9 @@ def fits(steps: tuple[StepSpec, ...], box: Box, canvas: Canvas) -> bool:
 
 def _chevron_fill(canvas: Canvas) -> ColorRef:
     """The first accent that stands 3:1 against the slide (a shape that must be seen)."""
-    behind = slide_colour(canvas)
-    for k in range(1, 7):
-        slot = f"accent{k}"
-        if slot in canvas.scheme and contrast_ratio(canvas.scheme[slot], behind) >= 3.3:
-            return ColorRef(slot)
-    return closest_legible(canvas.scheme.get("accent1", "#4472C4"), behind, canvas.scheme, 3.0,
-                           prefer="accent1")
+    return first_accent(canvas) or closest_legible(
+        canvas.scheme.get("accent1", "#4472C4"), slide_colour(canvas), canvas.scheme, 3.0,
+        prefer="accent1")
 
 
 def draw(slide: object, steps: tuple[StepSpec, ...], box: Box, canvas: Canvas,

@@ -54,7 +54,7 @@ def report(template: str | Path | None, content: str | Path | None = None,
         specs = [(i, s) for i, s in enumerate(plan.slides) if s.role == role]
         tried = []
         for option in tmap.options[role]:
-            failure = writer._too_small(specs, option)
+            failure = writer.layouts.too_small(specs, option)
             verdict = "chosen" if option is chosen[role] else (
                 f"too small: slide {failure[0] + 1} {failure[1]}" if failure else "fits")
             tried.append({"layout": option.layout.name, "reason": option.reason,
