@@ -462,3 +462,15 @@ def no_fill_over_master_fill(path: Path) -> Path:
 
 MASTER_BUILDERS["freeform_arc_on_dark"] = freeform_arc_on_dark
 MASTER_BUILDERS["no_fill_over_master_fill"] = no_fill_over_master_fill
+
+
+def cover_master_odd_names(path: Path) -> Path:
+    """A cover-only master whose layout's name says something else ("No Image_Date/name one
+    line", as the NHS names its cover variants): the cover master's layouts are covers."""
+    cover_only_master(path)
+    prs = Presentation(str(path))
+    prs.slide_masters[0].slide_layouts[0].name = "No Image_Date/name one line"
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["cover_master_odd_names"] = cover_master_odd_names

@@ -223,3 +223,9 @@ def test_contrast_is_against_what_the_shapes_really_paint(tmp_path, name):
     from design_rules import review
 
     assert review(deck, COMPANY) == []
+
+
+def test_a_cover_masters_layout_is_a_cover_whatever_its_name_says(tmp_path):
+    prs, _ = _deck(tmp_path, "cover_master_odd_names")
+    assert prs.slides[0].slide_layout.name == "No Image_Date/name one line"
+    assert {_master_of(prs, n) for n in CONTENT} == {1}

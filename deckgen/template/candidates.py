@@ -134,7 +134,12 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
     ex = ev.examples
 
     def allowed(li: LayoutInfo) -> bool:
-        if ruled_out(li) or not serves(role, li.purpose):
+        if ruled_out(li):
+            return False
+        # a master made for the cover: its layouts are covers, whatever their names say
+        # ("No Image_Date/name one line" is a cover, not a picture layout)
+        cover_master = role == "title" and split and li.master == masters.cover
+        if not cover_master and not serves(role, li.purpose):
             return False
         if role == "statement" and (li is ex.cover or li is cover):
             return False  # never a second cover
@@ -184,6 +189,11 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
             return exact
         return len(groups) if made_for(role, li.purpose) else None
 
+    if role == "title" and split:  # the cover's own master first, named or not
+        for li in sorted((li for li in pool if li.master == masters.cover),
+                         key=lambda li: (named(li) is None, -score(role, li), layouts.index(li))):
+            add(li, "the cover's master" + (f", layout name {li.name!r}"
+                                            if named(li) is not None else ""))
     hits = [(rank(li), named(li), i, li) for i, li in enumerate(pool) if named(li) is not None]
     for _rank, tier, _i, li in sorted(hits, key=lambda h: h[:3]):
         add(li, f"layout name {li.name!r}" if tier < len(groups) else
