@@ -100,14 +100,15 @@ def _rect(part, shape_id: int, x: float, y: float, w: float, h: float, hex_value
         f'</a:prstGeom><a:solidFill><a:srgbClr val="{hex_value}"/></a:solidFill></p:spPr></p:sp>'))
 
 
-def _text_box(part, shape_id: int, text: str, x: float, y: float, w: float, h: float) -> None:
+def _text_box(part, shape_id: int, text: str, x: float, y: float, w: float, h: float,
+              size: int = 1000) -> None:
     tree = part._element.find(f"{P}cSld/{P}spTree")
     tree.append(parse_xml(
         f'<p:sp {NSDECL}><p:nvSpPr><p:cNvPr id="{shape_id}" name="Label {shape_id}"/><p:cNvSpPr '
         f'txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{Inches(x)}" y="{Inches(y)}"/>'
         f'<a:ext cx="{Inches(w)}" cy="{Inches(h)}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
         '</a:prstGeom></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="de-DE" '
-        f'sz="1000"/><a:t>{text}</a:t></a:r></a:p></p:txBody></p:sp>'))
+        f'sz="{size}"/><a:t>{text}</a:t></a:r></a:p></p:txBody></p:sp>'))
 
 
 def _layout(prs, master: int, name: str):
@@ -474,3 +475,38 @@ def cover_master_odd_names(path: Path) -> Path:
 
 
 MASTER_BUILDERS["cover_master_odd_names"] = cover_master_odd_names
+
+
+def _field_box(part, shape_id: int, x: float, y: float) -> None:
+    """A text box holding the slide-number field, as PowerPoint stores it ('‹#›' until the
+    slide fills it in); many masters draw their page number so, not as a placeholder."""
+    tree = part._element.find(f"{P}cSld/{P}spTree")
+    tree.append(parse_xml(
+        f'<p:sp {NSDECL}><p:nvSpPr><p:cNvPr id="{shape_id}" name="Number {shape_id}"/>'
+        f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{Inches(x)}" '
+        f'y="{Inches(y)}"/><a:ext cx="{Inches(0.6)}" cy="{Inches(0.3)}"/></a:xfrm><a:prstGeom '
+        'prst="rect"><a:avLst/></a:prstGeom></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p>'
+        '<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum"><a:rPr lang="de-DE" '
+        'sz="1000"/><a:t>‹#›</a:t></a:fld></a:p></p:txBody></p:sp>'))
+
+
+def field_and_filler(path: Path) -> Path:
+    """The page number drawn by the master as a text box with a slide-number field ('‹#›'),
+    and example slides that repeat, besides a real label ('Vertraulich'), a vendor's filler
+    sentence in a coloured band and a template variable ('{{layoutName}}') in a bare box."""
+    prs = Presentation()
+    _field_box(prs.slide_masters[0], 84, 9.2, 7.1)
+    layouts = ["Title Slide", "Title and Content", "Title and Content", "Title Only"]
+    for n, name in enumerate(layouts):
+        slide = _example(prs, 0, name, f"Beispiel {n}")
+        _rect(slide, 90, 0, 7.2, 10, 0.3, "1D428A", "Band")
+        band = next(sh._element for sh in slide.shapes if sh.name == "Band")
+        band.append(parse_xml(
+            f'<p:txBody {NSDECL}><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="en-US"/><a:t>Enjoy '
+            'your stylish business and campus life with BIZCAM</a:t></a:r></a:p></p:txBody>'))
+        _text_box(slide, 91, "{{layoutName}}", 0.3, 0.05, 3.0, 0.3, 1200)
+        _text_box(slide, 92, "Vertraulich", 8.0, 0.05, 1.8, 0.3, 1200)
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["field_and_filler"] = field_and_filler

@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -308,3 +309,17 @@ def test_the_picture_thread_renders_only_new_slides_of_the_newest_deck(tmp_path)
     finally:
         worker.stop()
     assert fake.closed and list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_before_the_threads_start_still_stops_cleanly(tmp_path):
+    """Ctrl-C can land between creating a thread and starting it: stopping then is no
+    'cannot join thread before it is started' internal error."""
+    from deckgen.preview.pictures import PictureWorker
+    from deckgen.preview.watcher import Watcher
+
+    worker = PictureWorker(PictureStore(), tmp_path, 100, print, print,
+                           lambda workdir, started: (None, "none"))
+    worker.stop(timeout=0.1)
+    watcher = Watcher(print)
+    watcher._thread = threading.Thread(target=lambda: None)  # created, not yet started
+    watcher.stop()

@@ -12,6 +12,7 @@ from pptx import Presentation
 
 import deckgen
 from deckgen.template.purpose import purpose_of, warning_in
+from deckgen.template.sample_text import INSTRUCTION
 from deckgen.typeset.backdrop import color
 from deckgen.typeset.contrast import contrast_ratio
 from deckgen.typeset.styles import theme_colors
@@ -79,9 +80,14 @@ def test_layout_purposes_and_warnings_in_many_languages():
              "目录": "agenda", "Inhaltsverzeichnis": "agenda", "Sommaire": "agenda",
              "Zitat": "quote", "Danke": "closing", "Thank You and Contact Information": "closing",
              "Merci": "closing", "Titel und Inhalt": "content", "TITLE_AND_BODY": "content",
-             "Bild mit Überschrift": "picture", "Title and Contents": "content"}
+             "Bild mit Überschrift": "picture", "Title and Contents": "content",
+             "Vielen Dank": "closing"}
     for name, purpose in cases.items():
         assert purpose_of(name) == purpose, name
+    for instruction in ("Bild hier einfügen", "Hier Bild einfügen", "Insérer une image",
+                        "Use this title slide only with an image"):
+        assert INSTRUCTION.search(instruction), instruction
+    assert not INSTRUCTION.search("Bildunterschrift")
     assert warning_in(["Nur intern"]) and warning_in(["DO NOT USE – old"])
     assert warning_in(["Agenda"], ["Bitte vor dem Versand löschen"])
     assert warning_in(["International offices"]) is None
@@ -229,3 +235,21 @@ def test_a_cover_masters_layout_is_a_cover_whatever_its_name_says(tmp_path):
     prs, _ = _deck(tmp_path, "cover_master_odd_names")
     assert prs.slides[0].slide_layout.name == "No Image_Date/name one line"
     assert {_master_of(prs, n) for n in CONTENT} == {1}
+
+
+def test_a_page_number_field_stays_and_example_filler_is_not_carried(tmp_path):
+    """A master's slide-number field ('‹#›') is the page number, not example text; what the
+    example slides repeat is carried only as the organisation's: the band without the vendor's
+    filler sentence, no template variable, the real label kept."""
+    prs, deck = _deck(tmp_path, "field_and_filler")
+    master = prs.slide_masters[0]._element
+    boxes = [sp for sp in master.iter(f"{P}sp") if sp.find(f".//{P}ph") is None]
+    assert any(f.get("type") == "slidenum" for sp in boxes for f in sp.iter(f"{A}fld"))
+    with zipfile.ZipFile(deck) as z:
+        slides = "".join(z.read(n).decode("utf-8") for n in z.namelist()
+                         if n.startswith("ppt/slides/slide"))
+    assert "BIZCAM" not in slides and "{{" not in slides and "layoutName" not in slides
+    content = prs.slides[3]
+    bands = [sh for sh in content.shapes if sh.shape_type == 1 and sh.top > 7 * 914400]
+    assert bands and not bands[0].text_frame.text.strip()
+    assert "Vertraulich" in content._element.xpath("string(.)")

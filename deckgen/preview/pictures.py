@@ -83,6 +83,8 @@ class PictureWorker:
         with self._cond:
             self._stopped = True
             self._cond.notify_all()
+        if self._thread.ident is None:  # Ctrl-C came between creating and starting it
+            return
         self._thread.join(timeout)
         renderer = self._renderer
         if renderer is not None:  # the thread did not get to it (or is stuck in it)

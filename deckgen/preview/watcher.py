@@ -45,8 +45,8 @@ class Watcher:
     def stop(self) -> None:
         self._stopped.set()
         self._restart.set()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        if self._thread is not None and self._thread.ident is not None:  # started (Ctrl-C
+            self._thread.join(timeout=5)  # may come between creating and starting it)
 
     def _run(self) -> None:
         from watchfiles import watch

@@ -21,6 +21,8 @@ from deckgen.geometry import Box
 from deckgen.ooxml import shape_box
 from deckgen.template.index import LayoutInfo, drawn_shapes
 from deckgen.template.purpose import GENERAL, purpose_of
+from deckgen.template.sample_text import carried_text
+from deckgen.typeset.shape_fill import shape_props
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -157,7 +159,9 @@ def _artwork(slides: list[tuple[Any, LayoutInfo]], has_cover: bool) -> tuple[Art
         if any(_drawn_there(li, hits[0][3]) for _s, li in slides if li.master == master):
             continue  # the layout draws it already
         _n, slide, shape, box = hits[0]
-        element = copy.deepcopy(shape)
+        element = _without_filler(copy.deepcopy(shape))
+        if element is None:
+            continue
         images = []
         for blip in element.iter(f"{A}blip"):
             rid = blip.get(f"{R}embed")
@@ -169,6 +173,35 @@ def _artwork(slides: list[tuple[Any, LayoutInfo]], has_cover: bool) -> tuple[Art
             out.append(Artwork(element, box, tuple(images), master,
                                cover=has_cover and 0 in numbers))
     return tuple(sorted(out, key=lambda a: (a.box.y, a.box.x)))
+
+
+def _without_filler(element: Any) -> Any | None:
+    """The shape as it may be carried: filler text taken out of it (a band keeps its colour,
+    a bare text box of filler goes)."""
+    for sp in list(element.iter(f"{P}sp")):
+        if carried_text(sp) is not False:
+            continue
+        body = sp.find(f"{P}txBody")
+        if sp is element and not _painted(sp):
+            return None
+        if sp is not element and not _painted(sp):
+            sp.getparent().remove(sp)
+            continue
+        for para in body.findall(f"{A}p"):
+            for run in para.findall(f"{A}r") + para.findall(f"{A}fld"):
+                para.remove(run)
+    return element
+
+
+def _painted(sp: Any) -> bool:
+    props = shape_props(sp)
+    if props is None:
+        return False
+    if any(props.find(f"{A}{k}") is not None
+           for k in ("solidFill", "gradFill", "blipFill", "pattFill")):
+        return True
+    line = props.find(f"{A}ln")
+    return line is not None and line.find(f"{A}noFill") is None and len(line) > 0
 
 
 def _has_placeholder(shape: Any) -> bool:

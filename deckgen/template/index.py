@@ -19,7 +19,7 @@ from deckgen.ooxml import (
     xfrm_of,
 )
 from deckgen.template.purpose import layout_purpose
-from deckgen.template.sample_text import only_sample
+from deckgen.template.sample_text import only_sample_shape
 from deckgen.typeset.shape_fill import shape_props
 
 TEXT_KINDS = ("subtitle", "body", "obj")
@@ -164,7 +164,7 @@ def drawn_shapes(part_el: Any) -> list[Any]:
             texted = shape_text(shape).strip()
             if not (filled or outlined or texted):
                 continue
-            if texted and not (filled or outlined) and only_sample(texted):
+            if texted and not (filled or outlined) and only_sample_shape(shape):
                 continue  # example text the deck removes ("<Autor>"): nothing will show
         out.append(shape)
     return out

@@ -49,24 +49,6 @@ CLOSING = ("Closing", "Abschluss", "Schluss", "Schlussfolie", "End", "Ende", "Th
 AGENDA = ("Agenda", "Inhaltsverzeichnis", "Table of Contents", "目次", "Inhalt", "Übersicht",
           "Overview", "Contents", "Sommaire", "Índice", "Inhoud", "Spis treści")
 
-# Words in a layout's name that say what it was made for ("Kennzahl mit Diagramm",
-# "Zwischentitel blau"): used after exact names, still only when the layout has the capacity.
-KEYWORDS_BY_ROLE: dict[str, tuple[str, ...]] = {
-    "title": ("titelfolie", "titleslide", "cover", "deckblatt", "portada"),
-    "statement": ("divider", "zwischentitel", "sectionheader", "abschnitt", "kapitel",
-                  "trenner", "statement", "mainpoint", "seccion", "sectie", "sekcji"),
-    "statistic": ("zahl", "kennzahl", "kpi", "chart", "diagramm", "bignumber", "bigfact",
-                  "statistic", "statistik", "grafico", "grafiek", "wykres", "keyfigure"),
-    "agenda": ("agenda", "ubersicht", "overview", "inhaltsverzeichnis", "tableofcontents"),
-    "quote": ("quote", "zitat", "citation", "cita", "citaat", "cytat"),
-    "comparison": ("comparison", "vergleich", "comparaison", "comparacion", "vergelijking"),
-    "table": ("table", "tabelle", "tableau", "tabla", "tabel"),
-    "image": ("picture", "photo", "foto", "bild", "image", "imagen", "obraz"),
-    "closing": ("schluss", "kontakt", "contact", "thankyou", "danke", "closing", "abschluss",
-                "calltoaction", "outro", "merci", "gracias", "bedankt", "dziekuje"),
-    "roadmap": ("roadmap", "zeitplan", "timeline", "fahrplan", "meilenstein", "milestone"),
-}
-
 ROLE_NAMES: dict[str, tuple[tuple[str, ...], ...]] = {
     "title": (TITLE,),
     "statement": (SECTION,),
@@ -100,8 +82,4 @@ def fold(name: str) -> str:
 FOLDED: dict[str, tuple[frozenset[str], ...]] = {
     role: tuple(frozenset(fold(n) for n in group) for group in groups)
     for role, groups in ROLE_NAMES.items()
-}
-
-KEYWORDS: dict[str, tuple[str, ...]] = {
-    role: tuple(fold(k) for k in words) for role, words in KEYWORDS_BY_ROLE.items()
 }

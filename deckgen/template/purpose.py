@@ -71,7 +71,7 @@ _EXACT: dict[str, tuple[str, ...]] = {
 # "Titelfolie mit Bild" is a cover and "Kapitel mit Bild" a divider, not picture layouts.
 # Words of up to four letters must be whole words ("End", not "Agenda").
 _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("closing", ("thank", "thanks", "thankyou", "danke", "dankeschon", "kontakt", "contact",
+    ("closing", ("thank", "thanks", "thankyou", "danke", "dank", "dankeschon", "kontakt", "contact",
                  "closing", "schluss", "abschluss", "schlussfolie", "end", "ende", "outro",
                  "merci", "gracias", "obrigado", "obrigada", "grazie", "bedankt", "dziekuje",
                  "questions", "fragen", "q&a", "calltoaction", "encerramento", "agradecimento",

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
-_TOKEN = re.compile(r"[<\[«‹]\s*([^<>\[\]«»‹›]{1,40}?)\s*[>\]»›]")
+_TOKEN = re.compile(r"[<\[«‹]\s*([^<>\[\]«»‹›]{1,40}?)\s*[>\]»›]|\{\{\s*([^{}]{1,40}?)\s*\}\}"
+                    r"|(?<![\w#&])#([A-Za-z]+_\w+)")  # <Autor>, {{layoutName}}, #main_title
 _FILE = re.compile(r"(?:[<\[«‹][^<>\[\]«»‹›]{1,40}[>\]»›]|\b[\w\-]+(?:[ .][\w\-]+)*)"
                    r"\.(?:pptx?|potx?|pptm|odp|otp|key)\b", re.I)
 _LETTER = re.compile(r"[^\W\d_]")  # what is left must say something: not just "01.01.2020"
@@ -56,10 +57,10 @@ def clean_sample_text(prs: Any, plan: DeckPlan) -> list[str]:
                 before = _text(shape)
                 if not before.strip() or not _has_sample(before):
                     continue
-                for t in shape.iter(f"{A}t"):
+                for t in _own_runs(shape):
                     t.text = _replaced(t.text or "", values)
                 after = _text(shape)
-                if _LETTER.search(after):
+                if _LETTER.search(after) or shape.find(f".//{A}fld") is not None:
                     notes.append(f"example text {before.strip()[:40]!r} on {where} "
                                  f"replaced with {after.strip()[:40]!r}")
                 else:
@@ -68,8 +69,20 @@ def clean_sample_text(prs: Any, plan: DeckPlan) -> list[str]:
     return list(dict.fromkeys(notes))
 
 
+def _own_runs(shape: Any) -> list[Any]:
+    """The text a person typed, not a field's: the slide number PowerPoint shows as '‹#›' and
+    the date are filled in on every slide, and a template's number box is no example text."""
+    return [t for t in shape.iter(f"{A}t") if t.getparent().tag != f"{A}fld"]
+
+
 def _text(shape: Any) -> str:
-    return "".join(t.text or "" for t in shape.iter(f"{A}t"))
+    return "".join(t.text or "" for t in _own_runs(shape))
+
+
+def only_sample_shape(shape: Any) -> bool:
+    """`only_sample` for a drawn shape: a shape holding a field (the page number) is never
+    example text, whatever the rest of it says."""
+    return shape.find(f".//{A}fld") is None and only_sample(_text(shape))
 
 
 # A layout's own instructions to the person filling it in ("Use this title slide only with
@@ -78,6 +91,7 @@ INSTRUCTION = re.compile(
     r"^\s*(use this|please use|only use|use only|insert |replace |click |klicken |hier |"
     r"bitte |diese folie|dieses layout|this slide|this layout|nur mit |only with |"
     r"verwenden sie|place your|add your|enter your|type your|bild einf|image here|"
+    r"(?:bild|foto|grafik|logo) hier|ins[ée]rer |ins[ée]rez |inserire |insertar |inserir |"
     r"picture here|photo here|insert (an? )?(image|picture|photo))", re.I)
 
 
@@ -98,7 +112,7 @@ def _replaced(text: str, values: dict[str, str]) -> str:
     if len(text) <= 160 and INSTRUCTION.search(text):
         return ""
     def token(m: re.Match[str]) -> str:
-        word = m.group(1).strip().casefold()
+        word = next(g for g in m.groups() if g is not None).strip().casefold()
         for key, names in _NAMES.items():
             if word in names:
                 return values.get(key, "")
@@ -107,3 +121,17 @@ def _replaced(text: str, values: dict[str, str]) -> str:
     text = _FILE.sub("", text)
     text = _TOKEN.sub(token, text)
     return _SAMPLES.sub(lambda m: values.get("presenter", ""), text)
+
+
+def carried_text(shape: Any) -> bool | None:
+    """Whether the text of a shape the example slides repeat may ride along onto the deck:
+    ``None`` when it has none. A label (a claim, "Vertraulich") is short; example tokens
+    ('#main_title', '{{layoutName}}') and a filler sentence the vendor put on every sample
+    slide ('Enjoy your stylish business…') are not the organisation's."""
+    text = _text(shape).strip()
+    if not text:
+        return None
+    return not _has_sample(text) and len(text.split()) <= MAX_LABEL_WORDS
+
+
+MAX_LABEL_WORDS = 6
