@@ -510,3 +510,107 @@ def field_and_filler(path: Path) -> Path:
 
 
 MASTER_BUILDERS["field_and_filler"] = field_and_filler
+
+
+def _keep_layouts(prs, names: tuple[str, ...]) -> None:
+    master = prs.slide_masters[0]
+    lst = master._element.find(f"{P}sldLayoutIdLst")
+    for el in list(lst):
+        layout = master.part.related_part(el.get(f"{R}id")).slide_layout
+        if layout.name not in names:
+            lst.remove(el)
+            master.part.drop_rel(el.get(f"{R}id"))
+
+
+def two_column_examples(path: Path) -> Path:
+    """Example slides that show their content mostly on 'Two Content' (two columns filled),
+    once on 'Title and Content': a slide with one list belongs on the one-column layout."""
+    prs = Presentation()
+    _example(prs, 0, "Title Slide", "Titel")
+    for n in range(3):
+        _example(prs, 0, "Two Content", f"Zwei Spalten {n}")
+    _example(prs, 0, "Title and Content", "Eine Spalte")
+    return _save(prs, path)
+
+
+def only_two_columns(path: Path) -> Path:
+    """A template whose only content layout has two columns: one list spans both rather than
+    filling the left one beside an empty right one."""
+    prs = Presentation()
+    _keep_layouts(prs, ("Title Slide", "Section Header", "Two Content"))
+    return _save(prs, path)
+
+
+def grouped_master_artwork(path: Path) -> Path:
+    """The master's artwork grouped into one group over the whole slide (as Keynote and many
+    agencies save it): a logo picture top right where the titles end, another bottom left.
+    Each picture is an obstacle; a title keeps its place and ends before the logo."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    from pptx.oxml.shapes.picture import CT_Picture
+
+    tree = master._element.find(f"{P}cSld/{P}spTree")
+    _, rid = master.part.get_or_add_image_part(io.BytesIO(_logo_png()))
+    for n, (x, y, w, h) in enumerate(((7.6, 0.1, 2.2, 1.1), (0, 6.6, 3.0, 0.9))):
+        tree.append(CT_Picture.new_pic(96 + n, f"Logo {n}", f"Logo {n}", rid, Inches(x),
+                                       Inches(y), Inches(w), Inches(h)))
+    group = parse_xml(
+        f'<p:grpSp {NSDECL}><p:nvGrpSpPr><p:cNvPr id="95" name="Artwork"/><p:cNvGrpSpPr/>'
+        '<p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="9144000" '
+        'cy="6858000"/><a:chOff x="0" y="0"/><a:chExt cx="18288000" cy="13716000"/></a:xfrm>'
+        '</p:grpSpPr></p:grpSp>')
+    tree.insert(2, group)
+    for pic in [el for el in tree if el.tag == f"{P}pic"]:  # into the group's coordinates
+        off, ext = pic.find(f"{P}spPr/{A}xfrm/{A}off"), pic.find(f"{P}spPr/{A}xfrm/{A}ext")
+        for el, keys in ((off, ("x", "y")), (ext, ("cx", "cy"))):
+            for key in keys:
+                el.set(key, str(2 * int(el.get(key))))
+        group.append(pic)
+    return _save(prs, path)
+
+
+MASTER_BUILDERS.update({"two_column_examples": two_column_examples,
+                        "only_two_columns": only_two_columns,
+                        "grouped_master_artwork": grouped_master_artwork})
+
+
+def _runs_box(part, shape_id: int, paragraphs: list[list[str]], x: float, y: float, w: float,
+              h: float) -> None:
+    """A text box whose paragraphs are given as runs; "\\v" in a run list is a line break."""
+    body = "".join(
+        "<a:p>" + "".join('<a:br><a:rPr lang="en-US"/></a:br>' if run == "\v" else
+                          f'<a:r><a:rPr lang="en-US" sz="1400"/><a:t>{run}</a:t></a:r>'
+                          for run in runs) + "</a:p>" for runs in paragraphs)
+    tree = part._element.find(f"{P}cSld/{P}spTree")
+    tree.append(parse_xml(
+        f'<p:sp {NSDECL}><p:nvSpPr><p:cNvPr id="{shape_id}" name="Title {shape_id}"/><p:cNvSpPr '
+        f'txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{Inches(x)}" y="{Inches(y)}"/>'
+        f'<a:ext cx="{Inches(w)}" cy="{Inches(h)}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+        f'</a:prstGeom></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/>{body}</p:txBody></p:sp>'))
+
+
+def prompt_text_boxes(path: Path) -> Path:
+    """Prompts drawn as plain text where the author meant placeholders: 'Title' with 'No more
+    than two lines' under a line break on the cover layout, 'Author  ·  Presentation Title' on
+    the master, 'Content goes here' split over two runs on the content layout, and 'Your Team
+    Name' in an oval the example slides repeat. None may show on the deck; 'Vertraulich'
+    stays."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    _runs_box(master, 85, [["Author  ·  Presentation Title"]], 0.3, 7.05, 4.0, 0.3)
+    _text_box(master, 86, "Vertraulich", 8.0, 0.05, 1.8, 0.3, 1200)
+    _runs_box(_layout(prs, 0, "Title Slide"), 87, [["Title", "\v", "No more than two lines"]],
+              0.5, 0.3, 5.0, 1.0)
+    _runs_box(_layout(prs, 0, "Title and Content"), 88, [["Content ", "goes here"]],
+              0.5, 1.3, 4.0, 0.4)
+    for n, name in enumerate(["Title Slide", "Title and Content", "Title and Content"]):
+        slide = _example(prs, 0, name, f"Beispiel {n}")
+        _rect(slide, 89, 0.2, 6.6, 2.0, 0.6, "1D428A", "Team oval", "ellipse")
+        oval = next(sh._element for sh in slide.shapes if sh.name == "Team oval")
+        oval.append(parse_xml(
+            f'<p:txBody {NSDECL}><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="en-US" '
+            'sz="1400"/><a:t>Your Team Name</a:t></a:r></a:p></p:txBody>'))
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["prompt_text_boxes"] = prompt_text_boxes

@@ -253,3 +253,58 @@ def test_a_page_number_field_stays_and_example_filler_is_not_carried(tmp_path):
     bands = [sh for sh in content.shapes if sh.shape_type == 1 and sh.top > 7 * 914400]
     assert bands and not bands[0].text_frame.text.strip()
     assert "Vertraulich" in content._element.xpath("string(.)")
+
+
+def test_one_list_goes_on_one_column_not_beside_an_empty_one(tmp_path):
+    prs, _ = _deck(tmp_path, "two_column_examples")
+    for n in (4, 5, 12, 13):
+        assert prs.slides[n - 1].slide_layout.name == "Title and Content", n
+
+
+def test_on_a_template_of_two_columns_only_one_list_spans_both(tmp_path):
+    prs, _ = _deck(tmp_path, "only_two_columns")
+    layout = prs.slides[3].slide_layout
+    assert layout.name == "Two Content"
+    left, right = sorted((p for p in layout.placeholders if p.placeholder_format.idx in (1, 2)),
+                         key=lambda p: p.left)
+    body = next(sh for sh in prs.slides[3].placeholders if sh.placeholder_format.idx != 0
+                and sh.has_text_frame and "Barcamps" in sh.text_frame.text)
+    assert body.left <= left.left + 914400 // 10
+    assert body.left + body.width >= right.left + right.width - 914400 // 10
+
+
+def test_artwork_grouped_over_the_whole_master_is_kept_clear(tmp_path):
+    prs, _ = _deck(tmp_path, "grouped_master_artwork")
+    logo = (int(914400 * 7.6), int(914400 * 0.1), int(914400 * 9.8), int(914400 * 1.2))
+    layout_title = next(p for p in prs.slides[3].slide_layout.placeholders
+                        if p.placeholder_format.idx == 0)
+    for n in CONTENT:
+        title = prs.slides[n - 1].shapes.title
+        right, bottom = title.left + title.width, title.top + title.height
+        clear = right <= logo[0] or title.left >= logo[2] or bottom <= logo[1] \
+            or title.top >= logo[3]
+        assert clear, n
+        assert title.top == layout_title.top, n  # narrowed, not pushed down
+
+
+def test_a_centred_title_evened_out_stays_centred(tmp_path):
+    """Even lines narrow the measure; a centred title narrowed on the right alone would
+    stand left of the centred subtitle under it."""
+    prs, _ = _deck(tmp_path, "grouped_master_artwork")
+    ppr = prs.slides[0].shapes.title.text_frame.paragraphs[0]._p.find(f"{A}pPr")
+    assert int(ppr.get("marR", "0")) > 0
+    assert abs(int(ppr.get("marL")) - int(ppr.get("marR"))) <= 1
+
+
+def test_prompts_drawn_as_plain_text_do_not_show_on_the_deck(tmp_path):
+    prs, deck = _deck(tmp_path, "prompt_text_boxes")
+    with zipfile.ZipFile(deck) as z:
+        parts = {n: z.read(n).decode("utf-8") for n in z.namelist()
+                 if n.startswith(("ppt/slideMasters/slideMaster", "ppt/slideLayouts/slideLayout",
+                                  "ppt/slides/slide")) and n.endswith(".xml")}
+    shown = "".join(parts.values())
+    for prompt in ("No more than two lines", "goes here", "Presentation Title",
+                   "Your Team Name"):
+        assert prompt not in shown, prompt
+    assert "Vertraulich" in shown
+    assert any(sh.name == "Team oval" for sh in prs.slides[3].shapes)  # the oval itself stays

@@ -66,7 +66,7 @@ def write_paragraphs(tx: Any, paras: Iterable[Para], sizes: list[int | None], *,
         if right and i in right:
             if ppr is None:
                 ppr = parse_xml(f'<a:pPr xmlns:a="{NS["a"]}"/>')
-            ppr.set("marR", str(right[i]))
+            _narrow(ppr, right[i], style.levels[lvl].align)
         if ppr is not None:
             p.append(ppr)
         for run in para.all_runs():
@@ -247,3 +247,17 @@ def sub_level(top: LevelStyle) -> LevelStyle:
 
 def replace_level(lv: LevelStyle, **changes: Any) -> LevelStyle:
     return LevelStyle(**{**lv.__dict__, **changes})
+
+
+def _narrow(ppr: Any, margin: int, align: str) -> None:
+    """Narrow the paragraph's measure by ``margin`` on the side its alignment leaves free:
+    the right of left-aligned text, both sides of centred text (its middle stays the box's
+    middle, above a centred subtitle), the left of right-aligned text."""
+    left = int(ppr.get("marL") or 0)
+    if align == "ctr":
+        ppr.set("marL", str(left + margin // 2))
+        ppr.set("marR", str(margin - margin // 2))
+    elif align == "r":
+        ppr.set("marL", str(left + margin))
+    else:
+        ppr.set("marR", str(margin))

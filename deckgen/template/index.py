@@ -7,6 +7,7 @@ works from this geometric description, never from a fixed idx or layout order.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from deckgen.ooxml import (
 )
 from deckgen.template.purpose import layout_purpose
 from deckgen.template.sample_text import only_sample_shape
+from deckgen.typeset.backdrop import group_place
 from deckgen.typeset.shape_fill import shape_props
 
 TEXT_KINDS = ("subtitle", "body", "obj")
@@ -149,8 +151,12 @@ def drawn_shapes(part_el: Any) -> list[Any]:
     """Non-placeholder shapes with something visible: pictures, filled or outlined shapes,
     text that is not a placeholder (a "Confidential" label)."""
     tree = part_el.find(f"{_P}cSld/{_P}spTree")
+    return _visible(tree) if tree is not None else []
+
+
+def _visible(tree: Any) -> list[Any]:
     out = []
-    for shape in tree if tree is not None else ():
+    for shape in tree:
         if shape.tag not in _DRAWN or shape.find(f".//{_P}nvPr/{_P}ph") is not None:
             continue
         if shape.tag == f"{_P}sp":
@@ -168,6 +174,20 @@ def drawn_shapes(part_el: Any) -> list[Any]:
                 continue  # example text the deck removes ("<Autor>"): nothing will show
         out.append(shape)
     return out
+
+
+def _members(group: Any, place: Any) -> Iterator[Box]:
+    """The boxes, on the slide, of the pictures a group over the whole slide holds (groups
+    within it opened too): logos and swooshes to keep clear of. Its painted shapes are a
+    backdrop the text is meant to cross (a mosaic of panels), judged for contrast instead."""
+    for member in _visible(group):
+        xywh = xfrm_of(member)
+        if xywh is None:
+            continue
+        if member.tag == f"{_P}grpSp":
+            yield from _members(member, group_place(member, place))
+        elif member.tag == f"{_P}pic":
+            yield place(Box(*xywh))
 
 
 def obstacles(layout: Any, slide_w: int, slide_h: int,
@@ -188,12 +208,18 @@ def obstacles(layout: Any, slide_w: int, slide_h: int,
                 xywh = None
             if xywh is None:
                 continue
-            x, y, w, h = xywh
-            x, y = max(x, 0), max(y, 0)
-            w, h = min(w, slide_w - x), min(h, slide_h - y)
-            if w <= 0 or h <= 0 or w * h >= 0.5 * slide_w * slide_h:
-                continue
-            boxes.append(Box(x, y, w, h))
+            found = [Box(*xywh)]
+            if shape.tag == f"{_P}grpSp" and xywh[2] * xywh[3] >= 0.5 * slide_w * slide_h:
+                # a group over the whole slide (a master's artwork grouped in one: swooshes,
+                # logos): its members are what the text must keep clear of
+                found = list(_members(shape, group_place(shape, None)))
+            for b in found:
+                x, y, w, h = b.x, b.y, b.w, b.h
+                x, y = max(x, 0), max(y, 0)
+                w, h = min(w, slide_w - x), min(h, slide_h - y)
+                if w <= 0 or h <= 0 or w * h >= 0.5 * slide_w * slide_h:
+                    continue
+                boxes.append(Box(x, y, w, h))
     if not pictures:  # logos and rules painted into a background picture
         from deckgen.template.picture_ink import background_marks
 

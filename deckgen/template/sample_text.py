@@ -57,8 +57,9 @@ def clean_sample_text(prs: Any, plan: DeckPlan) -> list[str]:
                 before = _text(shape)
                 if not before.strip() or not _has_sample(before):
                     continue
+                whole = is_prompt(before)  # a prompt split into runs ("Content ", "goes here")
                 for t in _own_runs(shape):
-                    t.text = _replaced(t.text or "", values)
+                    t.text = "" if whole else _replaced(t.text or "", values)
                 after = _text(shape)
                 if _LETTER.search(after) or shape.find(f".//{A}fld") is not None:
                     notes.append(f"example text {before.strip()[:40]!r} on {where} "
@@ -76,7 +77,17 @@ def _own_runs(shape: Any) -> list[Any]:
 
 
 def _text(shape: Any) -> str:
-    return "".join(t.text or "" for t in _own_runs(shape))
+    """The typed text, a line per paragraph and line break (a prompt is read line by line)."""
+    lines = []
+    for para in shape.iter(f"{A}p"):
+        parts = []
+        for el in para.iter(f"{A}t", f"{A}br"):
+            if el.tag == f"{A}br":
+                parts.append("\n")
+            elif el.getparent().tag != f"{A}fld":
+                parts.append(el.text or "")
+        lines.append("".join(parts))
+    return "\n".join(lines)
 
 
 def only_sample_shape(shape: Any) -> bool:
@@ -95,9 +106,47 @@ INSTRUCTION = re.compile(
     r"picture here|photo here|insert (an? )?(image|picture|photo))", re.I)
 
 
+# A text box that only names what goes there ("Slide Title", "Content goes here", "标题",
+# "No more than two lines", "Your Team Name"): a prompt drawn as plain text, where the
+# template's author meant a placeholder; on every slide of the layout if left.
+_PROMPT = re.compile(
+    r"^\s*(?:(?:(?:slide|presentation|main|sub|section|chapter|page)\s*)?"
+    r"(?:title|subtitle|heading|headline)s?|titel|untertitel|[üu]berschrift|titre|sous-titre|"
+    r"t[íi]tulo|subt[íi]tulo|titolo|sottotitolo|tytu[łl]|podtytu[łl]|"
+    r"标题|副标题|小标题|主标题|標題|副標題|제목|부제목|부제|タイトル|サブタイトル|見出し|"
+    r"(?:\w+\s+){0,3}goes here|(?:add|enter|type|insert)?\s*(?:your\s+)?(?:text|content|"
+    r"title|subtitle|name|logo|team name|company name)\s+here|"
+    r"your\s+(?:team\s+|company\s+|full\s+)?(?:name|logo|title|text)|"
+    r"(?:no|not) more than (?:one|two|three|\d) lines?|max(?:imal|imum|\.)? ?(?:\d|zwei|two) "
+    r"(?:zeilen|lines))\s*[.:!]?\s*$", re.I)
+
+
+_FIELD_WORDS = frozenset(("author", "autor", "autorin", "auteur", "name", "date", "datum",
+                          "presenter", "speaker", "referent", "referentin", "company", "firma",
+                          "department", "abteilung", "institution", "location", "ort", "event",
+                          "veranstaltung", "place"))
+_SEPARATOR = re.compile(r"\s+[·|•–—-]\s+|\s{2,}|\s*[|•·]\s*")
+
+
+def is_prompt(text: str) -> bool:
+    """Every line of the text is a prompt: it names the text that goes there, nothing else
+    ("Slide Title", "Author · Presentation Title", "Titel\nmax. zwei Zeilen")."""
+    lines = [line for line in re.split(r"[\n\r\v]+", text) if line.strip()]
+    if not lines:
+        return False
+    prompts = 0
+    for line in lines:
+        for piece in (p for p in _SEPARATOR.split(line.strip()) if p.strip()):
+            if _PROMPT.match(piece):
+                prompts += 1
+            elif piece.strip().casefold() not in _FIELD_WORDS:
+                return False
+    return prompts > 0
+
+
 def _has_sample(text: str) -> bool:
     return bool(_TOKEN.search(text) or _FILE.search(text) or _SAMPLES.search(text)
-                or (len(text) <= 160 and INSTRUCTION.search(text)))
+                or (len(text) <= 160 and INSTRUCTION.search(text)) or is_prompt(text))
 
 
 def only_sample(text: str) -> bool:
@@ -109,7 +158,7 @@ def only_sample(text: str) -> bool:
 
 
 def _replaced(text: str, values: dict[str, str]) -> str:
-    if len(text) <= 160 and INSTRUCTION.search(text):
+    if len(text) <= 160 and INSTRUCTION.search(text) or is_prompt(text):
         return ""
     def token(m: re.Match[str]) -> str:
         word = next(g for g in m.groups() if g is not None).strip().casefold()

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from deckgen.geometry import Box, free_rect
 from deckgen.template.index import LayoutInfo, PhInfo, Slot
-from deckgen.template.kind_slots import comparison_slots, image_slots, shapes_slots, table_slots
+from deckgen.template.kind_slots import (
+    comparison_slots,
+    image_slots,
+    shapes_slots,
+    side_by_side,
+    table_slots,
+)
 
 KIND_SLOTS = {"comparison": comparison_slots, "table": table_slots, "image": image_slots,
               "figures": shapes_slots, "roadmap": shapes_slots}
@@ -50,8 +56,9 @@ def _avoid(slot: Slot, layout: LayoutInfo, taken: list[Box]) -> Slot:
         return slot
     gap = int(layout.slide_w * 0.005)
     free = free_rect(box, blockers, gap=gap)
-    if free.w >= 0.85 * box.w and free.h >= 0.6 * box.h:
-        return Slot(slot.ph, free, resized=True)  # a corner clipped: shrink in place
+    if free.w >= 0.85 * box.w and free.h >= 0.6 * box.h or (
+            free.w >= 0.7 * box.w and free.h >= 0.95 * box.h):
+        return Slot(slot.ph, free, resized=True)  # a corner or a side clipped: shrink in place
     moved = _moved(box, blockers, layout, taken, gap)
     if moved is not None:
         return Slot(slot.ph, moved, resized=True)
@@ -244,9 +251,19 @@ def _raw_slots(role: str, layout: LayoutInfo,
         slots.update(_statistic_slots(layout, region, notes))
     else:
         body = _largest(layout.text_areas)
+        pair = side_by_side(layout)
         if body is None:
             slots["body"] = Slot(None, region)
             notes.append("no content placeholder: the text is drawn inside the content area")
+        elif pair is not None and body in pair and min(pair[0].box.w, pair[1].box.w) >= 0.6 * max(
+                pair[0].box.w, pair[1].box.w):
+            # one list on a layout of two like columns: across both, not beside an empty one
+            # (a narrow box beside the text, for a number or a label, is no column)
+            a, b = pair
+            top, bottom = max(a.box.y, b.box.y), min(a.box.bottom, b.box.bottom)
+            slots["body"] = Slot(a, Box(a.box.x, top, b.box.right - a.box.x, bottom - top),
+                                 resized=True)
+            notes.append("one list on a layout of two columns: it spans both")
         else:
             slots["body"] = Slot(body, body.box)
         if role == "point" and body is not None:

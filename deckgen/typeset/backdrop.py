@@ -254,12 +254,12 @@ def _painted(tree: Any, place: Any = None) -> Any:
         if b is not None and place is not None:
             b = place(b)
         if shape.tag == f"{P}grpSp":
-            yield from _painted(shape, _group_place(shape, place))
+            yield from _painted(shape, group_place(shape, place))
         elif shape.tag in (f"{P}sp", f"{P}pic", f"{P}cxnSp"):
             yield shape, b
 
 
-def _group_place(group: Any, outer: Any) -> Any:
+def group_place(group: Any, outer: Any) -> Any:
     """Maps a box in the group's child coordinates to the slide."""
     xfrm = group.find(f"{P}grpSpPr/{A}xfrm")
     try:
