@@ -614,3 +614,58 @@ def prompt_text_boxes(path: Path) -> Path:
 
 
 MASTER_BUILDERS["prompt_text_boxes"] = prompt_text_boxes
+
+
+def _background_picture(part, png: bytes) -> None:
+    _, rid = part.part.get_or_add_image_part(io.BytesIO(png))
+    c_sld = part._element.find(f"{P}cSld")
+    for old in c_sld.findall(f"{P}bg"):
+        c_sld.remove(old)
+    c_sld.insert(0, parse_xml(
+        f'<p:bg {NSDECL}><p:bgPr><a:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/>'
+        '</a:stretch></a:blipFill><a:effectLst/></p:bgPr></p:bg>'))
+
+
+def _painted_png(draw_marks) -> bytes:
+    """A 10 × 7.5 in background at 100 dpi, light blue fading down, with marks drawn in."""
+    from PIL import ImageDraw
+
+    img = Image.new("RGB", (1000, 750))
+    for y in range(750):
+        shade = 235 - y * 20 // 750
+        ImageDraw.Draw(img).line([(0, y), (999, y)], fill=(shade - 20, shade - 5, shade))
+    draw_marks(ImageDraw.Draw(img))
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def logo_in_background_picture(path: Path) -> Path:
+    """The logo (a round mark) and a rule painted into the master's background picture,
+    where the titles go: nothing in the XML says so, and no title may run over them."""
+    prs = Presentation()
+
+    def marks(draw) -> None:
+        draw.ellipse((40, 30, 140, 130), fill=(200, 30, 60))
+        draw.rectangle((40, 142, 960, 151), fill=(20, 60, 140))
+
+    _background_picture(prs.slide_masters[0], _painted_png(marks))
+    return _save(prs, path)
+
+
+def band_in_background_picture(path: Path) -> Path:
+    """A dark ribbon painted into the background picture where the titles are, as
+    LibreOffice's templates paint them, narrower than the title box (or told apart from a
+    gradient only in part): the title is set on it, not pushed under it."""
+    prs = Presentation()
+
+    def marks(draw) -> None:
+        draw.rectangle((300, 25, 650, 160), fill=(25, 45, 95))
+        draw.polygon([(270, 40), (300, 25), (300, 175)], fill=(15, 30, 70))  # the fold
+
+    _background_picture(prs.slide_masters[0], _painted_png(marks))
+    return _save(prs, path)
+
+
+MASTER_BUILDERS.update({"logo_in_background_picture": logo_in_background_picture,
+                        "band_in_background_picture": band_in_background_picture})

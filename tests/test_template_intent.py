@@ -308,3 +308,20 @@ def test_prompts_drawn_as_plain_text_do_not_show_on_the_deck(tmp_path):
         assert prompt not in shown, prompt
     assert "Vertraulich" in shown
     assert any(sh.name == "Team oval" for sh in prs.slides[3].shapes)  # the oval itself stays
+
+
+def test_a_logo_painted_into_the_background_is_kept_clear_a_band_is_set_on(tmp_path):
+    """Marks in a background picture: a logo and a rule keep the titles off; a solid band
+    where the titles are is what they are set on (the layout's title box is kept)."""
+    prs, _ = _deck(tmp_path, "logo_in_background_picture")
+    inch = 914400
+    logo = (int(0.4 * inch), int(0.3 * inch), int(1.4 * inch), int(1.52 * inch))
+    for n in CONTENT:
+        title = prs.slides[n - 1].shapes.title
+        assert title.top >= logo[3] or title.left >= logo[2], n
+    prs, _ = _deck(tmp_path, "band_in_background_picture")
+    for n in CONTENT:
+        slide = prs.slides[n - 1]
+        layout_title = next(p for p in slide.slide_layout.placeholders
+                            if p.placeholder_format.type in (1, 3))
+        assert slide.shapes.title.top <= layout_title.top + inch // 20, n

@@ -190,8 +190,8 @@ def _members(group: Any, place: Any) -> Iterator[Box]:
             yield place(Box(*xywh))
 
 
-def obstacles(layout: Any, slide_w: int, slide_h: int,
-              pictures: bool = False) -> tuple[Box, ...]:
+def obstacles(layout: Any, slide_w: int, slide_h: int, pictures: bool = False,
+              title: Box | None = None) -> tuple[Box, ...]:
     """What the layout and its master draw, as boxes on the slide (backdrops excluded);
     with ``pictures``, only the pictures among them."""
     parts = [layout._element]
@@ -227,7 +227,7 @@ def obstacles(layout: Any, slide_w: int, slide_h: int,
         own_bg = layout._element.find(f"{_P}cSld/{_P}bg") is not None
         sources = [layout] if own_bg or len(parts) == 1 else [layout, layout.slide_master]
         for source in sources:
-            boxes.extend(background_marks(source, slide))
+            boxes.extend(background_marks(source, slide, title))
     return tuple(sorted(set(boxes), key=lambda b: (b.y, b.x, b.w, b.h)))
 
 
@@ -294,7 +294,8 @@ def describe(layout: Any, master: int, slide_w: int, slide_h: int,
         placeholders=tuple(phs),
         slide_w=slide_w,
         slide_h=slide_h,
-        obstacles=obstacles(layout, slide_w, slide_h),
+        obstacles=obstacles(layout, slide_w, slide_h, title=next(
+            (p.box for p in phs if p.kind == "title"), None)),
         pictures=obstacles(layout, slide_w, slide_h, pictures=True),
         photo=_photo_share(layout._element, slide_w, slide_h),
         stamped=_stamped(layout._element),

@@ -17,11 +17,13 @@ from deckgen.geometry import Box
 
 WIDTH = 96  # pixels across the slide: marks of about 1 % of its width still show
 PHOTO = 0.35  # a picture differing from its main colour over this share is a photo
-_CACHE: dict[str, tuple[tuple[float, float, float, float], ...]] = {}
+_CACHE: dict[str, tuple[tuple[float, float, float, float, bool, int], ...]] = {}
+SOLID = 0.85  # a mark inked over this share of its box is a band, not a logo or lettering
 
 
-def ink_boxes(blob: bytes, frame: Box, slide: Box) -> list[Box]:
-    """The marks in the picture ``blob`` stretched over ``frame``, as slide boxes."""
+def ink_boxes(blob: bytes, frame: Box, slide: Box) -> list[tuple[Box, bool, int]]:
+    """The marks in the picture ``blob`` stretched over ``frame``, as slide boxes, each with
+    whether it is solid and the number of the inked region it is part of."""
     import hashlib
 
     key = hashlib.sha1(blob).hexdigest()
@@ -30,16 +32,16 @@ def ink_boxes(blob: bytes, frame: Box, slide: Box) -> list[Box]:
             _CACHE.clear()
         _CACHE[key] = _marks(blob)
     out = []
-    for fx, fy, fw, fh in _CACHE[key]:
+    for fx, fy, fw, fh, solid, region in _CACHE[key]:
         box = Box(frame.x + int(fx * frame.w), frame.y + int(fy * frame.h),
                   max(int(fw * frame.w), 1), max(int(fh * frame.h), 1))
         if box.intersection(slide) > 0:
-            out.append(box)
+            out.append((box, solid, region))
     return out
 
 
-def _marks(blob: bytes) -> tuple[tuple[float, float, float, float], ...]:
-    """Marks as fractions of the picture: (x, y, w, h)."""
+def _marks(blob: bytes) -> tuple[tuple[float, float, float, float, bool, int], ...]:
+    """Marks as fractions of the picture: (x, y, w, h, solid, region)."""
     try:
         from PIL import Image
 
@@ -94,8 +96,10 @@ def _marks(blob: bytes) -> tuple[tuple[float, float, float, float], ...]:
         for gx0, gx1, gy0, gy1 in _runs(columns):
             if (gx1 - gx0 + 1) * (gy1 - gy0 + 1) > 0.2 * w * h:
                 continue  # a large area: a band text is meant to sit on
+            inked = sum(ink[y * w + x] for y in range(gy0, gy1 + 1) for x in range(gx0, gx1 + 1))
+            solid = inked >= SOLID * (gx1 - gx0 + 1) * (gy1 - gy0 + 1)
             out.append(((gx0 - 0.5) / w, (gy0 - 0.5) / h, (gx1 - gx0 + 2) / w,
-                        (gy1 - gy0 + 2) / h))
+                        (gy1 - gy0 + 2) / h, solid, start))
     return tuple(out)
 
 
@@ -114,9 +118,13 @@ def _runs(columns: dict[int, list[int]]) -> list[tuple[int, int, int, int]]:
     return [tuple(run) for run in out]  # type: ignore[misc]
 
 
-def background_marks(part: Any, slide: Box) -> list[Box]:
+def background_marks(part: Any, slide: Box, title: Box | None = None) -> list[Box]:
     """Marks in a master's or layout's background picture, and in pictures covering half the
-    slide or more (a background placed as a picture)."""
+    slide or more (a background placed as a picture). A solid, wide band as tall as the text
+    inside the ``title`` box (a ribbon, a bar painted in the picture) is what the title is set
+    on, not a mark to keep clear of, and with it the rest of its inked region (the ribbon's
+    folds, the parts of a band on a gradient only half told apart); a thin rule there strikes
+    the title through and a logo or lettering is never solid, so both stay marks."""
     from deckgen.ooxml import shape_box
 
     P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -142,6 +150,11 @@ def background_marks(part: Any, slide: Box) -> list[Box]:
             blob = part.part.related_part(rid).blob if rid else None
         except (KeyError, AttributeError):
             blob = None
-        if blob:
-            out.extend(ink_boxes(blob, frame, slide))
+        if not blob:
+            continue
+        marks = ink_boxes(blob, frame, slide)
+        bands = {region for box, solid, region in marks if title is not None and solid
+                 and box.w >= 2 * box.h and box.h >= 0.4 * title.h
+                 and box.intersection(title) >= 0.7 * box.area}
+        out.extend(box for box, _solid, region in marks if region not in bands)
     return out
