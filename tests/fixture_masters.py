@@ -669,3 +669,125 @@ def band_in_background_picture(path: Path) -> Path:
 
 MASTER_BUILDERS.update({"logo_in_background_picture": logo_in_background_picture,
                         "band_in_background_picture": band_in_background_picture})
+
+
+def one_line_divider_text(path: Path) -> Path:
+    """A section header whose text box holds one short line (as most corporate dividers
+    have), with free room below it: the statement's two sentences grow it, not a content
+    layout."""
+    prs = Presentation()
+    layout = _layout(prs, 0, "Section Header")
+    for sp in layout.placeholders:
+        if sp.placeholder_format.type == 2:  # BODY
+            sp.top, sp.height = Inches(1.6), Inches(0.45)
+        elif sp.placeholder_format.type == 1:  # TITLE
+            sp.top, sp.height = Inches(0.5), Inches(1.0)
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["one_line_divider_text"] = one_line_divider_text
+
+
+def _master_picture(part, shape_id: int, png: bytes, x: float, y: float, w: float,
+                    h: float) -> None:
+    _, rid = part.part.get_or_add_image_part(io.BytesIO(png))
+    tree = part._element.find(f"{P}cSld/{P}spTree")
+    tree.append(parse_xml(
+        f'<p:pic {NSDECL}><p:nvPicPr><p:cNvPr id="{shape_id}" name="Logo {shape_id}"/>'
+        '<p:cNvPicPr/><p:nvPr/></p:nvPicPr>'
+        f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+        f'<p:spPr><a:xfrm><a:off x="{int(Inches(x))}" y="{int(Inches(y))}"/>'
+        f'<a:ext cx="{int(Inches(w))}" cy="{int(Inches(h))}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'))
+
+
+def brand_in_logo_picture(path: Path) -> Path:
+    """Office's accents in the theme; the brand only in the logo, a picture on the master (a
+    red round mark and red lettering on a transparent ground, as university logos are saved).
+    The figure and the chart's highlight take the logo's red, not Office blue."""
+    from PIL import ImageDraw
+
+    img = Image.new("RGBA", (300, 100), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(img)
+    draw.ellipse((5, 5, 95, 95), fill=(220, 40, 50, 255))
+    for n in range(4):
+        draw.rectangle((110 + n * 45, 30, 140 + n * 45, 70), fill=(220, 40, 50, 255))
+    draw.rectangle((110, 80, 290, 84), fill=(90, 90, 90, 255))
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    prs = Presentation()
+    _master_picture(prs.slide_masters[0], 95, buf.getvalue(), 0.2, 0.1, 1.8, 0.6)
+    return _save(prs, path)
+
+
+def brand_in_title_band(path: Path) -> Path:
+    """Office's accents in the theme; the brand is the fill of the master's title placeholder
+    (a green band the titles are set on). Figures and charts take the green."""
+    prs = Presentation()
+    title = prs.slide_masters[0].placeholders[0]
+    title.fill.solid()
+    title.fill.fore_color.rgb = __import__("pptx.dml.color", fromlist=["RGBColor"]).RGBColor(
+        0x00, 0x88, 0x3A)
+    style = prs.slide_masters[0]._element.find(f"{P}txStyles/{P}titleStyle")
+    for rpr in style.iter(f"{A}defRPr"):
+        for old in rpr.findall(f"{A}solidFill"):
+            rpr.remove(old)
+        rpr.insert(0, parse_xml(f'<a:solidFill {NSDECL}><a:srgbClr val="FFFFFF"/></a:solidFill>'))
+    return _save(prs, path)
+
+
+MASTER_BUILDERS.update({"brand_in_logo_picture": brand_in_logo_picture,
+                        "brand_in_title_band": brand_in_title_band})
+
+
+def cover_example_look(path: Path) -> Path:
+    """A plain Office master; the first example slide makes the cover itself: a dark
+    background through its own colour map (background 1 is the dark colour), circles of
+    artwork around the title, and the title and subtitle moved down and right beside them.
+    The deck's cover takes that look, its text where the example put it."""
+    prs = Presentation()
+    slide = _example(prs, 0, "Title Slide", "<Title>")
+    slide.placeholders[1].text = "<Name and date>"
+    title, subtitle = slide.shapes.title, slide.placeholders[1]
+    title.left, title.top, title.width, title.height = (Inches(4.5), Inches(4.8), Inches(5.0),
+                                                        Inches(1.6))
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = (
+        Inches(4.5), Inches(4.0), Inches(5.0), Inches(0.6))
+    c_sld = slide._element.find(f"{P}cSld")
+    c_sld.insert(0, parse_xml(
+        f'<p:bg {NSDECL}><p:bgPr><a:solidFill><a:schemeClr val="bg1"/></a:solidFill>'
+        '<a:effectLst/></p:bgPr></p:bg>'))
+    slide._element.find(f"{P}clrMapOvr").getparent().replace(
+        slide._element.find(f"{P}clrMapOvr"), parse_xml(
+            f'<p:clrMapOvr {NSDECL}><a:overrideClrMapping bg1="dk1" tx1="lt1" bg2="dk2" '
+            'tx2="lt2" accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4"'
+            ' accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>'
+            '</p:clrMapOvr>'))
+    for n, (x, y, d) in enumerate(((0.3, 0.3, 3.0), (6.5, 0.2, 2.5), (0.2, 4.2, 3.0))):
+        circle = slide.shapes.add_shape(9, Inches(x), Inches(y), Inches(d), Inches(d))  # oval
+        circle.fill.solid()
+        circle.fill.fore_color.rgb = __import__("pptx.dml.color", fromlist=["RGBColor"]).RGBColor(
+            0xE0, 0x80 + 20 * n, 0x30)
+        circle.line.fill.background()
+    _example(prs, 0, "Title and Content", "Inhalt")
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["cover_example_look"] = cover_example_look
+
+
+def cover_example_flat_title(path: Path) -> Path:
+    """The cover example shrank its title box around a one-word title ("<Title>"): that is
+    no place for the deck's two-line title, so the layout's boxes stay."""
+    prs = Presentation()
+    slide = _example(prs, 0, "Title Slide", "<Title>")
+    slide.placeholders[1].text = "<Name>"
+    title, subtitle = slide.shapes.title, slide.placeholders[1]
+    title.left, title.top, title.width, title.height = (Inches(1.0), Inches(5.0), Inches(8.0),
+                                                        Inches(0.4))
+    subtitle.left, subtitle.top = Inches(1.0), Inches(5.6)
+    _example(prs, 0, "Title and Content", "Inhalt")
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["cover_example_flat_title"] = cover_example_flat_title

@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from fixture_masters import MASTER_BUILDERS
 from pptx import Presentation
+from pptx.util import Inches
 
 import deckgen
 from deckgen.template.purpose import purpose_of, warning_in
@@ -140,6 +141,22 @@ def test_figure_and_chart_take_the_painted_brand_over_office_accents(tmp_path):
     fills, figure = _chart_and_figure(prs)
     assert figure.get("val") == "5A1E8C"
     assert fills[0].get("val") == "5A1E8C"
+
+
+@pytest.mark.parametrize("name, hue", [("brand_in_logo_picture", "DC2832"),
+                                       ("brand_in_title_band", "00883A")])
+def test_figure_and_chart_take_the_brand_of_a_logo_or_title_band(tmp_path, name, hue):
+    prs, _ = _deck(tmp_path, name)
+    fills, figure = _chart_and_figure(prs)
+
+    def near(value: str) -> bool:  # a picture's colour is averaged over its pixels
+        return sum(abs(int(value[i:i + 2], 16) - int(hue[i:i + 2], 16)) for i in (0, 2, 4)) <= 12
+
+    assert near(figure.get("val")) and near(fills[0].get("val"))
+    # and the point slides' progress marker: its current segment
+    group = prs.slides[5]._element.find(f".//{P}grpSp")
+    painted = [c.get("val") for c in group.iter(f"{A}srgbClr")]
+    assert any(near(v) for v in painted)
 
 
 def test_one_line_title_boxes_grow_upward_instead_of_drawn_boxes(tmp_path):
@@ -325,3 +342,39 @@ def test_a_logo_painted_into_the_background_is_kept_clear_a_band_is_set_on(tmp_p
         layout_title = next(p for p in slide.slide_layout.placeholders
                             if p.placeholder_format.type in (1, 3))
         assert slide.shapes.title.top <= layout_title.top + inch // 20, n
+
+
+def test_a_statement_grows_a_dividers_one_line_text_box(tmp_path):
+    prs, _ = _deck(tmp_path, "one_line_divider_text")
+    slide = prs.slides[1]
+    assert slide.slide_layout.name == "Section Header"
+    body = next(sh for sh in slide.placeholders if sh.placeholder_format.idx == 1)
+    assert body.height > 914400 * 0.45 and body.top == int(914400 * 1.6)
+
+
+def test_the_cover_takes_the_cover_examples_own_look(tmp_path):
+    prs, _ = _deck(tmp_path, "cover_example_look")
+    cover = prs.slides[0]
+    bg = cover._element.find(f"{P}cSld/{P}bg")
+    assert bg is not None and bg.find(f".//{A}schemeClr").get("val") == "bg1"
+    assert cover._element.find(f"{P}clrMapOvr/{A}overrideClrMapping").get("bg1") == "dk1"
+    art = [s for s in cover.shapes if not s.is_placeholder and s.shape_type == 1]
+    assert len(art) == 3
+    title = cover.shapes.title
+    assert (title.left, title.top) == (Inches(4.5), Inches(4.8))
+    for circle in art:  # the title keeps clear of the artwork, as on the example
+        assert circle.left + circle.width <= title.left or circle.top + circle.height <= title.top \
+            or circle.left >= title.left + title.width
+    # the look is the cover's: content slides keep the master's own
+    for slide in list(prs.slides)[1:]:
+        assert slide._element.find(f"{P}cSld/{P}bg") is None
+        assert not [s for s in slide.shapes if s.shape_type == 1 and not s.is_placeholder
+                    and s.name.startswith("Oval")]
+
+
+def test_a_cover_example_title_box_flattened_around_one_word_is_not_followed(tmp_path):
+    prs, _ = _deck(tmp_path, "cover_example_flat_title")
+    layout_title = prs.slides[0].slide_layout.placeholders[0]
+    title = prs.slides[0].shapes.title
+    assert title.top < Inches(5.0) and title.height > Inches(0.4)
+    assert abs(title.top - layout_title.top) < Inches(1.0)

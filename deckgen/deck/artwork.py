@@ -35,11 +35,11 @@ def carry(slide: Any, artwork: tuple[Artwork, ...], master: int, cover: bool,
         if art.master != master or (cover and not art.cover):
             continue
         el = copy.deepcopy(art.element)
-        for blip in el.iter(f"{A}blip"):
-            old = blip.get(f"{R}embed")
+        for node in el.iter():  # the picture and its SVG original (asvg:svgBlip) both
+            old = node.get(f"{R}embed") if isinstance(node.tag, str) else None
             part = dict(art.images).get(old)
             if part is not None:
-                blip.set(f"{R}embed", slide.part.relate_to(part, _IMAGE_RT))
+                node.set(f"{R}embed", slide.part.relate_to(part, _IMAGE_RT))
         text = " ".join(" ".join(t.text or "" for t in el.iter(f"{A}t")).split())
         if text:  # a label ("UNCLASSIFIED"): described, so screen readers say it once
             el = _described_group(el, art.box, text)
@@ -73,7 +73,8 @@ def _described_group(el: Any, box: Any, text: str) -> Any:
 
 def carry_background(slide: Any, example: Any) -> None:
     """The background the example slides set themselves (``example``: one such slide's
-    part), on this slide, its picture linked to the same image part."""
+    part), on this slide, its picture linked to the same image part, with the colour map
+    the example slide sets."""
     bg = example._element.find(f"{P}cSld/{P}bg")
     if bg is None:
         return
@@ -87,6 +88,15 @@ def carry_background(slide: Any, example: Any) -> None:
     if old_bg is not None:
         c_sld.remove(old_bg)
     c_sld.insert(0, el)
+    # a slide that sets its own colour map (a dark cover: background 1 is the dark colour,
+    # text 1 the light one) keeps it with its background; colours are theme references, so
+    # text and background swap together and what reads under the master's map still reads
+    override = example._element.find(f"{P}clrMapOvr")
+    mine = slide._element.find(f"{P}clrMapOvr")
+    if override is not None and override.find(f"{A}overrideClrMapping") is not None:
+        if mine is not None:
+            slide._element.remove(mine)
+        slide._element.insert(list(slide._element).index(c_sld) + 1, copy.deepcopy(override))
 
 
 def _decorative(el: Any) -> None:

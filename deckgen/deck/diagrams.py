@@ -22,12 +22,12 @@ SLOT = "shapes"
 
 def canvas(fonts: Mapping[str, str], scheme: Mapping[str, str], body_pt: float, slide_w: int,
            title_pt: float, lang: str, bg: str,
-           behind: Callable[[Box], str] | None = None) -> Canvas:
+           behind: Callable[[Box], str] | None = None, brand: str | None = None) -> Canvas:
     """The deck's sizes and colours as the drawing needs them (body size never below the
     minimum, which scales with the slide); ``behind`` gives the backdrop of any box."""
     floor = min_sizes(slide_w)[1]
     return Canvas(fonts, scheme, max(body_pt, floor), floor, max(title_pt, floor), lang, bg,
-                  slide_w, behind)
+                  slide_w, behind, brand or "accent1")
 
 
 def area(spec: SlideSpec, choice: RoleChoice, edges: tuple[int, int] | None = None) -> Box:
@@ -109,7 +109,8 @@ class DrawingMixin:
                       self.tmap.slide_w, title_pt, self.plan.lang if self.plan else "",
                       self.filler.backdrop(layout, Slot(None, box)),  # type: ignore[attr-defined]
                       lambda b: theme.legibility.background(
-                          layout.layout, b, (), self.filler.carried_bg(layout)))  # type: ignore[attr-defined]
+                          layout.layout, b, (), self.filler.carried_bg(layout)),  # type: ignore[attr-defined]
+                      theme.brand)
 
     def _diagram_fits(self, spec: SlideSpec, option: RoleChoice) -> bool:
         box = area(spec, option, self._text_edges(option))

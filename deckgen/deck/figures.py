@@ -57,9 +57,9 @@ def _corner_inset(side: int) -> int:
 
 
 def _card_fill(canvas: Canvas) -> ColorRef:
-    """A light tint of accent 1 on a light slide, a deep shade on a dark one."""
+    """A light tint of the brand colour on a light slide, a deep shade on a dark one."""
     light = not prefers_light(slide_colour(canvas))
-    return ColorRef("accent1", 15_000, 85_000) if light else ColorRef("accent1", 40_000, 0)
+    return ColorRef(canvas.brand, 15_000, 85_000) if light else ColorRef(canvas.brand, 40_000, 0)
 
 
 def _layout(items: tuple[FigureSpec, ...], box: Box, canvas: Canvas) -> _Set | None:
@@ -115,12 +115,13 @@ def fits(items: tuple[FigureSpec, ...], box: Box, canvas: Canvas) -> bool:
 
 
 def _colours(canvas: Canvas, card: str, s: _Set) -> tuple[ColorRef, ...]:
-    """The figure in the first accent that reads on the card; caption and source in the
-    text colour (or the nearest that reads)."""
-    figure = next((ColorRef(f"accent{k}") for k in range(1, 7)
-                   if f"accent{k}" in canvas.scheme
-                   and contrast_ratio(canvas.scheme[f"accent{k}"], card) >= 3.3), None)
-    figure = figure or readable(canvas, ColorRef("accent1"), card, s.figure, True)
+    """The figure in the brand colour, else the first accent, that reads on the card; caption
+    and source in the text colour (or the nearest that reads)."""
+    slots = dict.fromkeys([canvas.brand] + [f"accent{k}" for k in range(1, 7)])
+    figure = next((ColorRef(k) for k in slots
+                   if (k.startswith("#") or k in canvas.scheme)
+                   and contrast_ratio(ColorRef(k).resolve(canvas.scheme), card) >= 3.3), None)
+    figure = figure or readable(canvas, ColorRef(canvas.brand), card, s.figure, True)
     text = readable(canvas, ColorRef("tx1"), card, s.caption, False)
     return figure, text, readable(canvas, ColorRef("tx1"), card, s.source, False)
 

@@ -21,6 +21,7 @@ from deckgen.deck.typesetter import Typesetter
 from deckgen.geometry import Box
 from deckgen.ooxml import master_phs, master_placeholder
 from deckgen.pitch.plan import DeckPlan
+from deckgen.template.examples import is_cover_example
 from deckgen.template.index import LayoutInfo, Slot
 from deckgen.template.resolve import RoleChoice
 from deckgen.typeset.backdrop import UNKNOWN
@@ -160,10 +161,15 @@ class Filler:
 
     def carried_bg(self, layout: LayoutInfo, title: bool | None = None) -> Any:
         """The example slides' own background the slides of this layout take, if any (not
-        the cover's where the cover example did not show it)."""
+        the cover's where the cover example did not show it); the cover example's own on a
+        cover set on its layout."""
         if title is None:
             title = "title" in self.choices and self.choices["title"].layout is layout
-        for master, part, cover in self.ts.tmap.examples.backgrounds:
+        examples = self.ts.tmap.examples
+        if title and examples.cover_background is not None and is_cover_example(examples,
+                                                                                 layout):
+            return examples.cover_background
+        for master, part, cover in examples.backgrounds:
             if master == layout.master and (cover or not title):
                 return part
         return None

@@ -50,6 +50,9 @@ class Canvas:
     # what is behind any box of the slide (a gradient is darker at the bottom than the area's
     # average): texts are coloured against their own box
     behind: Callable[[Box], str] | None = None
+    # the colour figures and marks are drawn in first: a theme slot, or the colour the
+    # template paints where its theme keeps Office's accents (`deckgen.deck.themes`)
+    brand: str = "accent1"
 
     def under(self, box: Box) -> str:
         return self.behind(box) if self.behind is not None else self.bg
@@ -223,11 +226,12 @@ def inch(value: float, canvas: Canvas) -> int:
 
 
 def first_accent(canvas: Canvas, minimum: float = 3.3) -> ColorRef | None:
-    """The first theme accent that stands ``minimum``:1 against the slide (a shape that
+    """The brand, else the first theme accent, that stands ``minimum``:1 against the slide (a shape that
     must be seen), or None where none does."""
     behind = slide_colour(canvas)
-    for k in range(1, 7):
-        slot = f"accent{k}"
-        if slot in canvas.scheme and contrast_ratio(canvas.scheme[slot], behind) >= minimum:
-            return ColorRef(slot)
+    for slot in dict.fromkeys([canvas.brand] + [f"accent{k}" for k in range(1, 7)]):
+        ref = ColorRef(slot)
+        if (slot.startswith("#") or slot in canvas.scheme) and contrast_ratio(
+                ref.resolve(canvas.scheme), behind) >= minimum:
+            return ref
     return None

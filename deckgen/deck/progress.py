@@ -32,7 +32,7 @@ INSET = 91440  # a text box's default left inset: the label's text lines up with
 
 
 def _accent(canvas: Canvas) -> ColorRef:
-    return first_accent(canvas) or readable(canvas, ColorRef("accent1"), slide_colour(canvas),
+    return first_accent(canvas) or readable(canvas, ColorRef(canvas.brand), slide_colour(canvas),
                                             18.0, True)
 
 

@@ -105,8 +105,8 @@ def fits(steps: tuple[StepSpec, ...], box: Box, canvas: Canvas) -> bool:
 def _chevron_fill(canvas: Canvas) -> ColorRef:
     """The first accent that stands 3:1 against the slide (a shape that must be seen)."""
     return first_accent(canvas) or closest_legible(
-        canvas.scheme.get("accent1", "#4472C4"), slide_colour(canvas), canvas.scheme, 3.0,
-        prefer="accent1")
+        ColorRef(canvas.brand).resolve(canvas.scheme), slide_colour(canvas), canvas.scheme,
+        3.0, prefer="accent1")
 
 
 def draw(slide: object, steps: tuple[StepSpec, ...], box: Box, canvas: Canvas,

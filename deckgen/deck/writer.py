@@ -43,6 +43,7 @@ from deckgen.deck.type_scale import TypeScale
 from deckgen.deck.typesetter import Typesetter
 from deckgen.ooxml import shape_text
 from deckgen.pitch.plan import DeckPlan, SlideSpec
+from deckgen.template.examples import is_cover_example
 from deckgen.template.resolve import RoleChoice, Slot, TemplateMap
 
 
@@ -136,12 +137,15 @@ class DeckWriter(FieldsMixin, DrawingMixin, LogoMixin):
                 from deckgen.deck.artwork import carry_background
 
                 carry_background(slide, under)
-            if self.tmap.examples.artwork:
+            examples = self.tmap.examples
+            artwork = examples.artwork
+            if spec.role == "title" and is_cover_example(examples, choice.layout):
+                artwork = examples.cover_art + artwork  # the cover example's own look
+            if artwork:
                 from deckgen.deck.artwork import carry
 
-                placed, state.next_id = carry(slide, self.tmap.examples.artwork,
-                                              choice.layout.master, spec.role == "title",
-                                              state.next_id)
+                placed, state.next_id = carry(slide, artwork, choice.layout.master,
+                                              spec.role == "title", state.next_id)
                 # behind everything, or read after the slide's own text when it says something
                 state.order.update({el: (3 if shape_text(el).strip() else -1, 0, i)
                                     for i, el in enumerate(placed)})

@@ -66,6 +66,8 @@ def examples_report(tmap: Any) -> dict[str, Any]:
             {"master": a.master + 1, "on_cover": a.cover,
              "box_cm": [round(v / 360000, 1) for v in (a.box.x, a.box.y, a.box.w, a.box.h)]}
             for a in ex.artwork],
+        "cover_look": {"background": ex.cover_background is not None,
+                       "artwork": len(ex.cover_art), "boxes_moved": len(ex.cover_boxes)},
     }
 
 
@@ -100,6 +102,12 @@ def text_lines(data: dict[str, Any]) -> list[str]:
         if ex["artwork_carried"]:
             lines.append(f"  artwork on the example slides carried onto the deck: "
                          f"{len(ex['artwork_carried'])} piece(s)")
+        look = ex["cover_look"]
+        if look["background"] or look["artwork"] or look["boxes_moved"]:
+            parts = (["its background"] if look["background"] else []) + (
+                [f"{look['artwork']} piece(s) of artwork"] if look["artwork"] else []) + (
+                ["its title and subtitle places"] if look["boxes_moved"] else [])
+            lines.append(f"  the cover example's own look on the deck's cover: {', '.join(parts)}")
     else:
         lines.append("Example slides: none")
     return lines

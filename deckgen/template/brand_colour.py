@@ -20,6 +20,7 @@ from deckgen.template.masters import DEFAULT_ACCENTS
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
 def default_accents(scheme: Mapping[str, str]) -> bool:
@@ -42,9 +43,16 @@ def visible_brand(master: Any, scheme: Mapping[str, str]) -> str | None:
         painted = fill(bg, scheme) if bg is not None else None
         if painted and painted.startswith("#") and "/" not in painted:
             weights[painted] += share
-        for shape in drawn_shapes(el):
+        for shape in drawn_shapes(el) + _filled_placeholders(el):
             box = shape_box(shape)
-            if box is None or shape.tag not in (f"{P}sp", f"{P}cxnSp"):
+            if box is None:
+                continue
+            if shape.tag == f"{P}pic":
+                hue = _picture_hue(part, shape, box.area / slide_area)
+                if hue is not None:
+                    weights[hue[0]] += share * hue[1]
+                continue
+            if shape.tag not in (f"{P}sp", f"{P}cxnSp"):
                 continue
             painted = fill(shape_props(shape), scheme)
             if painted and painted.startswith("#") and "/" not in painted:
@@ -58,6 +66,37 @@ def visible_brand(master: Any, scheme: Mapping[str, str]) -> str | None:
     if not hued:
         return None
     return max(sorted(hued), key=lambda c: hued[c])
+
+
+def _filled_placeholders(el: Any) -> list[Any]:
+    """Placeholders painted with a solid fill of their own (a green title band): as much the
+    brand as a drawn bar."""
+    tree = el.find(f"{P}cSld/{P}spTree")
+    out = []
+    for shape in tree if tree is not None else ():
+        if (shape.tag == f"{P}sp" and shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph") is not None
+                and shape.find(f"{P}spPr/{A}solidFill") is not None):
+            out.append(shape)
+    return out
+
+
+def _picture_hue(part: Any, pic: Any, area: float) -> tuple[str, float] | None:
+    """(colour, weight) of a logo or bar picture: its main hue by the area it paints. Photos
+    (large, or without one dominant hue) say nothing about the brand."""
+    from deckgen.template.picture_colour import dominant_hue
+
+    blip = pic.find(f"{P}blipFill/{A}blip")
+    rid = blip.get(f"{R}embed") if blip is not None else None
+    if not rid or area > 0.25:
+        return None
+    try:
+        blob = part.part.related_part(rid).blob
+    except (KeyError, AttributeError):
+        return None
+    hue = dominant_hue(blob)
+    if hue is None or hue[1] < 0.2:
+        return None
+    return hue[0], min(area, 1.0) * hue[1]
 
 
 def saturated(value: str) -> bool:

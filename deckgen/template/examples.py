@@ -56,10 +56,21 @@ class Examples:
     # a background most example slides of a master set themselves (their own picture or
     # colour instead of the master's): (master, the example slide part holding it, cover too)
     backgrounds: tuple[tuple[int, Any, bool], ...] = ()
+    # the cover example's own look, carried onto the deck's cover where it uses the same
+    # layout: its background (the example slide's part) and its text-free artwork
+    cover_background: Any = None
+    cover_art: tuple[Artwork, ...] = ()
+    # where the cover example moved its layout's text boxes: (placeholder position, box)
+    cover_boxes: tuple[tuple[int, Box], ...] = ()
 
     def content_master(self) -> int | None:
         counts = Counter(li.master for li in self.content)
         return counts.most_common(1)[0][0] if counts else None
+
+
+def is_cover_example(examples: Examples, li: LayoutInfo) -> bool:
+    """The layout is the cover example's own (the cover look belongs on it alone)."""
+    return examples.cover is not None and examples.cover.layout.part is li.layout.part
 
 
 def read_examples(prs: Any, layouts: list[LayoutInfo],
@@ -97,9 +108,78 @@ def read_examples(prs: Any, layouts: list[LayoutInfo],
             used[id(li)] += 1
             order.setdefault(id(li), li)
     content = tuple(order[k] for k, _ in sorted(used.items(), key=lambda kv: -kv[1]))
+    artwork = _artwork(slides, opener)
+    own_bg = first._element.find(f"{P}cSld/{P}bg") is not None
+    moved = _moved_boxes(first, cover) if cover is not None else ()
     return Examples(len(slides), cover, first_li.master if opener else None, content,
-                    sum(used.values()), tuple(titled), _artwork(slides, opener),
-                    _backgrounds(slides, opener))
+                    sum(used.values()), tuple(titled), artwork,
+                    _backgrounds(slides, opener),
+                    first.part if cover is not None and own_bg else None,
+                    _cover_art(first, cover, artwork, moved) if cover is not None else (),
+                    moved)
+
+
+def _moved_boxes(slide: Any, li: LayoutInfo) -> tuple[tuple[int, Box], ...]:
+    """The layout's title and subtitle where the cover example placed them itself (beside
+    its artwork, lower, to the right): the designed cover, not the layout's default. They
+    move together or not at all: a title box shrunk around a one-word example title
+    ("<Title>") would set the deck's title small, and a subtitle moved without its title
+    breaks the composition."""
+    from deckgen.template.index import RAW_KINDS
+
+    out = []
+    for shape in slide._element.iter(f"{P}sp"):
+        ph = shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+        box = shape_box(shape) if ph is not None else None
+        if box is None or box.w < li.slide_w // 10 or box.h < li.slide_h // 30 \
+                or box.intersection(Box(0, 0, li.slide_w, li.slide_h)) < 0.9 * box.area:
+            continue
+        kind = RAW_KINDS.get(ph.get("type") or "obj", "other")
+        idx = int(ph.get("idx") or 0) if (ph.get("idx") or "0").isdigit() else -1
+        for own in li.placeholders:
+            if own.kind != kind or kind not in ("title", "subtitle", "body") or (
+                    own.idx != idx and kind != "title") or own.pos in dict(out):
+                continue
+            if own.box == box:
+                break
+            # narrowed or (a title) flattened around a short example text: not the design
+            # of a place for the deck's text; a lower subtitle grows away from its anchor
+            if box.w < own.box.w // 2 or kind == "title" and box.h < own.box.h // 2:
+                return ()
+            out.append((own.pos, box))
+            break
+    return tuple(out)
+
+
+def _cover_art(slide: Any, li: LayoutInfo, repeated: tuple[Artwork, ...],
+               moved: tuple[tuple[int, Box], ...]) -> tuple[Artwork, ...]:
+    """The pictures and shapes the cover example adds to its layout (circles of icons, a
+    band): the designed cover, where the layout alone is plain. Shapes with text are the
+    example's own title and names, not look; full-slide pictures and anything touching the
+    text boxes are left out, so no text lands on them. Only where the example's title is
+    the layout's title placeholder: art arranged around a text box of its own would stand
+    apart from the deck's title."""
+    if not _title_text(slide).strip():
+        return ()  # its title is a text box of its own: the art is arranged around that
+    at = dict(moved)
+    texts = [at.get(ph.pos, ph.box) for ph in li.placeholders
+             if ph.kind in ("title", "body", "obj", "subtitle")]
+    pad = li.slide_h // 100
+    taken = {(a.box, a.master) for a in repeated if a.cover}
+    out = []
+    for shape in drawn_shapes(slide._element):
+        box = shape_box(shape)
+        if (box is None or shape.tag == f"{P}graphicFrame" or _has_placeholder(shape)
+                or any(t.text for t in shape.iter(f"{A}t"))
+                or box.area >= 0.5 * li.slide_w * li.slide_h or (box, li.master) in taken
+                or _drawn_there(li, box)
+                or any(_under_text(box, t, pad) for t in texts)):
+            continue
+        element = copy.deepcopy(shape)
+        images = _images(slide, element)
+        if images is not None:
+            out.append(Artwork(element, box, images, li.master, cover=True))
+    return tuple(out)
 
 
 def _backgrounds(slides: list[tuple[Any, LayoutInfo]], has_cover: bool,
@@ -162,17 +242,33 @@ def _artwork(slides: list[tuple[Any, LayoutInfo]], has_cover: bool) -> tuple[Art
         element = _without_filler(copy.deepcopy(shape))
         if element is None:
             continue
-        images = []
-        for blip in element.iter(f"{A}blip"):
-            rid = blip.get(f"{R}embed")
-            if rid and rid in slide.part.rels:
-                images.append((rid, slide.part.related_part(rid)))
-            elif rid:
-                break
-        else:
-            out.append(Artwork(element, box, tuple(images), master,
+        images = _images(slide, element)
+        if images is not None:
+            out.append(Artwork(element, box, images, master,
                                cover=has_cover and 0 in numbers))
     return tuple(sorted(out, key=lambda a: (a.box.y, a.box.x)))
+
+
+def _under_text(box: Box, text: Box, pad: int) -> bool:
+    """Artwork a text box would run over: a tenth of the box covered, or a thin rule (no
+    area of its own) crossing it."""
+    if min(box.w, box.h) < 2 * pad:
+        grown = Box(box.x - pad, box.y - pad, box.w + 2 * pad, box.h + 2 * pad)
+        return grown.intersection(text) > 0
+    return box.intersection(text) > 0.1 * text.area
+
+
+def _images(slide: Any, element: Any) -> tuple[tuple[str, Any], ...] | None:
+    """The image parts the shape shows (a picture and its SVG original both), or None where
+    one cannot be found: a shape copied without it would point nowhere."""
+    images = []
+    for el in element.iter():
+        rid = el.get(f"{R}embed") if isinstance(el.tag, str) else None
+        if rid and rid in slide.part.rels:
+            images.append((rid, slide.part.related_part(rid)))
+        elif rid:
+            return None
+    return tuple(images)
 
 
 def _without_filler(element: Any) -> Any | None:

@@ -10,6 +10,7 @@ everywhere) yields none: text on a photo is a matter of contrast, not of placeme
 from __future__ import annotations
 
 import io
+import warnings
 from collections import deque
 from typing import Any
 
@@ -45,7 +46,8 @@ def _marks(blob: bytes) -> tuple[tuple[float, float, float, float, bool, int], .
     try:
         from PIL import Image
 
-        with Image.open(io.BytesIO(blob)) as img:
+        with Image.open(io.BytesIO(blob)) as img, warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow's note on palette transparency
             img.draft("RGB", (WIDTH * 2, WIDTH * 2))
             rgb = img.convert("RGB")
             w, h = rgb.size

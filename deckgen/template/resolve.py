@@ -100,7 +100,7 @@ def resolve(prs: Any, name: str, explicit: Mapping[str, Any], config: Path | Non
 
     examples = read_examples(prs, layouts, cover_like, content_like)
     masters = choose_masters(prs, layouts, examples, master, config, cover_like, content_like)
-    layouts = [_with_artwork(li, examples) for li in layouts]
+    layouts = [_with_cover_boxes(_with_artwork(li, examples), examples) for li in layouts]
     examples = _relink(examples, layouts)
     ev = Evidence(examples, masters, dict(explicit), config)
     for role in explicit:  # a wrong name in template.yaml is an error, used or not
@@ -162,6 +162,17 @@ def _with_artwork(li: LayoutInfo, examples: Examples) -> LayoutInfo:
         return li
     return replace(li, obstacles=tuple(sorted(set(li.obstacles + boxes),
                                               key=lambda b: (b.y, b.x, b.w, b.h))))
+
+
+def _with_cover_boxes(li: LayoutInfo, examples: Examples) -> LayoutInfo:
+    """The cover example's layout with its title and subtitle where that example put them."""
+    if not examples.cover_boxes or examples.cover is None \
+            or examples.cover.layout.part is not li.layout.part:
+        return li
+    at = dict(examples.cover_boxes)
+    return replace(li, placeholders=tuple(
+        replace(ph, box=at[ph.pos], repaired=True) if ph.pos in at else ph
+        for ph in li.placeholders))
 
 
 def _relink(examples: Examples, layouts: list[LayoutInfo]) -> Examples:

@@ -128,6 +128,34 @@ def _title_room(layout: LayoutInfo, title: PhInfo) -> Slot:
     return Slot(title, box)
 
 
+def _text_room(layout: LayoutInfo, body: PhInfo) -> Slot:
+    """A divider's text box grown into the free room beside it, away from its title: section
+    layouts give their text one short line, where a statement says two sentences. The box
+    grows away from the edge it is anchored to (down from the top, up from the bottom), or
+    the other way where that gives more, to what the layout draws there, at most to three
+    times its height."""
+    h = layout.slide_h
+    box = body.box
+    if box.w < 0.4 * layout.slide_w:
+        return Slot(body, box)  # a narrow box grown tall is a column of small print
+    others = [p.box for p in layout.placeholders if p is not body] + list(layout.obstacles)
+    across = [o for o in others if min(o.right, box.right) - max(o.x, box.x) > 0.1 * box.w]
+    limit = 3 * box.h
+    gap = int(0.02 * h)
+    above = max([o.bottom for o in across if o.bottom <= box.y + TOUCH] + [int(0.06 * h)])
+    top = max(above + gap, box.bottom - limit)
+    up = Box(box.x, top, box.w, box.bottom - top)
+    below = min([o.y for o in across if o.y >= box.bottom - TOUCH] + [int(0.94 * h)])
+    bottom = min(below - gap, box.y + limit)
+    down = Box(box.x, box.y, box.w, bottom - box.y)
+    # the way it is anchored first; the other way where the title leaves no room there
+    grown = max((up, down) if body.anchor == "b" else (down, up),
+                key=lambda b: b.h if b.h >= 1.5 * box.h else 0)
+    if grown.h <= box.h:
+        return Slot(body, box)
+    return Slot(body, grown, resized=True)
+
+
 def _largest(phs: list[PhInfo]) -> PhInfo | None:
     return max(phs, key=lambda p: (p.box.area, -p.pos)) if phs else None
 
@@ -244,7 +272,7 @@ def _raw_slots(role: str, layout: LayoutInfo,
         slots.update(KIND_SLOTS[role](layout, region, Slot))
     elif role in ("statement", "quote"):
         body = _largest([p for p in texts if p.kind != "obj"] or texts)
-        slots["body"] = Slot(body, body.box) if body else Slot(None, region)
+        slots["body"] = _text_room(layout, body) if body else Slot(None, region)
         if body is None:
             notes.append("no text placeholder: the statement text is drawn as a text box")
     elif role == "statistic":
