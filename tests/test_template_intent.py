@@ -106,6 +106,9 @@ def test_brand_pasted_on_every_example_slide_is_carried_onto_the_deck(tmp_path):
             el.tag.endswith("decorative") for el in c_nv.iter())
         bars = [sh for sh in slide.shapes if sh.shape_type == 1 and sh.top > 7 * 914400]
         assert bars
+    # the bar and logo the examples carry are the brand: the chart and figure take it
+    fills, figure = _chart_and_figure(prs)
+    assert figure.get("val") == "C81E3C" and fills[0].get("val") == "C81E3C"
 
 
 def test_example_text_on_masters_is_removed_and_real_labels_stay(tmp_path):

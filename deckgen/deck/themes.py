@@ -25,8 +25,9 @@ class Theme:
 
 
 class Themes:
-    def __init__(self, prs: Any) -> None:
+    def __init__(self, prs: Any, carried: tuple[Any, ...] = ()) -> None:
         self._prs = prs
+        self._carried = carried  # the example slides' artwork the deck carries
         self._by_master: dict[int, Theme] = {}
         self.substitutions: list[Substitution] = []
 
@@ -37,11 +38,12 @@ class Themes:
             colors = theme_colors(slide_master)
             found = self._by_master[master] = Theme(
                 theme_fonts(slide_master), colors, Legibility(colors, self.substitutions),
-                _brand(slide_master, colors))
+                _brand(slide_master, colors,
+                       [a for a in self._carried if a.master == master]))
         return found
 
 
-def _brand(master: Any, colors: dict[str, str]) -> str | None:
+def _brand(master: Any, colors: dict[str, str], carried: list[Any]) -> str | None:
     from deckgen.template.brand_colour import (
         default_accents,
         theme_slot_for,
@@ -53,7 +55,7 @@ def _brand(master: Any, colors: dict[str, str]) -> str | None:
 
     if not default_accents(colors) and _saturated(colors.get("accent1", "#000000")):
         return "accent1"
-    painted = visible_brand(master, colors)  # Office's accents, or a grey first accent
+    painted = visible_brand(master, colors, carried)  # Office's accents, or a grey first accent
     if painted is None:
         return "accent1"
     return theme_slot_for(painted, colors) or painted

@@ -37,7 +37,7 @@ class Typesetter:
     def __init__(self, prs: Any, tmap: TemplateMap) -> None:
         self.prs = prs
         self.tmap = tmap
-        self.themes = Themes(prs)
+        self.themes = Themes(prs, tmap.examples.artwork)
         content = self.themes.of(tmap.master)  # the content master's: for reports
         self.fonts, self.colors = content.fonts, content.colors
         self.legibility = content.legibility

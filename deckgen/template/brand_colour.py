@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import colorsys
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from deckgen.ooxml import shape_box
@@ -28,8 +28,12 @@ def default_accents(scheme: Mapping[str, str]) -> bool:
     return tuple((scheme.get(f"accent{n}") or "").upper() for n in (1, 2, 3)) in DEFAULT_ACCENTS
 
 
-def visible_brand(master: Any, scheme: Mapping[str, str]) -> str | None:
-    """The brand colour the master and its layouts paint, or None where they paint none."""
+def visible_brand(master: Any, scheme: Mapping[str, str],
+                  carried: Sequence[Any] = ()) -> str | None:
+    """The brand colour the master and its layouts paint, or None where they paint none.
+    ``carried``: the example slides' artwork the deck carries onto every slide of this master
+    (`deckgen.template.examples.Artwork`): a crimson bar pasted on each example is as much the
+    brand as one drawn on the master."""
     from deckgen.typeset.backdrop import color, fill, shape_props
 
     prs_el = master.part.package.presentation_part._element
@@ -57,6 +61,8 @@ def visible_brand(master: Any, scheme: Mapping[str, str]) -> str | None:
             painted = fill(shape_props(shape), scheme)
             if painted and painted.startswith("#") and "/" not in painted:
                 weights[painted] += share * min(box.area / slide_area, 1.0)
+    for art in carried:
+        weights_of_artwork(art, scheme, slide_area, weights)
     title = master._element.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr/{A}solidFill")
     if title is not None and len(title):
         value = color(title[0], scheme)
@@ -66,6 +72,27 @@ def visible_brand(master: Any, scheme: Mapping[str, str]) -> str | None:
     if not hued:
         return None
     return max(sorted(hued), key=lambda c: hued[c])
+
+
+def weights_of_artwork(art: Any, scheme: Mapping[str, str], slide_area: int,
+                       weights: dict[str, float]) -> None:
+    """Add what one piece of carried artwork paints, by area, to ``weights``."""
+    from deckgen.template.picture_colour import dominant_hue
+    from deckgen.typeset.backdrop import fill, shape_props
+
+    for shape in art.element.iter(f"{P}sp", f"{P}pic"):
+        box = shape_box(shape) or art.box
+        area = min(box.area, art.box.area) / slide_area
+        if shape.tag == f"{P}pic":
+            blip = shape.find(f"{P}blipFill/{A}blip")
+            part = dict(art.images).get(blip.get(f"{R}embed")) if blip is not None else None
+            hue = dominant_hue(part.blob) if part is not None and area <= 0.25 else None
+            if hue is not None and hue[1] >= 0.2:
+                weights[hue[0]] += area * hue[1]
+            continue
+        painted = fill(shape_props(shape), scheme)
+        if painted and painted.startswith("#") and "/" not in painted:
+            weights[painted] += min(area, 1.0)
 
 
 def _filled_placeholders(el: Any) -> list[Any]:
