@@ -13,18 +13,21 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from deckgen.lazy_re import Lazy as _Lazy
+
 if TYPE_CHECKING:
     from deckgen.pitch.plan import DeckPlan
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
-_TOKEN = re.compile(r"[<\[«‹]\s*([^<>\[\]«»‹›]{1,40}?)\s*[>\]»›]|\{\{\s*([^{}]{1,40}?)\s*\}\}"
+
+_TOKEN = _Lazy(r"[<\[«‹]\s*([^<>\[\]«»‹›]{1,40}?)\s*[>\]»›]|\{\{\s*([^{}]{1,40}?)\s*\}\}"
                     r"|(?<![\w#&])#([A-Za-z]+_\w+)")  # <Autor>, {{layoutName}}, #main_title
-_FILE = re.compile(r"(?:[<\[«‹][^<>\[\]«»‹›]{1,40}[>\]»›]|\b[\w\-]+(?:[ .][\w\-]+)*)"
+_FILE = _Lazy(r"(?:[<\[«‹][^<>\[\]«»‹›]{1,40}[>\]»›]|\b[\w\-]+(?:[ .][\w\-]+)*)"
                    r"\.(?:pptx?|potx?|pptm|odp|otp|key)\b", re.I)
-_LETTER = re.compile(r"[^\W\d_]")  # what is left must say something: not just "01.01.2020"
-_SAMPLES = re.compile(
+_LETTER = _Lazy(r"[^\W\d_]")  # what is left must say something: not just "01.01.2020"
+_SAMPLES = _Lazy(
     r"\b(?:max|erika) mustermann\b|\b(?:john|jane) doe\b|\bvorname nachname\b|"
     r"\bfirst ?name last ?name\b|\bname surname\b|\blorem ipsum\b|\bnome sobrenome\b|"
     r"\bpr[ée]nom nom\b", re.I)
@@ -98,7 +101,7 @@ def only_sample_shape(shape: Any) -> bool:
 
 # A layout's own instructions to the person filling it in ("Use this title slide only with
 # an image", "Bild hier einfügen"): they show on every slide of the layout if left.
-INSTRUCTION = re.compile(
+INSTRUCTION = _Lazy(
     r"^\s*(use this|please use|only use|use only|insert |replace |click |klicken |hier |"
     r"bitte |diese folie|dieses layout|this slide|this layout|nur mit |only with |"
     r"verwenden sie|place your|add your|enter your|type your|bild einf|image here|"
@@ -109,7 +112,7 @@ INSTRUCTION = re.compile(
 # A text box that only names what goes there ("Slide Title", "Content goes here", "标题",
 # "No more than two lines", "Your Team Name"): a prompt drawn as plain text, where the
 # template's author meant a placeholder; on every slide of the layout if left.
-_PROMPT = re.compile(
+_PROMPT = _Lazy(
     r"^\s*(?:(?:(?:slide|presentation|main|sub|section|chapter|page)\s*)?"
     r"(?:title|subtitle|heading|headline)s?|titel|untertitel|[üu]berschrift|titre|sous-titre|"
     r"t[íi]tulo|subt[íi]tulo|titolo|sottotitolo|tytu[łl]|podtytu[łl]|"
@@ -125,7 +128,7 @@ _FIELD_WORDS = frozenset(("author", "autor", "autorin", "auteur", "name", "date"
                           "presenter", "speaker", "referent", "referentin", "company", "firma",
                           "department", "abteilung", "institution", "location", "ort", "event",
                           "veranstaltung", "place"))
-_SEPARATOR = re.compile(r"\s+[·|•–—-]\s+|\s{2,}|\s*[|•·]\s*")
+_SEPARATOR = _Lazy(r"\s+[·|•–—-]\s+|\s{2,}|\s*[|•·]\s*")
 
 
 def is_prompt(text: str) -> bool:
