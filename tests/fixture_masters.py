@@ -791,3 +791,36 @@ def cover_example_flat_title(path: Path) -> Path:
 
 
 MASTER_BUILDERS["cover_example_flat_title"] = cover_example_flat_title
+
+
+def picture_look_on_examples(path: Path) -> Path:
+    """A plain Office master; every example slide has, at its back, one picture over the whole
+    slide that paints the look: a blue band top left, a round logo top right, a footer strip
+    with its own words (labels) under the footer and slide number. The deck's slides take it
+    as their background; titles keep clear of the logo; the footer and number, whose text
+    would print over the strip's words, are left out."""
+    from PIL import ImageDraw
+
+    img = Image.new("RGB", (1000, 750), (255, 255, 255))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((0, 0, 600, 60), fill=(40, 110, 200))
+    draw.ellipse((860, 5, 990, 120), fill=(180, 30, 60))
+    draw.rectangle((0, 700, 1000, 750), fill=(210, 225, 245))
+    for x in (60, 480, 900):  # the strip's own words, as blocks of lettering
+        for k in range(5):
+            draw.rectangle((x + k * 9, 715, x + k * 9 + 6, 735), fill=(20, 20, 60))
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    prs = Presentation()
+    for n, name in enumerate(("Title Slide", "Title and Content", "Title and Content",
+                              "Title Only")):
+        slide = _example(prs, 0, name, f"Beispiel {n}")
+        pic = slide.shapes.add_picture(io.BytesIO(buf.getvalue()), 0, 0, prs.slide_width,
+                                       prs.slide_height)
+        tree = slide.shapes._spTree
+        tree.remove(pic._element)
+        tree.insert(2, pic._element)  # at the back
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["picture_look_on_examples"] = picture_look_on_examples

@@ -381,3 +381,16 @@ def test_a_cover_example_title_box_flattened_around_one_word_is_not_followed(tmp
     title = prs.slides[0].shapes.title
     assert title.top < Inches(5.0) and title.height > Inches(0.4)
     assert abs(title.top - layout_title.top) < Inches(1.0)
+
+
+def test_a_full_slide_picture_on_every_example_is_the_slides_background(tmp_path):
+    prs, report = _deck(tmp_path, "picture_look_on_examples")
+    logo = (Inches(8.6), Inches(0.05), Inches(1.3), Inches(1.15))  # x, y, w, h of the mark
+    for slide in prs.slides:
+        blip = slide._element.find(f"{P}cSld/{P}bg/{P}bgPr/{A}blipFill/{A}blip")
+        assert blip is not None, slide.shapes.title.text_frame.text
+        title = slide.shapes.title
+        assert (title.left + title.width <= logo[0] or title.top >= logo[1] + logo[3]), \
+            title.text_frame.text
+        kinds = {sh.placeholder_format.type for sh in slide.placeholders}
+        assert 13 not in kinds and 15 not in kinds  # no slide number, no footer over the words

@@ -20,6 +20,7 @@ from typing import Any
 from deckgen.geometry import Box
 from deckgen.ooxml import shape_box
 from deckgen.template.index import LayoutInfo, drawn_shapes
+from deckgen.template.picture_background import full_slide_picture, picture_background
 from deckgen.template.purpose import GENERAL, purpose_of
 from deckgen.template.sample_text import carried_text
 from deckgen.typeset.shape_fill import shape_props
@@ -114,9 +115,15 @@ def read_examples(prs: Any, layouts: list[LayoutInfo],
     return Examples(len(slides), cover, first_li.master if opener else None, content,
                     sum(used.values()), tuple(titled), artwork,
                     _backgrounds(slides, opener),
-                    first.part if cover is not None and own_bg else None,
+                    _cover_ground(first, cover, own_bg) if cover is not None else None,
                     _cover_art(first, cover, artwork, moved) if cover is not None else (),
                     moved)
+
+
+def _cover_ground(slide: Any, li: LayoutInfo, own_bg: bool) -> Any:
+    """What the cover example sets as its ground: a full-slide picture at its back, else its
+    own background, else nothing."""
+    return picture_background(slide, li.slide_w, li.slide_h) or (slide.part if own_bg else None)
 
 
 def _moved_boxes(slide: Any, li: LayoutInfo) -> tuple[tuple[int, Box], ...]:
@@ -190,14 +197,21 @@ def _backgrounds(slides: list[tuple[Any, LayoutInfo]], has_cover: bool,
         mine = [(n, s) for n, (s, li) in enumerate(slides) if li.master == master]
         content = [(n, s) for n, s in mine if n > 0 or not has_cover]
         looks: dict[str, list[int]] = {}
+        grounds: dict[int, Any] = {}
         for n, slide in mine:
             bg = slide._element.find(f"{P}cSld/{P}bg")
-            if bg is not None:
+            li = slides[n][1]
+            pic = full_slide_picture(slide, li.slide_w, li.slide_h)
+            if pic is not None:  # a picture over the whole slide is its ground
+                grounds[n] = picture_background(slide, li.slide_w, li.slide_h)
+                if grounds[n] is not None:
+                    looks.setdefault("pic" + _look(slide.part, pic), []).append(n)
+            elif bg is not None:
                 looks.setdefault(_look(slide.part, bg), []).append(n)
         for numbers in looks.values():
             hits = [n for n, _s in content if n in numbers]
             if len(hits) >= 2 and len(hits) >= REPEATED * len(content):
-                part = dict(mine)[hits[0]].part
+                part = grounds.get(hits[0]) or dict(mine)[hits[0]].part
                 out.append((master, part, has_cover and 0 in numbers))
                 break
     return tuple(out)

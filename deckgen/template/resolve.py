@@ -157,11 +157,32 @@ def _content_title(layouts: list[LayoutInfo], ev: Evidence, fallback: LayoutInfo
 def _with_artwork(li: LayoutInfo, examples: Examples) -> LayoutInfo:
     """The layout with the artwork the examples carry onto its slides as obstacles: text
     keeps off a logo a designer pasted on every slide as it keeps off the master's."""
-    boxes = tuple(a.box for a in examples.artwork if a.master == li.master)
+    marks = _ground_marks(li, examples)
+    boxes = tuple(a.box for a in examples.artwork if a.master == li.master) + marks
     if not boxes:
         return li
-    return replace(li, obstacles=tuple(sorted(set(li.obstacles + boxes),
-                                              key=lambda b: (b.y, b.x, b.w, b.h))))
+
+    def order(found: tuple[Box, ...]) -> tuple[Box, ...]:
+        return tuple(sorted(set(found), key=lambda b: (b.y, b.x, b.w, b.h)))
+
+    # marks painted into a carried picture are logos and lettering, as the layout's pictures
+    return replace(li, obstacles=order(li.obstacles + boxes), pictures=order(li.pictures + marks))
+
+
+def _ground_marks(li: LayoutInfo, examples: Examples) -> tuple[Box, ...]:
+    """Marks painted into a background picture the examples set (a logo in a full-slide
+    picture), on the slides that take that background: kept clear of as the master's."""
+    from deckgen.template.examples import is_cover_example
+    from deckgen.template.picture_ink import background_marks
+
+    cover = is_cover_example(examples, li)
+    grounds = [part for master, part, on_cover in examples.backgrounds
+               if master == li.master and (on_cover or not cover)]
+    if cover and examples.cover_background is not None:
+        grounds = [examples.cover_background]
+    slide = Box(0, 0, li.slide_w, li.slide_h)
+    title = li.title.box if li.title is not None else None
+    return tuple(box for part in grounds for box in background_marks(part, slide, title))
 
 
 def _with_cover_boxes(li: LayoutInfo, examples: Examples) -> LayoutInfo:
