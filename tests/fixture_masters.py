@@ -824,3 +824,28 @@ def picture_look_on_examples(path: Path) -> Path:
 
 
 MASTER_BUILDERS["picture_look_on_examples"] = picture_look_on_examples
+
+
+def examples_each_on_own_master(path: Path) -> Path:
+    """LibreOffice's way: four masters with the same layouts, every example slide a design of
+    its own on its own master, all on 'Title and Content'. The first is the cover's design
+    (a dark master with bands); of the others the plainest (a thin bar) carries the content,
+    not the first one the examples happen to use (big coloured blocks)."""
+    prs = Presentation()
+    for name in ("Blocks", "Thin bar", "Frame"):
+        second_master(prs, name)
+    masters = prs.slide_masters
+    _background(masters[0], "1F2A44")
+    _white_text(masters[0])
+    _rect(masters[0], 91, 0, 6.5, 10, 1.0, "E0A030", "Cover band")
+    _rect(masters[1], 91, 0, 0, 4.0, 7.5, "C03030", "Block")
+    _rect(masters[1], 92, 6.0, 0, 4.0, 3.0, "3060C0", "Block 2")
+    _rect(masters[2], 91, 0, 0, 10, 0.15, "3060C0", "Thin bar")
+    _rect(masters[3], 91, 0, 0, 10, 1.2, "30A060", "Frame top")
+    _rect(masters[3], 92, 0, 6.3, 10, 1.2, "30A060", "Frame bottom")
+    for n in range(4):
+        _example(prs, n, "Title and Content", f"Beispiel {n}")
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["examples_each_on_own_master"] = examples_each_on_own_master

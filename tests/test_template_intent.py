@@ -394,3 +394,11 @@ def test_a_full_slide_picture_on_every_example_is_the_slides_background(tmp_path
             title.text_frame.text
         kinds = {sh.placeholder_format.type for sh in slide.placeholders}
         assert 13 not in kinds and 15 not in kinds  # no slide number, no footer over the words
+
+
+def test_examples_each_on_its_own_master_give_the_cover_first_and_content_the_plainest(tmp_path):
+    prs, _ = _deck(tmp_path, "examples_each_on_own_master")
+    assert _master_of(prs, 1) == 0
+    assert prs.slides[0].slide_layout.name == "Title Slide"
+    for n in CONTENT:
+        assert _master_of(prs, n) == 2, prs.slides[n - 1].shapes.title.text_frame.text

@@ -175,13 +175,16 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
         if made_for(role, purpose):
             add(li, f"an example slide titled for {purpose} uses it")
     shown = f"({ex.content_slides} of {ex.count} example slides show content)"
+    # the examples' content layouts on the content master first (it may be chosen among
+    # several the examples use, or named in template.yaml)
+    shown_on = sorted(ex.content, key=lambda li: li.master != masters.content)
     if role in LIST_ROLES:
         # one list is one column: an example layout of two columns would leave one empty, so
         # the one-column layouts come first, the examples' own, then their master's
-        one = [li for li in ex.content if len(li.text_areas) == 1]
+        one = [li for li in shown_on if len(li.text_areas) == 1]
         for li in one:
             add(li, f"the template's example slides show content on it {shown}")
-        two = [li for li in ex.content if li not in one]
+        two = [li for li in shown_on if li not in one]
         for li in sorted((li for li in pool if li.master in {t.master for t in two}
                           and len(li.text_areas) == 1 and li.purpose in (*GENERAL, None)
                           and not _photo(role, li) and score(role, li) > 0),
@@ -191,7 +194,7 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
         for li in two:
             add(li, f"the template's example slides show content on it {shown}")
     elif role in ("table", "comparison"):
-        for li in ex.content:
+        for li in shown_on:
             add(li, f"the template's example slides show content on it {shown}")
     # names next, the cover's master first for the cover, the content's for the rest: an
     # Office name ("Title Slide") on the content master does not beat "封面" on the cover's

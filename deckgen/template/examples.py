@@ -94,9 +94,15 @@ def read_examples(prs: Any, layouts: list[LayoutInfo],
     stated = purpose_of(first_li.name)
     opener = stated == "cover" or stated in (None, "title_only", "blank") and (
         first_li.title is not None or first_li.own_look) and not content_like(first_li)
+    # every example slide on a master of its own (LibreOffice's templates): the first is the
+    # cover's design whatever its layout is called
+    own_masters = len(slides) >= 3 and len({li.master for _s, li in slides}) == len(slides)
+    stated_opener = opener
+    opener = opener or own_masters and stated in (None, *GENERAL)
     # the cover's layout, even where it has no title placeholder (the example writes its
     # title into a text box of its own): the deck's title gets a placeholder there
-    cover = first_li if opener and (cover_like(first_li) or first_li.title is None) else None
+    cover = first_li if stated_opener and (cover_like(first_li) or first_li.title is None) \
+        else None
     used: Counter[int] = Counter()
     order: dict[int, LayoutInfo] = {}
     titled: list[tuple[LayoutInfo, str]] = []

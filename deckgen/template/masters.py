@@ -61,6 +61,13 @@ def choose_masters(prs: Any, layouts: list[LayoutInfo], examples: Examples,
     if content is None and examples.content_master() is not None:
         content = examples.content_master()
         content_reason = "the template's example slides show content on it"
+        own = [li.master for li in examples.content]
+        if len(own) >= 3 and len(set(own)) == len(own) and all(m in by_master for m in own):
+            # every example a design of its own on its own master (LibreOffice's templates):
+            # no master is the content's by number; the plainest of them carries a deck
+            content = min(own, key=lambda m: (round(_decoration(by_master[m]), 2), own.index(m)))
+            content_reason = ("the plainest of the masters the example slides show content on, "
+                              "each on its own")
     if examples.cover_master is not None:
         cover = examples.cover_master
         cover_reason = "the template's first example slide (its cover) uses it"
