@@ -849,3 +849,27 @@ def examples_each_on_own_master(path: Path) -> Path:
 
 
 MASTER_BUILDERS["examples_each_on_own_master"] = examples_each_on_own_master
+
+
+def see_through_glow(path: Path) -> Path:
+    """A dark master (white text) with a full-slide white glow drawn over it, a circular
+    gradient from 90 % opaque at its bottom-centre focus to 20 % at the rim (LibreOffice's
+    'Lights'): the titles at the top sit where it has faded, on dark; they stay white."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    _background(master, "000032")
+    _white_text(master)
+    tree = master._element.find(f"{P}cSld/{P}spTree")
+    tree.insert(2, parse_xml(
+        f'<p:sp {NSDECL}><p:nvSpPr><p:cNvPr id="90" name="Glow"/><p:cNvSpPr/><p:nvPr/>'
+        '</p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="9144000" cy="6858000"/>'
+        '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:gradFill><a:gsLst>'
+        '<a:gs pos="0"><a:srgbClr val="FFFFFF"><a:alpha val="90000"/></a:srgbClr></a:gs>'
+        '<a:gs pos="75000"><a:srgbClr val="FFFFFF"><a:alpha val="20000"/></a:srgbClr></a:gs>'
+        '<a:gs pos="100000"><a:srgbClr val="FFFFFF"><a:alpha val="20000"/></a:srgbClr></a:gs>'
+        '</a:gsLst><a:path path="circle"><a:fillToRect l="50000" t="85000" r="50000" '
+        'b="15000"/></a:path></a:gradFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>'))
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["see_through_glow"] = see_through_glow

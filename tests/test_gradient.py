@@ -46,11 +46,35 @@ def test_a_sideways_gradient_is_read_along_its_angle():
     assert left == ["#000000", "#333333"]
 
 
-def test_a_radial_gradient_gives_every_stop():
-    grad = _grad([(0, "FFFF00"), (100000, "FF8000")],
-                 '<a:path path="circle"><a:fillToRect l="50000" t="50000" r="50000" '
-                 'b="50000"/></a:path>')
-    assert _colours(grad, (Box(0, 0, 100, 100), SLIDE)) == "#FF8000/#FFFF00"
+CIRCLE = ('<a:path path="circle"><a:fillToRect l="50000" t="50000" r="50000" b="50000"/>'
+          '</a:path>')
+
+
+def test_a_circular_gradient_gives_the_rings_under_the_box():
+    grad = _grad([(0, "FFFFFF"), (100000, "000000")], CIRCLE)  # white centre, black rim
+    corner = _colours(grad, (Box(0, 0, 100, 100), SLIDE)).split("/")
+    centre = _colours(grad, (Box(450, 450, 100, 100), SLIDE)).split("/")
+    assert corner[0] == "#000000" and corner[-1] != "#FFFFFF"
+    assert centre[-1] == "#FFFFFF" and centre[0] != "#000000"
+    # a box across the whole circle sees every ring
+    assert _colours(grad, (SLIDE, SLIDE)) == "#000000/#FFFFFF"
+    # other path gradients: every stop
+    rect = _grad([(0, "FFFF00"), (100000, "FF8000")], '<a:path path="rect"/>')
+    assert _colours(rect, (Box(0, 0, 100, 100), SLIDE)) == "#FF8000/#FFFF00"
+
+
+def test_see_through_stops_show_what_is_below():
+    gs = ('<a:gs pos="0"><a:srgbClr val="FFFFFF"><a:alpha val="90000"/></a:srgbClr></a:gs>'
+          '<a:gs pos="100000"><a:srgbClr val="FFFFFF"><a:alpha val="20000"/></a:srgbClr></a:gs>')
+    glow = parse_xml(f'<a:gradFill xmlns:a="{A}"><a:gsLst>{gs}</a:gsLst>{CIRCLE}</a:gradFill>')
+    corner = gradient_colours(glow, lambda el: color(el, {}), (Box(0, 0, 100, 100), SLIDE),
+                              below="#000032")
+    from deckgen.typeset.contrast import contrast_ratio
+
+    assert all(contrast_ratio("#FFFFFF", c) >= 4.5 for c in corner.split("/"))  # white reads
+    # opaque, it would have been white on white
+    assert gradient_colours(glow, lambda el: color(el, {}), (Box(0, 0, 100, 100), SLIDE)) \
+        == "#FFFFFF"
 
 
 def test_stops_nearly_alike_are_one_colour():

@@ -402,3 +402,13 @@ def test_examples_each_on_its_own_master_give_the_cover_first_and_content_the_pl
     assert prs.slides[0].slide_layout.name == "Title Slide"
     for n in CONTENT:
         assert _master_of(prs, n) == 2, prs.slides[n - 1].shapes.title.text_frame.text
+
+
+def test_titles_on_the_faded_rim_of_a_see_through_glow_stay_light(tmp_path):
+    prs, _ = _deck(tmp_path, "see_through_glow")
+    for n in CONTENT:
+        title = prs.slides[n - 1].shapes.title
+        fills = [r._r.find(f"{A}rPr/{A}solidFill") for p in title.text_frame.paragraphs
+                 for r in p.runs]
+        # no colour of deckgen's own: the master's white, which reads on the dark rim
+        assert all(f is None for f in fills), title.text_frame.text

@@ -42,11 +42,13 @@ def draw(slide: object, spec: SlideSpec, box: Box, canvas: Canvas,
     n, total = int(spec.number), int(spec.total or spec.number)
     size = canvas.floor
     label = f"{n} / {total}"
-    colour = readable(canvas, _accent(canvas), canvas.under(box), size, False)
     m = metrics(canvas.fonts.get(BODY_FONT, BODY_FONT), False)
     text_w = int(m.width(label) * size * 12700 * 1.1) + 2 * INSET
     height = max(box.h, int(size * m.line * 12700) + 2 * 45720)
     text_box = Box(box.x, box.y, text_w, height)
+    # read against what is behind the label itself, not the whole row (a glow or gradient
+    # can be dark at the label and light where the row ends)
+    colour = readable(canvas, _accent(canvas), canvas.under(text_box), size, False)
     line = Line(label.replace(" ", "\u00a0"), size, False, BODY_FONT, colour)
     children = [(text_box, shape_xml(next_id + 1, "Progress", text_box, "rect", "<a:noFill/>",
                                      [line], canvas.lang, (INSET, 45720, INSET, 45720),

@@ -288,6 +288,11 @@ def painted_over(below: str, props: Any, scheme: Mapping[str, str],
     painted = fill(props, scheme, area)
     if not painted:
         return below
+    grad = props.find(f"{A}gradFill")
+    if grad is not None and below != UNKNOWN:
+        from deckgen.typeset.gradient import gradient_colours
+
+        return gradient_colours(grad, lambda el: color(el, scheme), area, below) or painted
     solid = props.find(f"{A}solidFill")
     alpha_el = solid[0].find(f"{A}alpha") if solid is not None and len(solid) else None
     alpha = _pct(alpha_el.get("val"), 100000) if alpha_el is not None else 1.0
