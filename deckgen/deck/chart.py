@@ -42,13 +42,15 @@ def _set_fill(fill: Any, ref: Any) -> None:
 
 
 def style_chart(chart: Any, lang: str, colors: dict[str, str], bg: str,
-                shown: tuple[str, ...] = (), brand: str | None = None) -> None:
+                shown: tuple[str, ...] = (), brand: str | None = None,
+                frame: tuple[int, int, list[str]] | None = None) -> None:
     """Accent colours from the theme, labels on the ring, legend below, no chart title.
 
     Slices are chosen against the real background ``bg`` (see `slice_colours`); one that
     does not stand 3:1 against it or its neighbour is outlined (`chart_contrast`). ``shown``:
     the shares as the deck's language writes them ("46,5 %"), shown as the slices' labels (a
-    number format would show the viewer's locale and round to whole percent).
+    number format would show the viewer's locale and round to whole percent). ``frame``: the
+    chart's width and height in EMU and its legend's entries (`deckgen.deck.chart_legend`).
     """
     from deckgen.deck.chart_contrast import outline_weak
     from deckgen.typeset.contrast import slice_colours
@@ -57,6 +59,10 @@ def style_chart(chart: Any, lang: str, colors: dict[str, str], bg: str,
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM
     chart.legend.include_in_layout = False
     chart.legend.font.size = Pt(14)
+    if frame is not None:  # entries that would not fit side by side get rows of their own
+        from deckgen.deck.chart_legend import fit_legend
+
+        chart.legend.font.size = Pt(fit_legend(chart, frame[2], frame[0], frame[1], 14.0))
     plot = chart.plots[0]
     plot.has_data_labels = True
     labels = plot.data_labels
@@ -120,7 +126,8 @@ def add_chart(shapes: Any, spec: ChartSpec, box: Any, placeholder: Any | None, l
     bg = bg if bg and bg.startswith("#") else colors["bg1"]
     if "/" in bg and not _reads_on_all(colors, bg, brand):
         bg = _back(frame.chart, bg, colors)
-    style_chart(frame.chart, lang, colors, bg, spec.value_labels, brand)
+    style_chart(frame.chart, lang, colors, bg, spec.value_labels, brand,
+                (int(frame.width), int(frame.height), list(spec.labels)))
     frame._element.xpath("./p:nvGraphicFramePr/p:cNvPr")[0].set("descr", spec.alt_text)
     return frame
 
