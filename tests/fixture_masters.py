@@ -873,3 +873,17 @@ def see_through_glow(path: Path) -> Path:
 
 
 MASTER_BUILDERS["see_through_glow"] = see_through_glow
+
+
+def logo_on_examples_over_number(path: Path) -> Path:
+    """Every example slide carries a logo pasted where the layout's slide number sits: the
+    deck carries the logo, and leaves the number out rather than print it under the logo."""
+    prs = Presentation()
+    for n, name in enumerate(("Title Slide", "Title and Content", "Title and Content")):
+        slide = _example(prs, 0, name, f"Beispiel {n}")
+        slide.shapes.add_picture(io.BytesIO(_logo_png()), Inches(7.6), Inches(6.9),
+                                 Inches(1.2), Inches(0.45))
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["logo_on_examples_over_number"] = logo_on_examples_over_number

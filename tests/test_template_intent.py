@@ -412,3 +412,10 @@ def test_titles_on_the_faded_rim_of_a_see_through_glow_stay_light(tmp_path):
                  for r in p.runs]
         # no colour of deckgen's own: the master's white, which reads on the dark rim
         assert all(f is None for f in fills), title.text_frame.text
+
+
+def test_a_logo_carried_from_the_examples_is_not_printed_over_by_the_slide_number(tmp_path):
+    prs, _ = _deck(tmp_path, "logo_on_examples_over_number")
+    for slide in list(prs.slides)[1:]:
+        assert [sh for sh in slide.shapes if sh.shape_type == 13]  # the logo is carried
+        assert 13 not in {sh.placeholder_format.type for sh in slide.placeholders}

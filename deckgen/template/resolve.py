@@ -154,11 +154,17 @@ def _content_title(layouts: list[LayoutInfo], ev: Evidence, fallback: LayoutInfo
     return fallback.title.box if fallback.title is not None else None
 
 
+_P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
+
+
 def _with_artwork(li: LayoutInfo, examples: Examples) -> LayoutInfo:
     """The layout with the artwork the examples carry onto its slides as obstacles: text
     keeps off a logo a designer pasted on every slide as it keeps off the master's."""
     marks = _ground_marks(li, examples)
     boxes = tuple(a.box for a in examples.artwork if a.master == li.master) + marks
+    # a carried logo is a picture a field must not print over, as the layout's own
+    logos = tuple(a.box for a in examples.artwork if a.master == li.master
+                  and a.element.tag == f"{{{_P_NS}}}pic")
     if not boxes:
         return li
 
@@ -166,7 +172,8 @@ def _with_artwork(li: LayoutInfo, examples: Examples) -> LayoutInfo:
         return tuple(sorted(set(found), key=lambda b: (b.y, b.x, b.w, b.h)))
 
     # marks painted into a carried picture are logos and lettering, as the layout's pictures
-    return replace(li, obstacles=order(li.obstacles + boxes), pictures=order(li.pictures + marks))
+    return replace(li, obstacles=order(li.obstacles + boxes),
+                   pictures=order(li.pictures + marks + logos))
 
 
 def _ground_marks(li: LayoutInfo, examples: Examples) -> tuple[Box, ...]:
