@@ -71,13 +71,16 @@ def second_master(prs, name: str = "Content") -> int:
     return len(prs.slide_masters) - 1
 
 
-def _background(part, hex_value: str) -> None:
+def background_fill(part, fill_xml: str) -> None:
+    """The part's background replaced by ``fill_xml`` (a DrawingML fill, prefix ``a:``)."""
     c_sld = part._element.find(f"{P}cSld")
-    old = c_sld.find(f"{P}bg")
-    if old is not None:
+    for old in c_sld.findall(f"{P}bg"):
         c_sld.remove(old)
-    c_sld.insert(0, parse_xml(f'<p:bg {NSDECL}><p:bgPr><a:solidFill><a:srgbClr val="{hex_value}"/>'
-                              '</a:solidFill><a:effectLst/></p:bgPr></p:bg>'))
+    c_sld.insert(0, parse_xml(f'<p:bg {NSDECL}><p:bgPr>{fill_xml}<a:effectLst/></p:bgPr></p:bg>'))
+
+
+def _background(part, hex_value: str) -> None:
+    background_fill(part, f'<a:solidFill><a:srgbClr val="{hex_value}"/></a:solidFill>')
 
 
 def _white_text(master) -> None:
@@ -616,14 +619,11 @@ def prompt_text_boxes(path: Path) -> Path:
 MASTER_BUILDERS["prompt_text_boxes"] = prompt_text_boxes
 
 
-def _background_picture(part, png: bytes) -> None:
+def background_picture(part, png: bytes) -> None:
+    """The part's background replaced by the picture ``png``, stretched."""
     _, rid = part.part.get_or_add_image_part(io.BytesIO(png))
-    c_sld = part._element.find(f"{P}cSld")
-    for old in c_sld.findall(f"{P}bg"):
-        c_sld.remove(old)
-    c_sld.insert(0, parse_xml(
-        f'<p:bg {NSDECL}><p:bgPr><a:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/>'
-        '</a:stretch></a:blipFill><a:effectLst/></p:bgPr></p:bg>'))
+    background_fill(part, f'<a:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/>'
+                          '</a:stretch></a:blipFill>')
 
 
 def _painted_png(draw_marks) -> bytes:
@@ -649,7 +649,7 @@ def logo_in_background_picture(path: Path) -> Path:
         draw.ellipse((40, 30, 140, 130), fill=(200, 30, 60))
         draw.rectangle((40, 142, 960, 151), fill=(20, 60, 140))
 
-    _background_picture(prs.slide_masters[0], _painted_png(marks))
+    background_picture(prs.slide_masters[0], _painted_png(marks))
     return _save(prs, path)
 
 
@@ -663,7 +663,7 @@ def band_in_background_picture(path: Path) -> Path:
         draw.rectangle((300, 25, 650, 160), fill=(25, 45, 95))
         draw.polygon([(270, 40), (300, 25), (300, 175)], fill=(15, 30, 70))  # the fold
 
-    _background_picture(prs.slide_masters[0], _painted_png(marks))
+    background_picture(prs.slide_masters[0], _painted_png(marks))
     return _save(prs, path)
 
 
@@ -753,10 +753,7 @@ def cover_example_look(path: Path) -> Path:
                                                         Inches(1.6))
     subtitle.left, subtitle.top, subtitle.width, subtitle.height = (
         Inches(4.5), Inches(4.0), Inches(5.0), Inches(0.6))
-    c_sld = slide._element.find(f"{P}cSld")
-    c_sld.insert(0, parse_xml(
-        f'<p:bg {NSDECL}><p:bgPr><a:solidFill><a:schemeClr val="bg1"/></a:solidFill>'
-        '<a:effectLst/></p:bgPr></p:bg>'))
+    background_fill(slide, '<a:solidFill><a:schemeClr val="bg1"/></a:solidFill>')
     slide._element.find(f"{P}clrMapOvr").getparent().replace(
         slide._element.find(f"{P}clrMapOvr"), parse_xml(
             f'<p:clrMapOvr {NSDECL}><a:overrideClrMapping bg1="dk1" tx1="lt1" bg2="dk2" '

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from fixture_masters import background_fill, background_picture
 from lxml import etree
 from PIL import Image
 from pptx import Presentation
@@ -178,18 +179,8 @@ def purpose_layouts(path: Path) -> Path:
     return _save(prs, path)
 
 
-def _background(part, fill_xml: str) -> None:
-    """The part's background replaced by ``fill_xml`` (a DrawingML fill, prefix ``a:``)."""
-    c_sld = part._element.find(f"{P}cSld")
-    for old in c_sld.findall(f"{P}bg"):
-        c_sld.remove(old)
-    c_sld.insert(0, parse_xml(
-        f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:bgPr>{fill_xml}<a:effectLst/>'
-        '</p:bgPr></p:bg>'))
-
-
 def _solid_background(part, hex_value: str) -> None:
-    _background(part, f'<a:solidFill><a:srgbClr val="{hex_value}"/></a:solidFill>')
+    background_fill(part, f'<a:solidFill><a:srgbClr val="{hex_value}"/></a:solidFill>')
 
 
 def styles_in_sample_text(path: Path) -> Path:
@@ -295,15 +286,7 @@ def photo_under_fields(path: Path) -> Path:
     and white at once: no colour reads there."""
     prs = Presentation()
     master = prs.slide_masters[0]
-    _, rid = master.part.get_or_add_image_part(io.BytesIO(_striped_png()))
-    c_sld = master._element.find(f"{P}cSld")
-    for old in c_sld.findall(f"{P}bg"):
-        c_sld.remove(old)
-    c_sld.insert(0, parse_xml(
-        f'<p:bg xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}" '
-        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        f'<p:bgPr><a:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch>'
-        '</a:blipFill><a:effectLst/></p:bgPr></p:bg>'))
+    background_picture(master, _striped_png())
     return _save(prs, path)
 
 
@@ -350,7 +333,7 @@ def sunset_gradient(path: Path) -> Path:
     styles: the text must read on both ends, not on the light orange of their average."""
     prs = Presentation()
     master = prs.slide_masters[0]
-    _background(master, '<a:gradFill rotWithShape="0"><a:gsLst><a:gs pos="0"><a:srgbClr '
+    background_fill(master, '<a:gradFill rotWithShape="0"><a:gsLst><a:gs pos="0"><a:srgbClr '
                 'val="FFFF00"/></a:gs><a:gs pos="100000"><a:srgbClr val="FF8000"/></a:gs>'
                 '</a:gsLst><a:path path="circle"><a:fillToRect l="50000" t="100000" '
                 'r="50000" b="0"/></a:path></a:gradFill>')

@@ -20,6 +20,7 @@ from deckgen.deck.native import (
     Canvas,
     Line,
     block_height,
+    first_accent,
     group_xml,
     held,
     inch,
@@ -33,7 +34,7 @@ from deckgen.deck.native import (
 )
 from deckgen.geometry import Box
 from deckgen.pitch.plan import FigureSpec
-from deckgen.typeset.contrast import ColorRef, contrast_ratio, prefers_light
+from deckgen.typeset.contrast import ColorRef, prefers_light
 
 FIGURE_MAX = 66.0  # points on a 13.333 in slide: the statistic's figure is larger still
 CAPTION_LINES = 3
@@ -117,11 +118,7 @@ def fits(items: tuple[FigureSpec, ...], box: Box, canvas: Canvas) -> bool:
 def _colours(canvas: Canvas, card: str, s: _Set) -> tuple[ColorRef, ...]:
     """The figure in the brand colour, else the first accent, that reads on the card; caption
     and source in the text colour (or the nearest that reads)."""
-    slots = dict.fromkeys([canvas.brand] + [f"accent{k}" for k in range(1, 7)])
-    figure = next((ColorRef(k) for k in slots
-                   if (k.startswith("#") or k in canvas.scheme)
-                   and contrast_ratio(ColorRef(k).resolve(canvas.scheme), card) >= 3.3), None)
-    figure = figure or readable(canvas, ColorRef(canvas.brand), card, s.figure, True)
+    figure = first_accent(canvas, 3.3, on=card) or readable(canvas, ColorRef(canvas.brand), card, s.figure, True)
     text = readable(canvas, ColorRef("tx1"), card, s.caption, False)
     return figure, text, readable(canvas, ColorRef("tx1"), card, s.source, False)
 

@@ -225,10 +225,10 @@ def inch(value: float, canvas: Canvas) -> int:
     return int(value * EMU_PER_INCH * canvas.unit)
 
 
-def first_accent(canvas: Canvas, minimum: float = 3.3) -> ColorRef | None:
-    """The brand, else the first theme accent, that stands ``minimum``:1 against the slide (a shape that
-    must be seen), or None where none does."""
-    behind = slide_colour(canvas)
+def first_accent(canvas: Canvas, minimum: float = 3.3, on: str | None = None) -> ColorRef | None:
+    """The brand, else the first theme accent, that stands ``minimum``:1 against the slide, or
+    against ``on`` (a card's fill), as a shape that must be seen; None where none does."""
+    behind = on or slide_colour(canvas)
     for slot in dict.fromkeys([canvas.brand] + [f"accent{k}" for k in range(1, 7)]):
         ref = ColorRef(slot)
         if (slot.startswith("#") or slot in canvas.scheme) and contrast_ratio(

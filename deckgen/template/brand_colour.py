@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import colorsys
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from deckgen.ooxml import shape_box
@@ -52,7 +52,7 @@ def visible_brand(master: Any, scheme: Mapping[str, str],
             if box is None:
                 continue
             if shape.tag == f"{P}pic":
-                hue = _picture_hue(part, shape, box.area / slide_area)
+                hue = _picture_hue(shape, part.part.related_part, box.area / slide_area)
                 if hue is not None:
                     weights[hue[0]] += share * hue[1]
                 continue
@@ -62,7 +62,7 @@ def visible_brand(master: Any, scheme: Mapping[str, str],
             if painted and painted.startswith("#") and "/" not in painted:
                 weights[painted] += share * min(box.area / slide_area, 1.0)
     for art in carried:
-        weights_of_artwork(art, scheme, slide_area, weights)
+        _weigh_artwork(art, scheme, slide_area, weights)
     title = master._element.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr/{A}solidFill")
     if title is not None and len(title):
         value = color(title[0], scheme)
@@ -74,21 +74,18 @@ def visible_brand(master: Any, scheme: Mapping[str, str],
     return max(sorted(hued), key=lambda c: hued[c])
 
 
-def weights_of_artwork(art: Any, scheme: Mapping[str, str], slide_area: int,
-                       weights: dict[str, float]) -> None:
+def _weigh_artwork(art: Any, scheme: Mapping[str, str], slide_area: int,
+                   weights: dict[str, float]) -> None:
     """Add what one piece of carried artwork paints, by area, to ``weights``."""
-    from deckgen.template.picture_colour import dominant_hue
     from deckgen.typeset.backdrop import fill, shape_props
 
     for shape in art.element.iter(f"{P}sp", f"{P}pic"):
         box = shape_box(shape) or art.box
         area = min(box.area, art.box.area) / slide_area
         if shape.tag == f"{P}pic":
-            blip = shape.find(f"{P}blipFill/{A}blip")
-            part = dict(art.images).get(blip.get(f"{R}embed")) if blip is not None else None
-            hue = dominant_hue(part.blob) if part is not None and area <= 0.25 else None
-            if hue is not None and hue[1] >= 0.2:
-                weights[hue[0]] += area * hue[1]
+            hue = _picture_hue(shape, dict(art.images).__getitem__, area)
+            if hue is not None:
+                weights[hue[0]] += hue[1]
             continue
         painted = fill(shape_props(shape), scheme)
         if painted and painted.startswith("#") and "/" not in painted:
@@ -107,9 +104,10 @@ def _filled_placeholders(el: Any) -> list[Any]:
     return out
 
 
-def _picture_hue(part: Any, pic: Any, area: float) -> tuple[str, float] | None:
-    """(colour, weight) of a logo or bar picture: its main hue by the area it paints. Photos
-    (large, or without one dominant hue) say nothing about the brand."""
+def _picture_hue(pic: Any, image: Callable[[str], Any], area: float) -> tuple[str, float] | None:
+    """(colour, weight) of a logo or bar picture (``image``: its part by relationship id):
+    its main hue by the area it paints. Photos (large, or without one dominant hue) say
+    nothing about the brand."""
     from deckgen.template.picture_colour import dominant_hue
 
     blip = pic.find(f"{P}blipFill/{A}blip")
@@ -117,7 +115,7 @@ def _picture_hue(part: Any, pic: Any, area: float) -> tuple[str, float] | None:
     if not rid or area > 0.25:
         return None
     try:
-        blob = part.part.related_part(rid).blob
+        blob = image(rid).blob
     except (KeyError, AttributeError):
         return None
     hue = dominant_hue(blob)

@@ -20,7 +20,7 @@ from typing import Any
 from deckgen.geometry import Box
 from deckgen.ooxml import shape_box
 from deckgen.template.index import LayoutInfo, drawn_shapes
-from deckgen.template.picture_background import full_slide_picture, picture_background
+from deckgen.template.picture_background import picture_background
 from deckgen.template.purpose import GENERAL, purpose_of
 from deckgen.template.sample_text import carried_text
 from deckgen.typeset.shape_fill import shape_props
@@ -207,11 +207,10 @@ def _backgrounds(slides: list[tuple[Any, LayoutInfo]], has_cover: bool,
         for n, slide in mine:
             bg = slide._element.find(f"{P}cSld/{P}bg")
             li = slides[n][1]
-            pic = full_slide_picture(slide, li.slide_w, li.slide_h)
-            if pic is not None:  # a picture over the whole slide is its ground
-                grounds[n] = picture_background(slide, li.slide_w, li.slide_h)
-                if grounds[n] is not None:
-                    looks.setdefault("pic" + _look(slide.part, pic), []).append(n)
+            ground = picture_background(slide, li.slide_w, li.slide_h)
+            if ground is not None:  # a picture over the whole slide is its ground
+                grounds[n] = ground
+                looks.setdefault("pic" + _look(slide.part, ground.picture), []).append(n)
             elif bg is not None:
                 looks.setdefault(_look(slide.part, bg), []).append(n)
         for numbers in looks.values():

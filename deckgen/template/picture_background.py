@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from deckgen.geometry import Box
 from deckgen.ooxml import shape_box
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -24,10 +25,11 @@ class PictureBackground:
     """What the background readers and carriers ask of an example slide's part (its
     ``cSld/bg``, its relationships), with the full-slide picture as that background."""
 
-    def __init__(self, slide_part: Any, rid: str) -> None:
+    def __init__(self, slide_part: Any, picture: Any, rid: str) -> None:
         from pptx.oxml import parse_xml
 
         self.part = slide_part
+        self.picture = picture  # the p:pic on the example slide, for its look's signature
         self.rels = slide_part.rels
         self._element = parse_xml(
             f'<p:sld xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}" xmlns:r="{R[1:-1]}"><p:cSld><p:bg>'
@@ -38,7 +40,7 @@ class PictureBackground:
         return self.part.related_part(rid)
 
 
-def full_slide_picture(slide: Any, slide_w: int, slide_h: int) -> Any | None:
+def _full_slide_picture(slide: Any, slide_w: int, slide_h: int) -> Any | None:
     """The picture at the back of the slide covering it whole (uncropped), if any."""
     tree = slide._element.find(f"{P}cSld/{P}spTree")
     for shape in tree if tree is not None else ():
@@ -55,8 +57,6 @@ def full_slide_picture(slide: Any, slide_w: int, slide_h: int) -> Any | None:
                 or crop is not None and any(crop.get(k) not in (None, "0")
                                             for k in ("l", "t", "r", "b"))):
             return None
-        from deckgen.geometry import Box
-
         if box.intersection(Box(0, 0, slide_w, slide_h)) < COVERS * slide_w * slide_h:
             return None
         return shape
@@ -64,10 +64,10 @@ def full_slide_picture(slide: Any, slide_w: int, slide_h: int) -> Any | None:
 
 
 def picture_background(slide: Any, slide_w: int, slide_h: int) -> PictureBackground | None:
-    pic = full_slide_picture(slide, slide_w, slide_h)
+    pic = _full_slide_picture(slide, slide_w, slide_h)
     if pic is None:
         return None
     rid = pic.find(f"{P}blipFill/{A}blip").get(f"{R}embed")
     if rid not in slide.part.rels:
         return None
-    return PictureBackground(slide.part, rid)
+    return PictureBackground(slide.part, pic, rid)

@@ -17,7 +17,7 @@ from deckgen.errors import DeckgenError
 from deckgen.geometry import Box
 from deckgen.pitch.plan import ROLES
 from deckgen.template.candidates import Evidence, ordered, roomiest, ruled_out, score
-from deckgen.template.examples import Examples, read_examples
+from deckgen.template.examples import Examples, is_cover_example, read_examples
 from deckgen.template.index import LayoutInfo, index_presentation
 from deckgen.template.masters import choose_masters
 from deckgen.template.slots import Slot, slots_for
@@ -179,7 +179,6 @@ def _with_artwork(li: LayoutInfo, examples: Examples) -> LayoutInfo:
 def _ground_marks(li: LayoutInfo, examples: Examples) -> tuple[Box, ...]:
     """Marks painted into a background picture the examples set (a logo in a full-slide
     picture), on the slides that take that background: kept clear of as the master's."""
-    from deckgen.template.examples import is_cover_example
     from deckgen.template.picture_ink import background_marks
 
     cover = is_cover_example(examples, li)
