@@ -306,6 +306,66 @@ def big_statement_title_only(path: Path) -> Path:
     return _save(prs, path)
 
 
+def divider_for_a_name(path: Path) -> Path:
+    """Dividers as corporate masters draw them: one with a single text box where the
+    section's name goes (no title placeholder), set large, bold and in the brand colour; a
+    copy of it PowerPoint numbered ("1_Section Divider"); and a logo splash "Intro" before
+    the "Title" layout, both named for the cover."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    layout = _layout(prs, 0, "Section Header")
+    layout.name = "Section Divider"
+    tree = layout.shapes._spTree
+    for ph in list(layout.placeholders):
+        if ph._element.ph.get("type") == "title":
+            tree.remove(ph._element)
+    body = next(ph for ph in layout.placeholders if ph._element.ph.get("type") == "body")
+    body.left, body.top, body.width, body.height = (Inches(0.8), Inches(2.0), Inches(8.4),
+                                                    Inches(1.6))
+    _set_level_one(body, parse_xml(
+        f'<a:lvl1pPr {NSDECL} marL="0" indent="0"><a:buNone/><a:defRPr sz="4000" b="1">'
+        '<a:solidFill><a:srgbClr val="C00000"/></a:solidFill></a:defRPr></a:lvl1pPr>'))
+    copy = _layout(prs, 0, "Two Content")
+    copy.name = "1_Section Divider"
+    intro = _layout(prs, 0, "Blank")
+    intro.name = "Intro"
+    title = _layout(prs, 0, "Title Slide")
+    title.name = "Title"
+    # the splash comes first in the master's list, as in the template that showed the class
+    layouts = master.slide_layouts._sldLayoutIdLst
+    ids = list(layouts)
+    intro_id = next(i for i in ids if master.part.related_part(i.rId) is intro.part)
+    layouts.remove(intro_id)
+    layouts.insert(0, intro_id)
+    return _save(prs, path)
+
+
+def spacing_in_points_on_master(path: Path) -> Path:
+    """A master whose title style sets fixed 24 pt lines, and a divider whose heading sets
+    its own 40 pt text on "single" lines: the layout's spacing replaces the master's."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    lvl = master._element.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr")
+    lvl.insert(0, parse_xml(f'<a:lnSpc {NSDECL}><a:spcPts val="2400"/></a:lnSpc>'))
+    layout = _layout(prs, 0, "Section Header")
+    layout.name = "Divider"
+    title = next(ph for ph in layout.placeholders if ph._element.ph.get("type") == "title")
+    title.left, title.top, title.width, title.height = (Inches(1.0), Inches(1.0), Inches(5.0),
+                                                        Inches(1.3))
+    _set_level_one(title, parse_xml(
+        f'<a:lvl1pPr {NSDECL}><a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'
+        '<a:defRPr sz="4000" cap="none"/></a:lvl1pPr>'))
+    return _save(prs, path)
+
+
+def _set_level_one(ph, level) -> None:
+    """The placeholder's own first-level style, replacing the one python-pptx's layout has."""
+    lst = ph._element.txBody.find(f"{A}lstStyle")
+    for old in lst.findall(f"{A}lvl1pPr"):
+        lst.remove(old)
+    lst.insert(0, level)
+
+
 MASTER_BUILDERS = {
     "twin_masters_with_examples": twin_masters_with_examples,
     "twin_masters_plain": twin_masters_plain,
@@ -319,6 +379,8 @@ MASTER_BUILDERS = {
     "master_without_layouts": master_without_layouts,
     "notes_master_without_body": notes_master_without_body,
     "big_statement_title_only": big_statement_title_only,
+    "divider_for_a_name": divider_for_a_name,
+    "spacing_in_points_on_master": spacing_in_points_on_master,
 }
 
 

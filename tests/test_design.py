@@ -72,12 +72,14 @@ def test_master_without_placeholders_draws_named_boxes_in_reading_order(tmp_path
         assert tops == sorted(tops) or slide.shapes[0].name.startswith("Title")
 
 
-def test_small_divider_is_not_used_for_the_statement(tmp_path):
+def test_small_divider_keeps_the_statement_with_its_text_in_a_box_of_its_own(tmp_path):
     template = BUILDERS["small_divider"](tmp_path / "t.pptx")
     tmap = resolve(locate(template).open(), "t", {}, None)
     assert tmap.choices["statement"].layout.name == "Divider"  # first by name …
     choices, _ = _writer_choice(template)
-    assert choices["statement"].layout.name != "Divider"  # … but it cannot hold the text
+    chosen = choices["statement"]
+    assert chosen.layout.name == "Divider"  # … and, its text box too small, still taken
+    assert chosen.slots["body"].ph is None and chosen.slots["title"].ph is not None
 
 
 def test_title_at_bottom_keeps_title_and_body_apart(tmp_path):

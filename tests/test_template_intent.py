@@ -419,3 +419,58 @@ def test_a_logo_carried_from_the_examples_is_not_printed_over_by_the_slide_numbe
     for slide in list(prs.slides)[1:]:
         assert [sh for sh in slide.shapes if sh.shape_type == 13]  # the logo is carried
         assert 13 not in {sh.placeholder_format.type for sh in slide.placeholders}
+
+
+def test_a_divider_made_for_a_name_takes_the_statement_title_in_its_look(tmp_path):
+    """The divider's one text box (no title placeholder) is where its designer sets the
+    section's name: the statement's title goes there as a real title placeholder, large,
+    bold and red as that box; its two sentences in a placeholder of their own beside it.
+    The numbered copy and the cover's logo splash are passed over."""
+    prs, _ = _deck(tmp_path, "divider_for_a_name")
+    assert prs.slides[0].slide_layout.name == "Title"  # not the "Intro" splash
+    slide = prs.slides[1]
+    assert slide.slide_layout.name == "Section Divider"
+    title = slide.shapes.title
+    assert title is not None and title.text_frame.text.startswith("Social Media")
+    assert (title.left, title.top) == (Inches(0.8), Inches(2.0))
+    runs = title._element.findall(f".//{A}r/{A}rPr")
+    assert runs and all(r.get("b") == "1" for r in runs)
+    assert all(r.find(f"{A}solidFill/{A}srgbClr").get("val") == "C00000" for r in runs)
+    assert max(int(r.get("sz")) for r in runs) > 2800  # the divider's size, not a content title's
+    body = [sh for sh in slide.placeholders if sh.shape_id != title.shape_id
+            and "Plädoyer" in sh.text_frame.text]
+    assert body and body[0].top >= title.top + title.height  # under the heading, not over it
+
+
+def test_a_divider_whose_text_box_is_too_small_keeps_the_statement(tmp_path):
+    """A section header with a one-line box for its text: the statement stays on the divider
+    and its text gets a placeholder of its own, clear of the heading."""
+    from fixture_templates import BUILDERS
+
+    template = BUILDERS["small_divider"](tmp_path / "t.pptx")
+    (deck,) = deckgen.build(COMPANY, template=template, output=tmp_path / "deck.pptx")
+    slide = Presentation(str(deck)).slides[1]
+    assert slide.slide_layout.name == "Divider"
+    title = slide.shapes.title
+    body = next(sh for sh in slide.placeholders if "Plädoyer" in sh.text_frame.text)
+    assert body.top + body.height <= title.top or title.top + title.height <= body.top
+
+
+def test_a_layouts_single_spacing_replaces_the_masters_fixed_lines(tmp_path):
+    """Measured on the master's 24 pt lines, a 40 pt heading of three lines "fits" a box of
+    two and runs into the text under it; measured on the layout's single lines, it shrinks."""
+    from deckgen.typeset.styles import box_style
+
+    template = MASTER_BUILDERS["spacing_in_points_on_master"](tmp_path / "t.pptx")
+    layout = _layout_named(Presentation(str(template)), "Divider")
+    ph = next(p for p in layout.placeholders if p._element.ph.get("type") == "title")
+    level = box_style(layout, ph._element, "title").levels[0]
+    assert (level.line_pct, level.line_pts) == (1.0, 0.0)
+    (deck,) = deckgen.build(COMPANY, template=template, output=tmp_path / "deck.pptx")
+    title = Presentation(str(deck)).slides[1].shapes.title
+    sizes = {int(r.get("sz")) for r in title._element.findall(f".//{A}rPr") if r.get("sz")}
+    assert sizes and max(sizes) < 4000  # shrunk to fit its box on single lines
+
+
+def _layout_named(prs, name: str):
+    return next(la for m in prs.slide_masters for la in m.slide_layouts if la.name == name)

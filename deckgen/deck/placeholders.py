@@ -64,19 +64,20 @@ class Placeholders:
             "dt", "ftr", "sldNum") else 1, b.y, b.x)
         return sp
 
-    def own(self, state: Any, key: str, box: Box, kind: str) -> Any:
+    def own(self, state: Any, key: str, slot: Slot, kind: str) -> Any:
         """A placeholder of the slide's own where the layout has none for this text: a real
         title (``type="title"``) or body (an ``idx`` of its own) at an explicit position, so
         the outline view, screen readers and "Go to slide" see the slide's title and text.
         Its look is written out (`_fill`), as nothing on the layout passes it on."""
         from pptx.oxml import parse_xml
 
+        box = slot.box
         shape_id = state.next_id
         state.next_id += 1
         ph = '<p:ph type="title"/>' if key == "title" else (
             f'<p:ph type="body" idx="{OWN_IDX + len(state.texts)}"/>')
         name = f"{_DRAWN_NAMES.get(key, key.capitalize())} {shape_id - 1}"
-        style = self.ts.style(state.choice.layout, Slot(None, box), kind)
+        style = self.ts.style(state.choice.layout, slot, kind)
         left, top, right, bottom = style.insets
         sp = parse_xml(
             f'<p:sp xmlns:a="{NS["a"]}" xmlns:p="{NS["p"]}"><p:nvSpPr>'

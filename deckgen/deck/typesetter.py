@@ -42,7 +42,7 @@ class Typesetter:
         self.fonts, self.colors = content.fonts, content.colors
         self.legibility = content.legibility
         self._style_fonts: dict[int, dict[str, str]] = {}
-        self._styles: dict[tuple[int, int | None, str], BoxStyle] = {}
+        self._styles: dict[tuple[int, int | None, str, int | None, str], BoxStyle] = {}
         self._fits: dict[tuple[Any, ...], FitResult] = {}
         # Styles live as long as the writer, so their ids are stable keys for the fit cache.
         self._adjusted_styles: dict[tuple[int, str], BoxStyle] = {}
@@ -70,16 +70,24 @@ class Typesetter:
         return self._style_fonts.get(id(style), self.fonts)
 
     def style(self, layout: LayoutInfo, slot: Slot, kind: str) -> BoxStyle:
-        key = (id(layout.layout), slot.ph.pos if slot.ph else None, kind)
+        key = (id(layout.layout), slot.ph.pos if slot.ph else None, kind,
+               slot.look.pos if slot.look and not slot.ph else None,
+               slot.anchor if not slot.ph else "")
         style = self._styles.get(key)
         if style is None:
             if slot.ph is not None:
                 style = box_style(layout.layout, self.phs(layout)[slot.ph.pos], slot.ph.kind)
+            elif slot.look is not None:
+                look = box_style(layout.layout, self.phs(layout)[slot.look.pos], slot.look.kind)
+                style = BoxStyle(look.insets, tuple(replace_level(lv, bullet=False)
+                                                    for lv in look.levels), True, look.anchor)
             else:
                 style = self._drawn_style(layout, kind)
                 # bullets spelled out: a text box inherits none
                 levels = tuple(replace_level(lv, bullet=False) for lv in style.levels)
                 style = BoxStyle((91440, 45720, 91440, 45720), levels, True)
+            if slot.ph is None and slot.anchor:
+                style = BoxStyle(style.insets, style.levels, style.wrap, slot.anchor)
             self._styles[key] = style
             self._style_fonts[id(style)] = self.theme(layout).fonts
         return style

@@ -237,7 +237,7 @@ class DeckWriter(FieldsMixin, DrawingMixin, LogoMixin):
         if slot.ph is not None:
             sp = self.shapes.clone(state, slot.ph, slot.box if slot.resized else None)
         else:
-            sp = self.shapes.own(state, key, slot.box, text.kind)
+            sp = self.shapes.own(state, key, slot, text.kind)
         filled = _Filled(sp, slot, text, sizes)
         state.texts[key] = filled
         self.filler.fill(state, key, filled)

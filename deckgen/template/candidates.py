@@ -10,6 +10,7 @@ own layout is never the statement's.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,9 +152,11 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
         if role == "title" and li is ex.cover:
             return not li.has_vertical  # the examples' cover, title placeholder or not
         # a layout named for this very slide that has a title but no box for its text (a
-        # "Big statement" with its title alone): the text gets a placeholder of its own
+        # "Big statement" with its title alone): the text gets a placeholder of its own; a
+        # divider with one box for the section's name: the statement's title goes there
         return made_for(role, li.purpose) and (
-            li.title is not None or role == "title") and not li.has_vertical
+            li.title is not None or role == "title"
+            or (role == "statement" and bool(li.text_boxes))) and not li.has_vertical
 
     def rank(li: LayoutInfo) -> int:
         order = (masters.cover, masters.content) if role == "title" else (
@@ -212,8 +215,12 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
                          key=lambda li: (named(li) is None, -score(role, li), layouts.index(li))):
             add(li, "the cover's master" + (f", layout name {li.name!r}"
                                             if named(li) is not None else ""))
-    hits = [(rank(li), named(li), i, li) for i, li in enumerate(pool) if named(li) is not None]
-    for _rank, tier, _i, li in sorted(hits, key=lambda h: h[:3]):
+    # among layouts named alike: for the cover, one with a title placeholder before one
+    # without (a logo splash "Intro" beside the "Title" layout); the original before
+    # PowerPoint's numbered copies ("1_Section Divider")
+    hits = [(rank(li), named(li), role == "title" and li.title is None, _copy(li), i, li)
+            for i, li in enumerate(pool) if named(li) is not None]
+    for _rank, tier, _untitled, _copied, _i, li in sorted(hits, key=lambda h: h[:5]):
         add(li, f"layout name {li.name!r}" if tier < len(groups) else
             f"layout name {li.name!r} says it is made for this")
     if role == "statement" and split:
@@ -226,6 +233,14 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
         if score(role, li) > 0:
             add(li, f"placeholder signature ({_signature(li)})")
     return out
+
+
+_COPY = re.compile(r"^\d+_\S")
+
+
+def _copy(li: LayoutInfo) -> bool:
+    """PowerPoint names a layout it copies from another master "1_Name", "2_Name"."""
+    return bool(_COPY.match(li.name))
 
 
 def _photo(role: str, li: LayoutInfo) -> bool:

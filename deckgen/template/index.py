@@ -49,6 +49,10 @@ class Slot:
     ph: PhInfo | None
     box: Box
     resized: bool = False
+    # a drawn box that stands where a layout placeholder of another kind is, in its look (a
+    # divider's one text box, made for the section's title, takes the statement's title)
+    look: PhInfo | None = None
+    anchor: str = ""  # a drawn box's text sits here (t, ctr, b) rather than at the top
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from deckgen.template.candidates import Evidence, ordered, roomiest, ruled_out, 
 from deckgen.template.examples import Examples, is_cover_example, read_examples
 from deckgen.template.index import LayoutInfo, index_presentation
 from deckgen.template.masters import choose_masters
+from deckgen.template.purpose import made_for
 from deckgen.template.slots import Slot, slots_for
 
 __all__ = ["RoleChoice", "Slot", "TemplateMap", "resolve", "slots_for"]
@@ -113,8 +114,15 @@ def resolve(prs: Any, name: str, explicit: Mapping[str, Any], config: Path | Non
     def options_for(role: str) -> tuple[RoleChoice, ...]:
         found = []
         for layout, reason in ordered(role, layouts, ev, cover):
-            slots, notes = slots_for(role, layout, title_box=content_title)
-            found.append(RoleChoice(role, layout, reason, slots, tuple(notes)))
+            divider = role == "statement" and made_for(role, layout.purpose)
+            if layout.title is not None or not divider:
+                slots, notes = slots_for(role, layout, title_box=content_title)
+                found.append(RoleChoice(role, layout, reason, slots, tuple(notes)))
+            if divider:  # its text boxes too small for two sentences: the text under it
+                slots, notes = slots_for(role, layout, divider=True)
+                if slots:
+                    found.append(RoleChoice(role, layout, f"{reason}; its text in a "
+                                            "placeholder of its own", slots, tuple(notes)))
         for whole in (False, True):
             slots, notes = slots_for(role, fallback, drawn=True, whole=whole,
                                      title_box=content_title)

@@ -159,6 +159,27 @@ def _para_level(p: Any) -> int:
     return int(value) if value and value.isdigit() else 0
 
 
+def _spacing(chain: list[Any], tag: str, default_pct: int) -> tuple[float, float]:
+    """A spacing (line, before or after) as ``(fraction, points)``, from the most specific
+    style that sets it at all: a layout's "single" (a percentage) replaces the master's
+    fixed 24 pt, it does not sit beside it (a 36 pt title measured on 24 pt lines overflows)."""
+    for el in chain:
+        node = el.find(_q(tag))
+        if node is None or not len(node):
+            continue
+        value = node[0].get("val")
+        try:
+            number = int(value) if value is not None else None
+        except ValueError:
+            number = None
+        if number is None:
+            continue
+        if node[0].tag == _q("a:spcPct"):
+            return number / 100000, 0.0
+        return (default_pct / 100000 if tag == "a:lnSpc" else 0.0), number / 100
+    return default_pct / 100000, 0.0
+
+
 def level_style(sources: list[Any], level: int, title: bool, sample: Any = None,
                 defaults_last: bool = False) -> LevelStyle:
     """A level's style from list styles given most specific first.
@@ -191,16 +212,19 @@ def level_style(sources: list[Any], level: int, title: bool, sample: Any = None,
         fill = sample.find(_q("a:solidFill"))
         if colour is None and fill is not None and len(fill):
             colour = fill[0]
+    line_pct, line_pts = _spacing(chain, "a:lnSpc", 100000)
+    before_pct, before_pts = _spacing(chain, "a:spcBef", 0)
+    after_pct, after_pts = _spacing(chain, "a:spcAft", 0)
     return LevelStyle(
         size=size or 1800,
         bold=bool(bold),
         font=font or ("+mj-lt" if title else "+mn-lt"),
-        line_pct=_first(chain, _attr_int("a:lnSpc/a:spcPct", "val"), 100000) / 100000,
-        line_pts=_first(chain, _attr_int("a:lnSpc/a:spcPts", "val"), 0) / 100,
-        before_pct=_first(chain, _attr_int("a:spcBef/a:spcPct", "val"), 0) / 100000,
-        before_pts=_first(chain, _attr_int("a:spcBef/a:spcPts", "val"), 0) / 100,
-        after_pct=_first(chain, _attr_int("a:spcAft/a:spcPct", "val"), 0) / 100000,
-        after_pts=_first(chain, _attr_int("a:spcAft/a:spcPts", "val"), 0) / 100,
+        line_pct=line_pct,
+        line_pts=line_pts,
+        before_pct=before_pct,
+        before_pts=before_pts,
+        after_pct=after_pct,
+        after_pts=after_pts,
         mar_l=_first(chain, _attr_int("", "marL"), 0),
         indent=_first(chain, _attr_int("", "indent"), 0),
         bullet=_first(chain, _bullet, False),
