@@ -17,6 +17,7 @@ from deckgen.errors import DeckgenError
 from deckgen.geometry import Box
 from deckgen.pitch.plan import ROLES
 from deckgen.template.candidates import Evidence, ordered, roomiest, ruled_out, score
+from deckgen.template.divider_slots import divider_slots
 from deckgen.template.examples import Examples, is_cover_example, read_examples
 from deckgen.template.index import LayoutInfo, index_presentation
 from deckgen.template.masters import choose_masters
@@ -119,8 +120,9 @@ def resolve(prs: Any, name: str, explicit: Mapping[str, Any], config: Path | Non
                 slots, notes = slots_for(role, layout, title_box=content_title)
                 found.append(RoleChoice(role, layout, reason, slots, tuple(notes)))
             if divider:  # its text boxes too small for two sentences: the text under it
-                slots, notes = slots_for(role, layout, divider=True)
-                if slots:
+                placed = divider_slots(layout)
+                if placed is not None:
+                    slots, notes = slots_for(role, layout, placed=placed)
                     found.append(RoleChoice(role, layout, f"{reason}; its text in a "
                                             "placeholder of its own", slots, tuple(notes)))
         for whole in (False, True):

@@ -96,7 +96,7 @@ def _moved(box: Box, blockers: list[Box], layout: LayoutInfo, taken: list[Box],
 SHORT_TITLE = 0.1  # a title box less tall than this share of the slide holds one line
 
 
-def _title_room(layout: LayoutInfo, title: PhInfo) -> Slot:
+def title_room(layout: LayoutInfo, title: PhInfo) -> Slot:
     """The title's box, grown to hold two lines where the template made it for one line
     and left room beside it: upward for a title set on its baseline (anchored at the
     bottom, as corporate masters set titles over their content), downward for one hung from
@@ -156,25 +156,23 @@ def _text_room(layout: LayoutInfo, body: PhInfo) -> Slot:
     return Slot(body, grown, resized=True)
 
 
-def _largest(phs: list[PhInfo]) -> PhInfo | None:
+def largest(phs: list[PhInfo]) -> PhInfo | None:
     return max(phs, key=lambda p: (p.box.area, -p.pos)) if phs else None
 
 
 def slots_for(role: str, layout: LayoutInfo, drawn: bool = False, whole: bool = False,
               title_box: Box | None = None,
-              divider: bool = False) -> tuple[dict[str, Slot], list[str]]:
+              placed: tuple[dict[str, Slot], list[str]] | None = None,
+              ) -> tuple[dict[str, Slot], list[str]]:
     """Assign the role's pieces to this layout's placeholders, none over another or a logo.
 
     ``drawn``: the last resort, boxes in the layout's free area (``whole``: in the whole
     slide, over the template's artwork too). ``title_box``: where the template's content
     slides have their title, for a layout without a title placeholder, so titles do not jump
-    from slide to slide. ``divider``: a divider's heading with the text in a box of its own
-    under it (`divider_slots`)."""
-    if divider:
-        found = divider_slots(layout)
-        if found is None:
-            return {}, []
-        slots, notes = found
+    from slide to slide. ``placed``: pieces already placed (a divider's heading and its text,
+    `deckgen.template.divider_slots`), kept off the fields and each other here."""
+    if placed is not None:
+        slots, notes = placed
     else:
         slots, notes = (_drawn_slots(role, layout, whole, title_box) if drawn
                         else _raw_slots(role, layout, title_box))
@@ -193,60 +191,6 @@ def slots_for(role: str, layout: LayoutInfo, drawn: bool = False, whole: bool = 
         out[key] = slot
         taken.append(slot.box)
     return {k: out[k] for k in slots}, notes
-
-
-def divider_slots(layout: LayoutInfo) -> tuple[dict[str, Slot], list[str]] | None:
-    """A statement on a divider whose text boxes do not hold its text: the heading where the
-    divider sets its section title, the text in a box of its own under it, in the heading's
-    column. Section layouts give the title a big box and, if anything, one short line or a
-    section number besides; a designer keeps the divider and adds the two sentences below
-    the heading rather than moving the statement onto a plain content slide.
-
-    A divider without a title placeholder (one text box, made for the section's name) gets a
-    real title placeholder there, in that box's look. None where no room is left under the
-    heading."""
-    h = layout.slide_h
-    title = layout.title
-    if title is not None:
-        head = _title_room(layout, title)
-    else:
-        big = _largest([p for p in layout.text_boxes if not p.vert])
-        if big is None:
-            return None
-        head = Slot(None, big.box, look=big)
-    gap = int(0.02 * h)
-    width = max(head.box.w, int(0.4 * layout.slide_w))
-    x = min(head.box.x, layout.slide_w - width)
-    top = head.box.bottom + gap
-    footers = [p.box.y for p in layout.of_kind("dt", "ftr", "sldNum") if p.box.y >= top]
-    bottom = min([int(0.92 * h), *(f - gap for f in footers)])
-    # what the heading sits on (a band, a shape) is the text's backdrop too, not an obstacle
-    blockers = [o for o in layout.obstacles if o.intersection(head.box) < 0.6 * head.box.area]
-    # under the heading; else under it with the heading raised (a heading set low over a
-    # band, with a line of text between: the designer's order kept, moved up); else over it
-    # (Office's older section header sets its text over the title)
-    want = int(0.2 * h)
-    pad = int(0.01 * layout.slide_w)
-    under = Box(x, top, width, max(bottom - top, 0))
-    room = free_rect(under, blockers, gap=pad) if under.h else under
-    regions = [("under", head, under)]
-    raise_by = want - room.h
-    raised = Box(head.box.x, head.box.y - raise_by, head.box.w, head.box.h)
-    if raise_by > 0 and room.y <= top + gap and raised.y >= int(0.08 * h) and not any(
-            o.intersection(raised) > 0 for o in blockers):
-        regions.append(("under", Slot(head.ph, raised, resized=True, look=head.look),
-                        Box(x, raised.bottom + gap, width, room.bottom - raised.bottom - gap)))
-    regions.append(("over", head, Box(x, int(0.08 * h), width,
-                                      max(head.box.y - gap - int(0.08 * h), 0))))
-    for where, heading, region in regions:
-        free = free_rect(region, blockers, gap=pad) if region.h > 0 else region
-        if free.h >= 0.14 * h and free.w >= 0.3 * layout.slide_w:
-            # over the heading, the text sits on it (anchored at the bottom)
-            body = Slot(None, free, anchor="b" if where == "over" else "")
-            return ({"title": heading, "body": body},
-                    [f"the divider's text boxes do not hold the text: it gets a placeholder of "
-                     f"its own {where} the heading"])
-    return None
 
 
 def _drawn_slots(role: str, layout: LayoutInfo, whole: bool = False,
@@ -269,7 +213,7 @@ def _drawn_slots(role: str, layout: LayoutInfo, whole: bool = False,
         slots["title"] = Slot(title, Box(free.x, ty, free.w, th), resized=title is not None)
         top = ty + th + int(h * 0.02)
     elif usable and role != "title":
-        slots["title"] = _title_room(layout, title)
+        slots["title"] = title_room(layout, title)
         top = slots["title"].box.bottom + int(h * 0.03)
     elif hint is not None and role != "title" and not any(
             o.intersection(hint) for o in layout.obstacles):
@@ -307,7 +251,7 @@ def _raw_slots(role: str, layout: LayoutInfo,
     title = layout.title
     region = content_region(layout)
     if title is not None:
-        slots["title"] = _title_room(layout, title)
+        slots["title"] = title_room(layout, title)
     elif role == "title":  # a cover drawn without placeholders: the title in its free area
         slots["title"] = Slot(None, Box(region.x, region.y + region.h // 5, region.w,
                                         region.h * 7 // 20))
@@ -333,14 +277,14 @@ def _raw_slots(role: str, layout: LayoutInfo,
     elif role in KIND_SLOTS:
         slots.update(KIND_SLOTS[role](layout, region, Slot))
     elif role in ("statement", "quote"):
-        body = _largest([p for p in texts if p.kind != "obj"] or texts)
+        body = largest([p for p in texts if p.kind != "obj"] or texts)
         slots["body"] = _text_room(layout, body) if body else Slot(None, region)
         if body is None:
             notes.append("no text placeholder: the statement text is drawn as a text box")
     elif role == "statistic":
         slots.update(_statistic_slots(layout, region, notes))
     else:
-        body = _largest(layout.text_areas)
+        body = largest(layout.text_areas)
         pair = side_by_side(layout)
         if body is None:
             slots["body"] = Slot(None, region)
@@ -394,7 +338,7 @@ def _statistic_slots(layout: LayoutInfo, region: Box, notes: list[str]) -> dict[
         slots["figure"] = Slot(pair[0], pair[0].box)
         slots["chart"] = Slot(None, pair[1].box)
         return slots
-    area = _largest(contents)
+    area = largest(contents)
     base = area.box if area else region
     text_box = Box(base.x, base.y, int(base.w * 0.44), base.h)
     chart_box = Box(base.x + int(base.w * 0.48), base.y, int(base.w * 0.52), base.h)
