@@ -299,7 +299,7 @@ def big_statement_title_only(path: Path) -> Path:
     for ph in list(layout.placeholders):
         if (ph._element.ph.get("type") or "obj") == "body":
             tree.remove(ph._element)
-    title = next(ph for ph in layout.placeholders if ph._element.ph.get("type") == "title")
+    title = _typed(layout, "title")
     title.left, title.top, title.width, title.height = (Inches(0.7), Inches(1.2), Inches(8.6),
                                                         Inches(2.0))
     _background(layout, "23395B")
@@ -319,9 +319,8 @@ def divider_for_a_name(path: Path) -> Path:
     for ph in list(layout.placeholders):
         if ph._element.ph.get("type") == "title":
             tree.remove(ph._element)
-    body = next(ph for ph in layout.placeholders if ph._element.ph.get("type") == "body")
-    body.left, body.top, body.width, body.height = (Inches(0.8), Inches(2.0), Inches(8.4),
-                                                    Inches(1.6))
+    body = _typed(layout, "body")
+    _move(body, 0.8, 2.0, 8.4, 1.6)
     _set_level_one(body, parse_xml(
         f'<a:lvl1pPr {NSDECL} marL="0" indent="0"><a:buNone/><a:defRPr sz="4000" b="1">'
         '<a:solidFill><a:srgbClr val="C00000"/></a:solidFill></a:defRPr></a:lvl1pPr>'))
@@ -349,13 +348,20 @@ def spacing_in_points_on_master(path: Path) -> Path:
     lvl.insert(0, parse_xml(f'<a:lnSpc {NSDECL}><a:spcPts val="2400"/></a:lnSpc>'))
     layout = _layout(prs, 0, "Section Header")
     layout.name = "Divider"
-    title = next(ph for ph in layout.placeholders if ph._element.ph.get("type") == "title")
-    title.left, title.top, title.width, title.height = (Inches(1.0), Inches(1.0), Inches(5.0),
-                                                        Inches(1.3))
+    title = _typed(layout, "title")
+    _move(title, 1.0, 1.0, 5.0, 1.3)
     _set_level_one(title, parse_xml(
         f'<a:lvl1pPr {NSDECL}><a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'
         '<a:defRPr sz="4000" cap="none"/></a:lvl1pPr>'))
     return _save(prs, path)
+
+
+def _typed(layout, ph_type: str):
+    return next(ph for ph in layout.placeholders if ph._element.ph.get("type") == ph_type)
+
+
+def _move(shape, x: float, y: float, w: float, h: float) -> None:
+    shape.left, shape.top, shape.width, shape.height = Inches(x), Inches(y), Inches(w), Inches(h)
 
 
 def _set_level_one(ph, level) -> None:

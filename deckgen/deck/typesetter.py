@@ -77,17 +77,17 @@ class Typesetter:
         if style is None:
             if slot.ph is not None:
                 style = box_style(layout.layout, self.phs(layout)[slot.ph.pos], slot.ph.kind)
-            elif slot.look is not None:
-                look = box_style(layout.layout, self.phs(layout)[slot.look.pos], slot.look.kind)
-                style = BoxStyle(look.insets, tuple(replace_level(lv, bullet=False)
-                                                    for lv in look.levels), True, look.anchor)
             else:
-                style = self._drawn_style(layout, kind)
-                # bullets spelled out: a text box inherits none
-                levels = tuple(replace_level(lv, bullet=False) for lv in style.levels)
-                style = BoxStyle((91440, 45720, 91440, 45720), levels, True)
-            if slot.ph is None and slot.anchor:
-                style = BoxStyle(style.insets, style.levels, style.wrap, slot.anchor)
+                if slot.look is not None:  # where a placeholder of another kind is, its look
+                    base = box_style(layout.layout, self.phs(layout)[slot.look.pos],
+                                     slot.look.kind)
+                    insets, anchor = base.insets, base.anchor
+                else:
+                    base = self._drawn_style(layout, kind)
+                    insets, anchor = (91440, 45720, 91440, 45720), "t"
+                # bullets spelled out: a placeholder of the slide's own inherits none
+                levels = tuple(replace_level(lv, bullet=False) for lv in base.levels)
+                style = BoxStyle(insets, levels, True, slot.anchor or anchor)
             self._styles[key] = style
             self._style_fonts[id(style)] = self.theme(layout).fonts
         return style

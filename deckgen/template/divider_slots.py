@@ -42,7 +42,9 @@ def divider_slots(layout: LayoutInfo) -> tuple[dict[str, Slot], list[str]] | Non
     pad = int(0.01 * layout.slide_w)
     under = Box(x, top, width, max(bottom - top, 0))
     room = free_rect(under, blockers, gap=pad) if under.h else under
-    regions = [("under", head, under)]
+    if _roomy(room, layout):
+        return _placed(head, room, "under")
+    regions = []
     raise_by = want - room.h
     raised = Box(head.box.x, head.box.y - raise_by, head.box.w, head.box.h)
     if raise_by > 0 and room.y <= top + gap and raised.y >= int(0.08 * h) and not any(
@@ -53,10 +55,18 @@ def divider_slots(layout: LayoutInfo) -> tuple[dict[str, Slot], list[str]] | Non
                                       max(head.box.y - gap - int(0.08 * h), 0))))
     for where, heading, region in regions:
         free = free_rect(region, blockers, gap=pad) if region.h > 0 else region
-        if free.h >= 0.14 * h and free.w >= 0.3 * layout.slide_w:
-            # over the heading, the text sits on it (anchored at the bottom)
-            body = Slot(None, free, anchor="b" if where == "over" else "")
-            return ({"title": heading, "body": body},
-                    [f"the divider's text boxes do not hold the text: it gets a placeholder of "
-                     f"its own {where} the heading"])
+        if _roomy(free, layout):
+            return _placed(heading, free, where)
     return None
+
+
+def _roomy(box: Box, layout: LayoutInfo) -> bool:
+    return box.h >= 0.14 * layout.slide_h and box.w >= 0.3 * layout.slide_w
+
+
+def _placed(heading: Slot, box: Box, where: str) -> tuple[dict[str, Slot], list[str]]:
+    # over the heading, the text sits on it (anchored at the bottom)
+    body = Slot(None, box, anchor="b" if where == "over" else "")
+    return ({"title": heading, "body": body},
+            [f"the divider's text boxes do not hold the text: it gets a placeholder of its own "
+             f"{where} the heading"])

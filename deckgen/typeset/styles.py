@@ -167,11 +167,7 @@ def _spacing(chain: list[Any], tag: str, default_pct: int) -> tuple[float, float
         node = el.find(_q(tag))
         if node is None or not len(node):
             continue
-        value = node[0].get("val")
-        try:
-            number = int(value) if value is not None else None
-        except ValueError:
-            number = None
+        number = _attr_int("", "val")(node[0])
         if number is None:
             continue
         if node[0].tag == _q("a:spcPct"):
