@@ -225,6 +225,17 @@ def sample_text_on_masters(path: Path) -> Path:
     return _save(prs, path)
 
 
+def _accents(master, values: list[str]) -> None:
+    theme = master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme.blob)
+    for n, value in enumerate(values, 1):
+        el = root.find(f".//{A}clrScheme/{A}accent{n}")
+        for child in list(el):
+            el.remove(child)
+        etree.SubElement(el, f"{A}srgbClr", val=value)
+    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def black_accent_on_black(path: Path) -> Path:
     """A black slide whose theme's first accent is black too: the figure and the chart's
     highlighted slice must not vanish into the background."""
@@ -232,13 +243,7 @@ def black_accent_on_black(path: Path) -> Path:
     master = prs.slide_masters[0]
     _background(master, "000000")
     _white_text(master)
-    theme = master.part.part_related_by(RT.THEME)
-    root = etree.fromstring(theme.blob)
-    el = root.find(f".//{A}clrScheme/{A}accent1")
-    for child in list(el):
-        el.remove(child)
-    etree.SubElement(el, f"{A}srgbClr", val="000000")
-    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    _accents(master, ["000000"])
     return _save(prs, path)
 
 
@@ -247,6 +252,23 @@ def brand_band_default_accents(path: Path) -> Path:
     master. The figure and the chart's highlight take the purple, not Office blue."""
     prs = Presentation()
     _rect(prs.slide_masters[0], 91, 0, 7.0, 10, 0.5, "5A1E8C", "Brand band")
+    return _save(prs, path)
+
+
+def brand_in_a_later_accent(path: Path) -> Path:
+    """A designer's own accents, the first a green, the sixth the red the master paints (as
+    Adobe's template has them): the chart and the figure take the red the slides show."""
+    prs = Presentation()
+    _accents(prs.slide_masters[0], ["2E9E3A", "308FFF", "B03AB0", "C77700", "7A6A00", "D40F00"])
+    _rect(prs.slide_masters[0], 91, 0, 7.0, 10, 0.5, "D40F00", "Brand band")
+    return _save(prs, path)
+
+
+def pale_brand_band(path: Path) -> Path:
+    """Office's accents, the brand a light orange band (below 3:1 on white, as AWS orange
+    is): chart and figure take the orange a shade deeper, not Office blue."""
+    prs = Presentation()
+    _rect(prs.slide_masters[0], 91, 0, 7.0, 10, 0.5, "FF9A00", "Brand band")
     return _save(prs, path)
 
 
@@ -381,6 +403,8 @@ MASTER_BUILDERS = {
     "sample_text_on_masters": sample_text_on_masters,
     "black_accent_on_black": black_accent_on_black,
     "brand_band_default_accents": brand_band_default_accents,
+    "brand_in_a_later_accent": brand_in_a_later_accent,
+    "pale_brand_band": pale_brand_band,
     "one_line_titles": one_line_titles,
     "master_without_layouts": master_without_layouts,
     "notes_master_without_body": notes_master_without_body,

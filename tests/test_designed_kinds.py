@@ -64,11 +64,13 @@ def test_every_slice_stands_out_or_is_outlined_and_labels_follow_the_language(tm
     points = frame.chart._chartSpace.findall(f".//{C}dPt")
     fills = [color(p.find(f"{C}spPr/{A}solidFill")[0], scheme) for p in points]
     assert contrast_ratio(fills[1], bg) < 3.0  # the muted rest: the case this is about
-    for point, fill in zip(points, fills):
-        line = point.find(f"{C}spPr/{A}ln/{A}solidFill")
-        if contrast_ratio(fill, bg) < 3.0 or contrast_ratio(fills[0], fills[1]) < 3.0:
+    lines = [p.find(f"{C}spPr/{A}ln/{A}solidFill") for p in points]
+    for line, fill in zip(lines, fills):
+        if contrast_ratio(fill, bg) < 3.0:
             assert line is not None  # its outline (and legend swatch) shows on the slide
             assert contrast_ratio(color(line[0], scheme), bg) >= 3.0
+    if contrast_ratio(fills[0], fills[1]) < 3.0:  # neighbours: a border between them
+        assert any(line is not None for line in lines)
     labels = [p.data_label.text_frame.text for p in frame.chart.plots[0].series[0].points]
     assert labels == ["12,5\u00a0%", "87,5\u00a0%"]
     descr = frame._element.find(f".//{P}cNvPr").get("descr")

@@ -146,6 +146,25 @@ def test_figure_and_chart_take_the_painted_brand_over_office_accents(tmp_path):
     assert fills[0].get("val") == "5A1E8C"
 
 
+def test_chart_and_figure_take_the_accent_the_master_paints_not_the_first(tmp_path):
+    prs, _ = _deck(tmp_path, "brand_in_a_later_accent")
+    fills, figure = _chart_and_figure(prs)
+    assert fills[0].get("val") == "accent6"
+    assert figure.get("val") == "accent6"
+
+
+def test_a_pale_brand_goes_a_shade_deeper_on_chart_and_figure_alike(tmp_path):
+    """AWS orange on white (2.1:1): a shade deeper, the same on the slice and the figure,
+    not Office blue on one and orange on the other."""
+    prs, _ = _deck(tmp_path, "pale_brand_band")
+    scheme = theme_colors(prs.slide_masters[0])
+    fills, figure = _chart_and_figure(prs)
+    for el in (fills[0], figure):
+        assert el.get("val") == "FF9A00" and el.find(f"{A}lumMod") is not None
+        assert contrast_ratio(color(el, scheme), "#FFFFFF") >= 3.0
+    assert color(fills[0], scheme) == color(figure, scheme)
+
+
 @pytest.mark.parametrize("name, hue", [("brand_in_logo_picture", "DC2832"),
                                        ("brand_in_title_band", "00883A")])
 def test_figure_and_chart_take_the_brand_of_a_logo_or_title_band(tmp_path, name, hue):

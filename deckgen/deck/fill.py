@@ -176,14 +176,19 @@ class Filler:
 
     def _figure_colour(self, layout: LayoutInfo, bg: str, size_pt: float, where: str,
                        number: int) -> str:
-        """The first theme accent that reads on the background (the figure's emphasis)."""
+        """The brand, else the first theme accent, that reads on the background (the
+        figure's emphasis)."""
         theme = self.ts.theme(layout)
-        if theme.brand:  # the template's brand colour, where it reads
-            from deckgen.typeset.contrast import ColorRef
+        if theme.brand:  # the template's brand colour where it reads, else a shade deeper
+            from deckgen.typeset.contrast import ColorRef, brand_step
 
             ref = ColorRef(theme.brand)
             if bg == UNKNOWN or contrast_ratio(ref.resolve(theme.colors), bg) >= needed(size_pt):
                 return SOLID.format(ref.xml())
+            # the shade the chart's slice takes too (`slice_colours`)
+            deeper = brand_step(ref, theme.colors, bg, max(needed(size_pt), 3.3))
+            if deeper is not None:
+                return SOLID.format(deeper.xml())
         for n in range(1, 7):
             value = theme.colors.get(f"accent{n}")
             if value and (bg == UNKNOWN or contrast_ratio(value, bg) >= needed(size_pt)):

@@ -18,7 +18,14 @@ from xml.sax.saxutils import escape, quoteattr
 from deckgen.geometry import Box
 from deckgen.typeset.backdrop import UNKNOWN
 from deckgen.typeset.breaks import NBSP
-from deckgen.typeset.contrast import ColorRef, closest_legible, colours_of, contrast_ratio, needed
+from deckgen.typeset.contrast import (
+    ColorRef,
+    brand_step,
+    closest_legible,
+    colours_of,
+    contrast_ratio,
+    needed,
+)
 from deckgen.typeset.fit import SAFETY_W, measure
 from deckgen.typeset.fonts import metrics
 from deckgen.typeset.styles import NS, BoxStyle, LevelStyle
@@ -229,7 +236,11 @@ def first_accent(canvas: Canvas, minimum: float = 3.3, on: str | None = None) ->
     """The brand, else the first theme accent, that stands ``minimum``:1 against the slide, or
     against ``on`` (a card's fill), as a shape that must be seen; None where none does."""
     behind = on or slide_colour(canvas)
-    for slot in dict.fromkeys([canvas.brand] + [f"accent{k}" for k in range(1, 7)]):
+    if canvas.brand.startswith("#") or canvas.brand in canvas.scheme:
+        own = brand_step(ColorRef(canvas.brand), canvas.scheme, behind, minimum)
+        if own is not None:  # the brand, a shade deeper if need be, before another hue
+            return own
+    for slot in dict.fromkeys([f"accent{k}" for k in range(1, 7)]):
         ref = ColorRef(slot)
         if (slot.startswith("#") or slot in canvas.scheme) and contrast_ratio(
                 ref.resolve(canvas.scheme), behind) >= minimum:

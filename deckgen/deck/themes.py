@@ -44,18 +44,21 @@ class Themes:
 
 
 def _brand(master: Any, colors: dict[str, str], carried: list[Any]) -> str | None:
+    """The theme's first accent where it is the designer's own and nothing drawn says
+    otherwise; the accent of the hue the master paints where that is a later one; the
+    painted colour itself where the theme keeps Office's accents."""
     from deckgen.template.brand_colour import (
+        accent_like,
         default_accents,
+        saturated,
         theme_slot_for,
         visible_brand,
     )
-    from deckgen.template.brand_colour import (
-        saturated as _saturated,
-    )
 
-    if not default_accents(colors) and _saturated(colors.get("accent1", "#000000")):
-        return "accent1"
-    painted = visible_brand(master, colors, carried)  # Office's accents, or a grey first accent
+    own = not default_accents(colors) and saturated(colors.get("accent1", "#000000"))
+    painted = visible_brand(master, colors, carried)
     if painted is None:
         return "accent1"
+    if own:
+        return accent_like(painted, colors) or "accent1"
     return theme_slot_for(painted, colors) or painted

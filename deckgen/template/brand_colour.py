@@ -126,9 +126,31 @@ def _picture_hue(pic: Any, image: Callable[[str], Any], area: float) -> tuple[st
 
 def saturated(value: str) -> bool:
     """A colour with a hue of its own: not black, white or a grey."""
-    r, g, b = (int(value[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    _h, light, sat = colorsys.rgb_to_hls(r, g, b)
+    _h, light, sat = colorsys.rgb_to_hls(*_rgb(value))
     return sat >= 0.3 and 0.12 <= light <= 0.85
+
+
+def accent_like(value: str, scheme: Mapping[str, str]) -> str | None:
+    """The theme accent that is (nearly) the colour the master paints: a designer's own
+    palette sometimes holds the brand in a later slot (Adobe's red is its sixth accent, its
+    first a green), and the chart should take the colour the slides show. Only a near match
+    that stands out on the theme's light colour counts: a pale tint painted over a large
+    area (a beige panel, Merck's green swoosh) does not displace a first accent that is
+    the brand."""
+    def apart(other: str) -> int:
+        return sum(abs(int(value[i:i + 2], 16) - int(other[i:i + 2], 16)) for i in (1, 3, 5))
+
+    from deckgen.typeset.contrast import contrast_ratio
+
+    light = scheme.get("bg1", "#FFFFFF")
+    near = [(apart(scheme[f"accent{n}"]), n) for n in range(1, 7)
+            if scheme.get(f"accent{n}") and apart(scheme[f"accent{n}"]) <= 30
+            and contrast_ratio(scheme[f"accent{n}"], light) >= 3.0]
+    return f"accent{min(near)[1]}" if near else None
+
+
+def _rgb(value: str) -> tuple[float, float, float]:
+    return (int(value[1:3], 16) / 255, int(value[3:5], 16) / 255, int(value[5:7], 16) / 255)
 
 
 def theme_slot_for(value: str, scheme: Mapping[str, str]) -> str | None:

@@ -149,6 +149,7 @@ def _distance(a: str, b: str) -> float:
 
 
 OWN_STEPS = 3  # a hued colour may move this many twentieths and still be itself
+GRAPHIC_STEPS = 5  # a slice or key figure (large, no fine strokes) a little further
 TEXT_SLOTS = ("tx1", "tx2", "bg1", "bg2")
 
 
@@ -211,6 +212,29 @@ def distinct(a: str, b: str) -> bool:
     return contrast_ratio(a, b) >= 3.0 or abs(lightness(a) - lightness(b)) >= 20
 
 
+def _brand_slice(brand: ColorRef, scheme: Mapping[str, str], bg: str) -> ColorRef | None:
+    """The brand colour for the highlighted slice where it stands 3:1, or a few steps
+    deeper while it is still itself (`brand_step`); None where it is too pale for that."""
+    if not _has(scheme, brand.slot) and not brand.slot.startswith("#"):
+        return None
+    if min(contrast_ratio(brand.resolve(scheme), part) for part in colours_of(bg)) >= 3.05:
+        return brand
+    return brand_step(brand, scheme, bg, 3.3)  # the shade the key figure takes as well
+
+
+def brand_step(brand: ColorRef, scheme: Mapping[str, str], bg: str,
+               need: float) -> ColorRef | None:
+    """``brand`` as it is where it stands ``need``:1 on ``bg``, else up to five twentieths
+    lighter or darker (IBM's light blue or AWS orange a shade deeper on white: still the
+    brand, where the next accent would be another colour); None beyond that."""
+    light = prefers_light(bg)
+    for step in range(0, GRAPHIC_STEPS + 1):
+        ref = brand.toward(light, step) if step else brand
+        if min(contrast_ratio(ref.resolve(scheme), part) for part in colours_of(bg)) >= need:
+            return ref
+    return None
+
+
 def slice_colours(scheme: Mapping[str, str], bg: str,
                   brand: str | None = None) -> tuple[ColorRef, ColorRef]:
     """(highlight, rest) for a part-of-a-whole chart on ``bg``.
@@ -221,9 +245,7 @@ def slice_colours(scheme: Mapping[str, str], bg: str,
     colour); the rest is the text colour as far toward the background as it can go while
     staying distinct from the highlight and visible on the background.
     """
-    highlight = None
-    if brand and contrast_ratio(ColorRef(brand).resolve(scheme), bg) >= 3.05:
-        highlight = ColorRef(brand)
+    highlight = _brand_slice(ColorRef(brand), scheme, bg) if brand else None
     for n in range(1, 7):
         if highlight is not None:
             break
@@ -235,16 +257,19 @@ def slice_colours(scheme: Mapping[str, str], bg: str,
         highlight = closest_legible(scheme.get("accent1", "#4472C4"), bg, scheme, 3.0,
                                     prefer="accent1")
     hi = highlight.resolve(scheme)
+    parts = colours_of(bg)
     toward_bg = not prefers_light(bg)
-    # the text colour first; where it is the background's own (black text slots on a black
-    # slide) the background colour, which then is the text's opposite
-    for base in ("tx1", "bg1", "tx2", "bg2"):
-        if base not in scheme and CLR_MAP[base] not in scheme:
-            continue
+    # the colour text reads in on this background first (tx1 on a light slide; on a dark
+    # slide whose theme keeps dark text, bg1): muted, it gives a quiet slice lighter than a
+    # dark background instead of a black hole in it
+    bases = [base for base in ("tx1", "bg1", "tx2", "bg2")
+             if base in scheme or CLR_MAP[base] in scheme]
+    bases.sort(key=lambda base: min(contrast_ratio(ColorRef(base).resolve(scheme), part)
+                                    for part in parts) < MIN_CONTRAST)
+    for base in bases:
         for step in range(16, -1, -1):  # 80 % toward the background first: the most muted
             rest = ColorRef(base).toward(toward_bg, step) if step else ColorRef(base)
             value = rest.resolve(scheme)
-            if distinct(value, hi) and min(abs(lightness(value) - lightness(part))
-                                           for part in colours_of(bg)) >= 8:
+            if distinct(value, hi) and min(abs(lightness(value) - lightness(part)) for part in parts) >= 8:
                 return highlight, rest
     return highlight, ColorRef("tx1")
