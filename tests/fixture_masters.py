@@ -272,6 +272,34 @@ def pale_brand_band(path: Path) -> Path:
     return _save(prs, path)
 
 
+def branded_cover_beside_office_title(path: Path) -> Path:
+    """Office's "Title Slide", renamed into the organisation's language and left bare, beside
+    the cover its designer made ("Titulo": a green band, title and subtitle): the deck's
+    cover is the designed one."""
+    prs = Presentation()
+    prs.slide_layouts[0].name = "Diapositiva de título"
+    designed = _layout(prs, 0, "Section Header")
+    designed.name = "Titulo"
+    _rect(designed, 90, 0, 0, 10, 7.5, "0B5C3B", "Brand field")
+    return _save(prs, path)
+
+
+def covers_with_and_without_subtitle(path: Path) -> Path:
+    """Two designed covers: "Cover, plain" holds only a title, the later "Cover, unit" a title
+    and a line under it. The cover takes the one with a place for its subtitle."""
+    prs = Presentation()
+    prs.slide_layouts[0].name = "Office Title Slide Unused"
+    plain = _layout(prs, 0, "Section Header")
+    plain.name = "Cover, plain"
+    body = next(ph for ph in plain.placeholders if ph.placeholder_format.idx == 1)
+    body._element.getparent().remove(body._element)
+    unit = _layout(prs, 0, "Content with Caption")
+    unit.name = "Cover, unit"
+    for layout in (plain, unit):
+        _rect(layout, 90, 0, 6.8, 10, 0.7, "0F62FE", "Brand bar")
+    return _save(prs, path)
+
+
 def one_line_titles(path: Path) -> Path:
     """Corporate title boxes one line tall, set on their baseline (anchored at the bottom)
     with room above: two-line titles grow upward there, they need no drawn boxes."""
@@ -404,6 +432,8 @@ MASTER_BUILDERS = {
     "black_accent_on_black": black_accent_on_black,
     "brand_band_default_accents": brand_band_default_accents,
     "brand_in_a_later_accent": brand_in_a_later_accent,
+    "branded_cover_beside_office_title": branded_cover_beside_office_title,
+    "covers_with_and_without_subtitle": covers_with_and_without_subtitle,
     "pale_brand_band": pale_brand_band,
     "one_line_titles": one_line_titles,
     "master_without_layouts": master_without_layouts,

@@ -82,7 +82,8 @@ def test_layout_purposes_and_warnings_in_many_languages():
              "Zitat": "quote", "Danke": "closing", "Thank You and Contact Information": "closing",
              "Merci": "closing", "Titel und Inhalt": "content", "TITLE_AND_BODY": "content",
              "Bild mit Überschrift": "picture", "Title and Contents": "content",
-             "Vielen Dank": "closing"}
+             "Vielen Dank": "closing", "Titulo": "cover", "Título": "cover", "Titre": "cover",
+             "Titulo y objetos": "content", "Titre et contenu": "content"}
     for name, purpose in cases.items():
         assert purpose_of(name) == purpose, name
     for instruction in ("Bild hier einfügen", "Hier Bild einfügen", "Insérer une image",
@@ -144,6 +145,15 @@ def test_figure_and_chart_take_the_painted_brand_over_office_accents(tmp_path):
     fills, figure = _chart_and_figure(prs)
     assert figure.get("val") == "5A1E8C"
     assert fills[0].get("val") == "5A1E8C"
+
+
+@pytest.mark.parametrize("name, cover", [("branded_cover_beside_office_title", "Titulo"),
+                                         ("covers_with_and_without_subtitle", "Cover, unit")])
+def test_the_cover_is_the_one_the_organisation_designed(tmp_path, name, cover):
+    prs, _ = _deck(tmp_path, name)
+    assert prs.slides[0].slide_layout.name == cover
+    texts = [sh.text_frame.text for sh in prs.slides[0].placeholders if sh.has_text_frame]
+    assert any("Vorschlag" in t for t in texts)  # the subtitle in a placeholder of the cover
 
 
 def test_chart_and_figure_take_the_accent_the_master_paints_not_the_first(tmp_path):

@@ -215,12 +215,17 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
                          key=lambda li: (named(li) is None, -score(role, li), layouts.index(li))):
             add(li, "the cover's master" + (f", layout name {li.name!r}"
                                             if named(li) is not None else ""))
-    # among layouts named alike: for the cover, one with a title placeholder before one
-    # without (a logo splash "Intro" beside the "Title" layout); the original before
+    # among layouts named for the cover: one with a title placeholder before one without (a
+    # logo splash "Intro" beside the "Title" layout), then one the organisation painted
+    # (its own artwork or background) before a bare one (Office's "Diapositiva de título"
+    # left beside the branded "Titulo"), one with a place for the subtitle before one
+    # without ("Cover, plain" holds only a title); then the name's tier; the original before
     # PowerPoint's numbered copies ("1_Section Divider")
-    hits = [(rank(li), named(li), role == "title" and li.title is None, _copy(li), i, li)
+    cover = role == "title"
+    hits = [(rank(li), cover and li.title is None, cover and not li.own_look,
+             cover and not li.of_kind("subtitle", "body"), named(li), _copy(li), i, li)
             for i, li in enumerate(pool) if named(li) is not None]
-    for _rank, tier, _untitled, _copied, _i, li in sorted(hits, key=lambda h: h[:5]):
+    for *_, tier, _copied, _i, li in sorted(hits, key=lambda h: h[:7]):
         add(li, f"layout name {li.name!r}" if tier < len(groups) else
             f"layout name {li.name!r} says it is made for this")
     if role == "statement" and split:

@@ -38,7 +38,11 @@ _EXACT: dict[str, tuple[str, ...]] = {
                       "Rubrikbild", "Titelslide", "Tittellysbilde", "Otsikkodia",
                       "Úvodní snímek", "Başlık Slaydı", "Diapozitiv titlu",
                       "Διαφάνεια τίτλου", "Diapositiva de títol", "Page de titre",
-                      "Page de garde", "Titre document", "Titre du document"),
+                      "Page de garde", "Titre document", "Titre du document",
+                      # the bare word for "title" in other languages (exact: "Titulo y
+                      # objetos" is Spanish Office's title and content)
+                      "Titulo", "Título", "Titre", "Titolo", "Tytuł", "Titul", "Титул",
+                      "Titulní", "标题", "タイトル", "제목"),
     "divider": SECTION + ("节标题", "章节", "过渡页", "구역 머리글", "Заголовок раздела",
                           "Section Header", "SECTION_HEADER", "Main Point",
                           "Section Title and Description", "章節標題", "Szakaszfejléc",
