@@ -300,6 +300,12 @@ def covers_with_and_without_subtitle(path: Path) -> Path:
     return _save(prs, path)
 
 
+def office_section_header(path: Path) -> Path:
+    """Office's older "Section Header" (python-pptx's own): a text box for a kicker set over
+    the section title. The statement's heading must still come first."""
+    return _save(Presentation(), path)
+
+
 def one_line_titles(path: Path) -> Path:
     """Corporate title boxes one line tall, set on their baseline (anchored at the bottom)
     with room above: two-line titles grow upward there, they need no drawn boxes."""
@@ -434,6 +440,7 @@ MASTER_BUILDERS = {
     "brand_in_a_later_accent": brand_in_a_later_accent,
     "branded_cover_beside_office_title": branded_cover_beside_office_title,
     "covers_with_and_without_subtitle": covers_with_and_without_subtitle,
+    "office_section_header": office_section_header,
     "pale_brand_band": pale_brand_band,
     "one_line_titles": one_line_titles,
     "master_without_layouts": master_without_layouts,

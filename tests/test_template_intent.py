@@ -156,6 +156,20 @@ def test_the_cover_is_the_one_the_organisation_designed(tmp_path, name, cover):
     assert any("Vorschlag" in t for t in texts)  # the subtitle in a placeholder of the cover
 
 
+def test_the_statement_heading_comes_before_its_text_on_office_section_header(tmp_path):
+    prs, _ = _deck(tmp_path, "office_section_header")
+    slide = prs.slides[1]
+    assert slide.slide_layout.name == "Section Header"
+    kicker = next(ph for ph in slide.slide_layout.placeholders if ph.placeholder_format.idx == 1)
+    title = slide.shapes.title
+    body = next(ph for ph in slide.placeholders if ph.placeholder_format.idx == 1)
+    assert "Plädoyer" in body.text_frame.text
+    assert title.top + title.height <= body.top  # read first, seen first
+    assert title.top == kicker.top  # where the template puts the pair
+    assert body.text_frame._txBody.bodyPr.get("anchor") == "t"  # right under the heading
+    assert title.text_frame._txBody.bodyPr.get("anchor") == "b"
+
+
 def test_chart_and_figure_take_the_accent_the_master_paints_not_the_first(tmp_path):
     prs, _ = _deck(tmp_path, "brand_in_a_later_accent")
     fills, figure = _chart_and_figure(prs)

@@ -97,8 +97,10 @@ class Filler:
             gap[1] = figure_gap(fit.sizes[0])
         slide_part = state.slide.part
         body = filled.sp.get_or_add_txBody()
-        if text.anchor:
-            body.find(f"{A}bodyPr").set("anchor", text.anchor)
+        # the slot's own anchor, where it moved a placeholder (a heading put first)
+        anchor = text.anchor or (slot.anchor if slot.ph is not None else "")
+        if anchor:
+            body.find(f"{A}bodyPr").set("anchor", anchor)
         right = right_margins(paras, style, self.ts.fonts_for(style), box.w, fit.sizes) if (
             text.balance and not fit.hyphenate and not fit.url_lines) else None
         write_paragraphs(

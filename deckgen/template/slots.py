@@ -8,6 +8,8 @@ keeps a title the outline view and screen readers see.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deckgen.geometry import Box, free_rect
 from deckgen.template.index import LayoutInfo, PhInfo, Slot
 from deckgen.template.kind_slots import (
@@ -58,13 +60,13 @@ def _avoid(slot: Slot, layout: LayoutInfo, taken: list[Box]) -> Slot:
     free = free_rect(box, blockers, gap=gap)
     if free.w >= 0.85 * box.w and free.h >= 0.6 * box.h or (
             free.w >= 0.7 * box.w and free.h >= 0.95 * box.h):
-        return Slot(slot.ph, free, resized=True)  # a corner or a side clipped: shrink in place
+        return replace(slot, box=free, resized=True)  # a corner or a side clipped: shrink
     moved = _moved(box, blockers, layout, taken, gap)
     if moved is not None:
-        return Slot(slot.ph, moved, resized=True)
+        return replace(slot, box=moved, resized=True)
     if free.area < 0.25 * box.area:
         return slot  # a template that deliberately puts text on a shape: leave it
-    return Slot(slot.ph, free, resized=True)
+    return replace(slot, box=free, resized=True)
 
 
 TOUCH = 25400  # 2 pt: boxes that overlap by more both ways run into each other
@@ -154,6 +156,37 @@ def _text_room(layout: LayoutInfo, body: PhInfo) -> Slot:
     if grown.h <= box.h:
         return Slot(body, box)
     return Slot(body, grown, resized=True)
+
+
+def _heading_first(slots: dict[str, Slot], layout: LayoutInfo) -> bool:
+    """Office's older section header sets a text box over the section title, made for a
+    kicker or a section number. Two sentences there read before their heading; the heading
+    takes the top of the pair, the text follows right under it (the title sits on its
+    bottom edge, the text hangs from its top), in the place the template gives the pair.
+    Not where the box over the title is a header strip at the slide's top edge, or the
+    heading would run into artwork there."""
+    title, body = slots["title"], slots["body"]
+    if body.ph is None or title.ph is None:
+        return False
+    kicker, heading = body.ph.box, title.box
+    if kicker.bottom > heading.y + TOUCH or kicker.y < int(0.06 * layout.slide_h):
+        return False
+    gap = int(0.015 * layout.slide_h)
+    head = Box(heading.x, kicker.y, heading.w, heading.h)
+    if any(o.intersection(head) > 0 for o in layout.obstacles):
+        return False
+    top = head.bottom + gap
+    bottom = top + max(kicker.h, heading.bottom - top)
+    # the text stops above artwork under it (a logo in the corner) where it keeps the
+    # most of the height the template gave it; else it narrows beside the artwork (`_avoid`)
+    under = [o.y - gap for o in layout.obstacles if o.y > top
+             and min(o.right, heading.right) - max(o.x, heading.x) > 0]
+    if min([bottom, *under]) - top >= 0.75 * kicker.h:
+        bottom = min([bottom, *under])
+    text = Box(heading.x, top, heading.w, bottom - top)  # in the heading's column
+    slots["title"] = Slot(title.ph, head, resized=True, anchor="b")
+    slots["body"] = Slot(body.ph, text, resized=True, anchor="t")
+    return True
 
 
 def largest(phs: list[PhInfo]) -> PhInfo | None:
@@ -281,6 +314,8 @@ def _raw_slots(role: str, layout: LayoutInfo,
         slots["body"] = _text_room(layout, body) if body else Slot(None, region)
         if body is None:
             notes.append("no text placeholder: the statement text is drawn as a text box")
+        elif "title" in slots and _heading_first(slots, layout):
+            notes.append("the divider sets its text over the heading: the heading goes first")
     elif role == "statistic":
         slots.update(_statistic_slots(layout, region, notes))
     else:
