@@ -179,6 +179,9 @@ def test_saving_template_yaml_updates_the_pictures(browser, folder):
 
 
 def test_ctrl_c_ends_every_process_and_removes_temporary_files(preview, pipes_before):
+    # run alone, this test may come before LibreOffice has started: wait for the pictures
+    wait_for(lambda: (s := preview.state())["slides"] and all(x["current"] for x in s["slides"]),
+             FIRST_PICTURES, "every picture rendered")
     tree = descendants(preview.proc.pid)
     assert tree, "LibreOffice and its bridge run below the preview"
     assert [p.name for p in preview.tmpdir.iterdir()], "the preview keeps its files in TMPDIR"

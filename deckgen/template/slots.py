@@ -163,13 +163,16 @@ def _heading_first(slots: dict[str, Slot], layout: LayoutInfo) -> bool:
     kicker or a section number. Two sentences there read before their heading; the heading
     takes the top of the pair, the text follows right under it (the title sits on its
     bottom edge, the text hangs from its top), in the place the template gives the pair.
-    Not where the box over the title is a header strip at the slide's top edge, or the
-    heading would run into artwork there."""
+    Not where the box over the title is a header strip at the slide's top edge, where
+    either is set on a band of its own, or where the heading would run into artwork."""
     title, body = slots["title"], slots["body"]
     if body.ph is None or title.ph is None:
         return False
     kicker, heading = body.ph.box, title.box
     if kicker.bottom > heading.y + TOUCH or kicker.y < int(0.06 * layout.slide_h):
+        return False
+    # a heading or text set on a band or box of its own is the design: it stays there
+    if any(o.intersection(b) >= 0.5 * b.area for o in layout.obstacles for b in (kicker, heading)):
         return False
     gap = int(0.015 * layout.slide_h)
     head = Box(heading.x, kicker.y, heading.w, heading.h)
