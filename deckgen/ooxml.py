@@ -69,6 +69,32 @@ def xfrm_of(shape: Any) -> tuple[int, int, int, int] | None:
         return None
 
 
+def seen_box(shape: Any) -> tuple[int, int, int, int] | None:
+    """The box a shape covers as drawn: its ``xfrm`` turned by its rotation about its centre
+    (a texture strip stored lying down and turned 90° stands as a band down the slide's
+    edge; its stored box would put it across the top)."""
+    xywh = xfrm_of(shape)
+    if xywh is None:
+        return None
+    xfrm = shape.find(f"{_P}spPr/{_A}xfrm")
+    if xfrm is None:
+        xfrm = shape.find(f"{_P}grpSpPr/{_A}xfrm")
+    try:
+        rot = int(xfrm.get("rot", "0")) if xfrm is not None else 0
+    except ValueError:
+        rot = 0
+    if rot % 10_800_000 == 0:
+        return xywh
+    import math
+
+    x, y, w, h = xywh
+    angle = math.radians(rot / 60_000)
+    cos, sin = abs(math.cos(angle)), abs(math.sin(angle))
+    seen_w, seen_h = round(w * cos + h * sin), round(w * sin + h * cos)
+    cx, cy = x + w / 2, y + h / 2
+    return round(cx - seen_w / 2), round(cy - seen_h / 2), seen_w, seen_h
+
+
 def master_placeholder(master_phs: list[tuple[Any, Any]], ph_type: str) -> Any:
     """The master placeholder a layout placeholder inherits from (python-pptx's mapping).
 

@@ -306,6 +306,18 @@ def office_section_header(path: Path) -> Path:
     return _save(Presentation(), path)
 
 
+def rotated_side_band(path: Path) -> Path:
+    """A texture strip stored lying down (7.5 × 0.9 in) and turned 90° on the master, so it
+    stands as a band down the left edge (York Code Dojo's green band): text keeps clear of
+    the band as drawn, not of the stored box across the middle of the slide."""
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    _rect(master, 91, -3.3, 3.3, 7.5, 0.9, "2E7D32", "Side band")
+    xfrm = master._element.find(f"{P}cSld/{P}spTree/{P}sp/{P}spPr/{A}xfrm")
+    xfrm.set("rot", "5400000")
+    return _save(prs, path)
+
+
 def one_line_titles(path: Path) -> Path:
     """Corporate title boxes one line tall, set on their baseline (anchored at the bottom)
     with room above: two-line titles grow upward there, they need no drawn boxes."""
@@ -441,6 +453,7 @@ MASTER_BUILDERS = {
     "branded_cover_beside_office_title": branded_cover_beside_office_title,
     "covers_with_and_without_subtitle": covers_with_and_without_subtitle,
     "office_section_header": office_section_header,
+    "rotated_side_band": rotated_side_band,
     "pale_brand_band": pale_brand_band,
     "one_line_titles": one_line_titles,
     "master_without_layouts": master_without_layouts,

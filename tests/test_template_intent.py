@@ -170,6 +170,17 @@ def test_the_statement_heading_comes_before_its_text_on_office_section_header(tm
     assert title.text_frame._txBody.bodyPr.get("anchor") == "b"
 
 
+def test_text_keeps_clear_of_a_band_as_it_is_drawn_turned(tmp_path):
+    prs, deck = _deck(tmp_path, "rotated_side_band")
+    band_right = Inches(0.9)
+    for n in CONTENT:
+        for shape in prs.slides[n - 1].placeholders:
+            if shape.has_text_frame and shape.text_frame.text.strip():
+                assert shape.left >= band_right, (n, shape.name)
+    bullets = next(sh for sh in prs.slides[3].placeholders if sh.placeholder_format.idx == 1)
+    assert bullets.top < Inches(2.5)  # not pushed below a strip across the slide's middle
+
+
 def test_chart_and_figure_take_the_accent_the_master_paints_not_the_first(tmp_path):
     prs, _ = _deck(tmp_path, "brand_in_a_later_accent")
     fills, figure = _chart_and_figure(prs)

@@ -15,6 +15,7 @@ from deckgen.geometry import Box
 from deckgen.ooxml import (
     master_placeholder,
     ph_elements,
+    seen_box,
     shape_box,
     shape_text,
     xfrm_of,
@@ -207,7 +208,7 @@ def obstacles(layout: Any, slide_w: int, slide_h: int, pictures: bool = False,
             if pictures and shape.tag != f"{_P}pic":
                 continue
             try:
-                xywh = xfrm_of(shape)
+                xywh = seen_box(shape)
             except (TypeError, ValueError):
                 xywh = None
             if xywh is None:
