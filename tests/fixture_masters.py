@@ -318,6 +318,16 @@ def rotated_side_band(path: Path) -> Path:
     return _save(prs, path)
 
 
+def short_list_box(path: Path) -> Path:
+    """A content layout whose text box stops at the slide's middle, with nothing under it
+    (Microsoft's "Title and non-bulleted text"): five bullets must not shrink to fit it."""
+    prs = Presentation()
+    layout = _layout(prs, 0, "Title and Content")
+    body = next(ph for ph in layout.placeholders if ph.placeholder_format.idx == 1)
+    _move(body, 0.5, 1.5, 9.0, 2.0)
+    return _save(prs, path)
+
+
 def one_line_titles(path: Path) -> Path:
     """Corporate title boxes one line tall, set on their baseline (anchored at the bottom)
     with room above: two-line titles grow upward there, they need no drawn boxes."""
@@ -454,6 +464,7 @@ MASTER_BUILDERS = {
     "covers_with_and_without_subtitle": covers_with_and_without_subtitle,
     "office_section_header": office_section_header,
     "rotated_side_band": rotated_side_band,
+    "short_list_box": short_list_box,
     "pale_brand_band": pale_brand_band,
     "one_line_titles": one_line_titles,
     "master_without_layouts": master_without_layouts,

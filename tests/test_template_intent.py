@@ -181,6 +181,17 @@ def test_text_keeps_clear_of_a_band_as_it_is_drawn_turned(tmp_path):
     assert bullets.top < Inches(2.5)  # not pushed below a strip across the slide's middle
 
 
+def test_a_list_grows_into_the_free_room_under_a_short_box(tmp_path):
+    prs, _ = _deck(tmp_path, "short_list_box")
+    bullets = prs.slides[3]
+    assert bullets.slide_layout.name == "Title and Content"
+    body = next(sh for sh in bullets.placeholders if sh.placeholder_format.idx == 1)
+    assert abs(body.top - Inches(1.5)) < Inches(0.15)  # where the template starts the text
+    assert Inches(3.5) < body.height and body.top + body.height <= Inches(0.9 * 7.5)
+    sizes = {r.font.size for p in body.text_frame.paragraphs for r in p.runs}
+    assert all(size is None or size.pt >= 20 for size in sizes), sizes
+
+
 def test_chart_and_figure_take_the_accent_the_master_paints_not_the_first(tmp_path):
     prs, _ = _deck(tmp_path, "brand_in_a_later_accent")
     fills, figure = _chart_and_figure(prs)

@@ -19,6 +19,7 @@ from deckgen.template.kind_slots import (
     side_by_side,
     table_slots,
 )
+from deckgen.template.text_room import TOUCH, heading_first, list_room, text_room
 
 KIND_SLOTS = {"comparison": comparison_slots, "table": table_slots, "image": image_slots,
               "figures": shapes_slots, "roadmap": shapes_slots}
@@ -67,9 +68,6 @@ def _avoid(slot: Slot, layout: LayoutInfo, taken: list[Box]) -> Slot:
     if free.area < 0.25 * box.area:
         return slot  # a template that deliberately puts text on a shape: leave it
     return replace(slot, box=free, resized=True)
-
-
-TOUCH = 25400  # 2 pt: boxes that overlap by more both ways run into each other
 
 
 def _touches(a: Box, b: Box) -> bool:
@@ -128,68 +126,6 @@ def title_room(layout: LayoutInfo, title: PhInfo) -> Slot:
         if clear(padded) or clear(grown):
             return Slot(title, grown, resized=True)
     return Slot(title, box)
-
-
-def _text_room(layout: LayoutInfo, body: PhInfo) -> Slot:
-    """A divider's text box grown into the free room beside it, away from its title: section
-    layouts give their text one short line, where a statement says two sentences. The box
-    grows away from the edge it is anchored to (down from the top, up from the bottom), or
-    the other way where that gives more, to what the layout draws there, at most to three
-    times its height."""
-    h = layout.slide_h
-    box = body.box
-    if box.w < 0.4 * layout.slide_w:
-        return Slot(body, box)  # a narrow box grown tall is a column of small print
-    others = [p.box for p in layout.placeholders if p is not body] + list(layout.obstacles)
-    across = [o for o in others if min(o.right, box.right) - max(o.x, box.x) > 0.1 * box.w]
-    limit = 3 * box.h
-    gap = int(0.02 * h)
-    above = max([o.bottom for o in across if o.bottom <= box.y + TOUCH] + [int(0.06 * h)])
-    top = max(above + gap, box.bottom - limit)
-    up = Box(box.x, top, box.w, box.bottom - top)
-    below = min([o.y for o in across if o.y >= box.bottom - TOUCH] + [int(0.94 * h)])
-    bottom = min(below - gap, box.y + limit)
-    down = Box(box.x, box.y, box.w, bottom - box.y)
-    # the way it is anchored first; the other way where the title leaves no room there
-    grown = max((up, down) if body.anchor == "b" else (down, up),
-                key=lambda b: b.h if b.h >= 1.5 * box.h else 0)
-    if grown.h <= box.h:
-        return Slot(body, box)
-    return Slot(body, grown, resized=True)
-
-
-def _heading_first(slots: dict[str, Slot], layout: LayoutInfo) -> bool:
-    """Office's older section header sets a text box over the section title, made for a
-    kicker or a section number. Two sentences there read before their heading; the heading
-    takes the top of the pair, the text follows right under it (the title sits on its
-    bottom edge, the text hangs from its top), in the place the template gives the pair.
-    Not where the box over the title is a header strip at the slide's top edge, where
-    either is set on a band of its own, or where the heading would run into artwork."""
-    title, body = slots["title"], slots["body"]
-    if body.ph is None or title.ph is None:
-        return False
-    kicker, heading = body.ph.box, title.box
-    if kicker.bottom > heading.y + TOUCH or kicker.y < int(0.06 * layout.slide_h):
-        return False
-    # a heading or text set on a band or box of its own is the design: it stays there
-    if any(o.intersection(b) >= 0.5 * b.area for o in layout.obstacles for b in (kicker, heading)):
-        return False
-    gap = int(0.015 * layout.slide_h)
-    head = Box(heading.x, kicker.y, heading.w, heading.h)
-    if any(o.intersection(head) > 0 for o in layout.obstacles):
-        return False
-    top = head.bottom + gap
-    bottom = top + max(kicker.h, heading.bottom - top)
-    # the text stops above artwork under it (a logo in the corner) where it keeps the
-    # most of the height the template gave it; else it narrows beside the artwork (`_avoid`)
-    under = [o.y - gap for o in layout.obstacles if o.y > top
-             and min(o.right, heading.right) - max(o.x, heading.x) > 0]
-    if min([bottom, *under]) - top >= 0.75 * kicker.h:
-        bottom = min([bottom, *under])
-    text = Box(heading.x, top, heading.w, bottom - top)  # in the heading's column
-    slots["title"] = Slot(title.ph, head, resized=True, anchor="b")
-    slots["body"] = Slot(body.ph, text, resized=True, anchor="t")
-    return True
 
 
 def largest(phs: list[PhInfo]) -> PhInfo | None:
@@ -314,10 +250,10 @@ def _raw_slots(role: str, layout: LayoutInfo,
         slots.update(KIND_SLOTS[role](layout, region, Slot))
     elif role in ("statement", "quote"):
         body = largest([p for p in texts if p.kind != "obj"] or texts)
-        slots["body"] = _text_room(layout, body) if body else Slot(None, region)
+        slots["body"] = text_room(layout, body) if body else Slot(None, region)
         if body is None:
             notes.append("no text placeholder: the statement text is drawn as a text box")
-        elif "title" in slots and _heading_first(slots, layout):
+        elif "title" in slots and heading_first(slots, layout):
             notes.append("the divider sets its text over the heading: the heading goes first")
     elif role == "statistic":
         slots.update(_statistic_slots(layout, region, notes))
@@ -336,6 +272,8 @@ def _raw_slots(role: str, layout: LayoutInfo,
             slots["body"] = Slot(a, Box(a.box.x, top, b.box.right - a.box.x, bottom - top),
                                  resized=True)
             notes.append("one list on a layout of two columns: it spans both")
+        elif role in ("bullets", "agenda", "closing", "sources"):
+            slots["body"] = list_room(layout, body)
         else:
             slots["body"] = Slot(body, body.box)
         if role == "point" and body is not None:
