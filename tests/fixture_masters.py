@@ -328,6 +328,29 @@ def short_list_box(path: Path) -> Path:
     return _save(prs, path)
 
 
+def dark_layout_by_colour_map(path: Path) -> Path:
+    """A section layout painted blue that turns the master's colours round
+    (``overrideClrMapping bg1="dk1" tx1="lt1"``), as Microsoft's accent-colour section
+    layouts do: its text in "text 1" is white there, and must be judged so."""
+    prs = Presentation()
+    layout = _layout(prs, 0, "Section Header")
+    _background(layout, "0072C6")
+    _accents(prs.slide_masters[0], [])
+    theme = prs.slide_masters[0].part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme.blob)
+    dk1 = root.find(f".//{A}clrScheme/{A}dk1")
+    for child in list(dk1):
+        dk1.remove(child)
+    etree.SubElement(dk1, f"{A}srgbClr", val="505050")
+    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    override = parse_xml(
+        f'<p:clrMapOvr {NSDECL}><a:overrideClrMapping bg1="dk1" tx1="lt1" bg2="dk2" tx2="lt2" '
+        'accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" '
+        'accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/></p:clrMapOvr>')
+    layout._element.find(f"{P}cSld").addnext(override)
+    return _save(prs, path)
+
+
 def one_line_titles(path: Path) -> Path:
     """Corporate title boxes one line tall, set on their baseline (anchored at the bottom)
     with room above: two-line titles grow upward there, they need no drawn boxes."""
@@ -465,6 +488,7 @@ MASTER_BUILDERS = {
     "office_section_header": office_section_header,
     "rotated_side_band": rotated_side_band,
     "short_list_box": short_list_box,
+    "dark_layout_by_colour_map": dark_layout_by_colour_map,
     "pale_brand_band": pale_brand_band,
     "one_line_titles": one_line_titles,
     "master_without_layouts": master_without_layouts,

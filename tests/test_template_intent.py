@@ -192,6 +192,23 @@ def test_a_list_grows_into_the_free_room_under_a_short_box(tmp_path):
     assert all(size is None or size.pt >= 20 for size in sizes), sizes
 
 
+def test_colours_are_judged_through_the_colour_map_a_layout_sets(tmp_path):
+    prs, _ = _deck(tmp_path, "dark_layout_by_colour_map")
+    slide = prs.slides[1]
+    assert slide.slide_layout.name == "Section Header"
+    scheme = dict(theme_colors(prs.slide_masters[0]))
+    # the layout's map, worked out here: "text 1" is the theme's light colour (white)
+    scheme.update(tx1=scheme["lt1"], bg1=scheme["dk1"], tx2=scheme["lt2"], bg2=scheme["dk2"])
+    assert scheme["tx1"] == "#FFFFFF" and scheme["bg1"] == "#505050"
+    for shape in slide.placeholders:
+        for run in (r for p in shape.text_frame.paragraphs for r in p.runs):
+            fill = run._r.find(f"{A}rPr/{A}solidFill")
+            shown = color(fill[0], scheme) if fill is not None else scheme["tx1"]
+            assert contrast_ratio(shown, "#0072C6") >= 4.5, (shape.name, shown)
+            # white already reads there: nothing is "repaired" away from the template's colour
+            assert fill is None or fill[0].get("val") == "tx1" and not len(fill[0]), shape.name
+
+
 def test_chart_and_figure_take_the_accent_the_master_paints_not_the_first(tmp_path):
     prs, _ = _deck(tmp_path, "brand_in_a_later_accent")
     fills, figure = _chart_and_figure(prs)

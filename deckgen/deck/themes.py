@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from deckgen.deck.legibility import Legibility, Substitution
-from deckgen.typeset.styles import theme_colors, theme_fonts
+from deckgen.typeset.styles import layout_colour_map, theme_colors, theme_fonts
 
 
 @dataclass
@@ -28,15 +28,19 @@ class Themes:
     def __init__(self, prs: Any, carried: tuple[Any, ...] = ()) -> None:
         self._prs = prs
         self._carried = carried  # the example slides' artwork the deck carries
-        self._by_master: dict[int, Theme] = {}
+        self._by_master: dict[tuple[int, tuple[tuple[str, str], ...]], Theme] = {}
         self.substitutions: list[Substitution] = []
 
-    def of(self, master: int) -> Theme:
-        found = self._by_master.get(master)
+    def of(self, master: int, layout: Any = None) -> Theme:
+        """The theme of ``master``, through the colour map ``layout`` (a python-pptx slide
+        layout) sets over the master's, where it sets one."""
+        override = layout_colour_map(layout)
+        key = (master, tuple(sorted(override.attrib.items())) if override is not None else ())
+        found = self._by_master.get(key)
         if found is None:
             slide_master = self._prs.slide_masters[master]
-            colors = theme_colors(slide_master)
-            found = self._by_master[master] = Theme(
+            colors = theme_colors(slide_master, layout if override is not None else None)
+            found = self._by_master[key] = Theme(
                 theme_fonts(slide_master), colors, Legibility(colors, self.substitutions),
                 _brand(slide_master, colors,
                        [a for a in self._carried if a.master == master]))

@@ -34,7 +34,7 @@ def colours(slide: Any, shape: Any) -> tuple[str, str]:
     from deckgen.typeset.styles import box_style, theme_colors
 
     layout = slide.slide_layout
-    scheme = theme_colors(layout.slide_master)
+    scheme = theme_colors(layout.slide_master, layout)
     own = slide._element.find(f"{P}cSld/{P}bg/{P}bgPr")
     bg = backdrop.fill(own, scheme) if own is not None else None
     text = None

@@ -58,8 +58,8 @@ class Typesetter:
         return self._layout_phs[key]
 
     def theme(self, layout: LayoutInfo) -> Any:
-        """The theme of the layout's master (`deckgen.deck.themes`)."""
-        return self.themes.of(layout.master)
+        """The theme of the layout's master, through the layout's colour map (`deckgen.deck.themes`)."""
+        return self.themes.of(layout.master, layout.layout)
 
     def fonts_of(self, layout: LayoutInfo) -> dict[str, str]:
         """The theme fonts of the layout's master."""

@@ -154,7 +154,7 @@ def _decoration(layouts: list[LayoutInfo]) -> float:
 
     whole = Box(0, 0, li.slide_w, li.slide_h)
     try:
-        bg = behind(li.layout, whole, theme_colors(master))
+        bg = behind(li.layout, whole, theme_colors(master, li.layout))
         dark = 1 - sum(luminance(c) for c in colours_of(bg)) / len(colours_of(bg))
     except Exception:  # noqa: BLE001 - a picture or an odd fill: count it as decoration
         dark = 0.5

@@ -293,8 +293,18 @@ def theme_fonts(master: Any) -> dict[str, str]:
     return fonts
 
 
-def theme_colors(master: Any) -> dict[str, str]:
-    """Slide-level colour names (tx1, bg1, accent1 …) → ``#RRGGBB`` through the master's map."""
+def layout_colour_map(layout: Any) -> Any:
+    """The colour map a layout sets over its master's (``p:clrMapOvr/a:overrideClrMapping``),
+    or None where it keeps the master's."""
+    if layout is None:
+        return None
+    return layout._element.find(_q("p:clrMapOvr/a:overrideClrMapping"))
+
+
+def theme_colors(master: Any, layout: Any = None) -> dict[str, str]:
+    """Slide-level colour names (tx1, bg1, accent1 …) → ``#RRGGBB`` through the master's map,
+    or the map a ``layout`` overrides it with (a dark section layout maps bg1 to dk1: its
+    slides' "background 1" text is dark grey there, not white)."""
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
     scheme: dict[str, str] = {}
@@ -314,6 +324,9 @@ def theme_colors(master: Any) -> dict[str, str]:
     scheme.setdefault("dk1", "#000000")
     scheme.setdefault("lt1", "#FFFFFF")
     cmap = master._element.find(_q("p:clrMap"))
+    override = layout_colour_map(layout)
+    if override is not None:
+        cmap = override
     mapping = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
     if cmap is not None:
         mapping = {k: cmap.get(k, v) for k, v in mapping.items()}
