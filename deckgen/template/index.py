@@ -53,7 +53,7 @@ class Slot:
     # a drawn box that stands where a layout placeholder of another kind is, in its look (a
     # divider's one text box, made for the section's title, takes the statement's title)
     look: PhInfo | None = None
-    anchor: str = ""  # a drawn box's text sits here (t, ctr, b) rather than at the top
+    anchor: str = ""  # the text sits here (t, ctr, b) rather than where its style anchors it
 
 
 @dataclass(frozen=True)
