@@ -351,6 +351,23 @@ def dark_layout_by_colour_map(path: Path) -> Path:
     return _save(prs, path)
 
 
+def title_strip_over_content(path: Path) -> Path:
+    """Content layouts whose title is a strip one small line tall (0.3 in, centred) with the
+    content right under it and a little room above (NatureServe's template): the title grows
+    up into that room rather than the layout being passed over."""
+    prs = Presentation()
+    for layout in prs.slide_layouts:
+        if layout.name not in ("Title and Content", "Two Content", "Title Only"):
+            continue
+        for ph in layout.placeholders:
+            kind = ph._element.ph.get("type") or "obj"
+            if kind == "title":
+                _move(ph, 0.5, 0.35, 9.0, 0.3)
+            elif kind in ("obj", "body"):
+                _move(ph, 0.5, 0.75, 9.0, 6.0)
+    return _save(prs, path)
+
+
 def one_line_titles(path: Path) -> Path:
     """Corporate title boxes one line tall, set on their baseline (anchored at the bottom)
     with room above: two-line titles grow upward there, they need no drawn boxes."""
@@ -489,6 +506,7 @@ MASTER_BUILDERS = {
     "rotated_side_band": rotated_side_band,
     "short_list_box": short_list_box,
     "dark_layout_by_colour_map": dark_layout_by_colour_map,
+    "title_strip_over_content": title_strip_over_content,
     "pale_brand_band": pale_brand_band,
     "one_line_titles": one_line_titles,
     "master_without_layouts": master_without_layouts,

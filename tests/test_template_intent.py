@@ -209,6 +209,15 @@ def test_colours_are_judged_through_the_colour_map_a_layout_sets(tmp_path):
             assert fill is None or fill[0].get("val") == "tx1" and not len(fill[0]), shape.name
 
 
+def test_a_title_strip_tight_over_the_content_grows_up_into_the_room_above(tmp_path):
+    prs, _ = _deck(tmp_path, "title_strip_over_content")
+    slide = prs.slides[3]  # the bullets
+    assert slide.slide_layout.name == "Title and Content"
+    title = slide.shapes.title
+    body = next(sh for sh in slide.placeholders if sh.placeholder_format.idx == 1)
+    assert title.top < Inches(0.35) and title.top + title.height <= body.top + Inches(0.02)
+
+
 def test_chart_and_figure_take_the_accent_the_master_paints_not_the_first(tmp_path):
     prs, _ = _deck(tmp_path, "brand_in_a_later_accent")
     fills, figure = _chart_and_figure(prs)

@@ -100,7 +100,8 @@ def title_room(layout: LayoutInfo, title: PhInfo) -> Slot:
     """The title's box, grown to hold two lines where the template made it for one line
     and left room beside it: upward for a title set on its baseline (anchored at the
     bottom, as corporate masters set titles over their content), downward for one hung from
-    the top. A title box of one line is how the template says "titles grow from here"."""
+    the top, the other way where that is blocked. A title box of one line is how the
+    template says "titles grow from here"."""
     h = layout.slide_h
     box = title.box
     if box.h >= SHORT_TITLE * h or title.vert or box.w < 0.5 * layout.slide_w:
@@ -116,12 +117,13 @@ def title_room(layout: LayoutInfo, title: PhInfo) -> Slot:
         return b.y >= int(0.02 * h) and b.bottom <= h and not any(
             o.intersection(b) > 0 for o in others)
 
-    if title.anchor == "b":
-        steps = [Box(box.x, box.y - k, box.w, box.h + k) for k in (want, want * 2 // 3,
-                                                                  want // 3)]
-    else:
-        steps = [Box(box.x, box.y, box.w, box.h + k) for k in (want, want * 2 // 3, want // 3)]
-    for grown in steps:
+    amounts = (want, want * 2 // 3, want // 3, want // 6)
+    ups = [Box(box.x, box.y - k, box.w, box.h + k) for k in amounts]
+    downs = [Box(box.x, box.y, box.w, box.h + k) for k in amounts]
+    # the way it is anchored first; the other way where content sits tight under it (a
+    # title strip 0.37 in tall right over the content: a little room above it still lets
+    # the template's 20 pt title stand in it)
+    for grown in (ups + downs if title.anchor == "b" else downs + ups):
         padded = Box(grown.x, grown.y - gap, grown.w, grown.h + 2 * gap)
         if clear(padded) or clear(grown):
             return Slot(title, grown, resized=True)
