@@ -215,11 +215,13 @@ def brand_on_examples(path: Path) -> Path:
 
 def sample_text_on_masters(path: Path) -> Path:
     """Example text the template's authors meant to be overwritten, on the master and a
-    layout: "<Autor> | <Dateiname>.pptx" and "Max Mustermann"; and a real label that stays."""
+    layout: "<Autor> | <Dateiname>.pptx", "Max Mustermann", an event's line whose project
+    name is a token ("Hackathon 2024 - <Projektname>"); and a real label that stays."""
     prs = Presentation()
     master = prs.slide_masters[0]
     _text_box(master, 81, "&lt;Autor&gt; | &lt;Dateiname&gt;.pptx", 0.3, 7.05, 4.0, 0.3)
     _text_box(master, 82, "Vertraulich", 8.0, 0.05, 1.8, 0.3)
+    _text_box(master, 84, "Hackathon 2024 - &lt;Projektname&gt;", 4.5, 7.05, 3.0, 0.3)
     content = _layout(prs, 0, "Title and Content")
     _text_box(content, 83, "Max Mustermann, 01.01.2020", 0.3, 0.05, 3.0, 0.3)
     return _save(prs, path)

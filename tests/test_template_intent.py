@@ -121,6 +121,8 @@ def test_example_text_on_masters_is_removed_and_real_labels_stay(tmp_path):
     for sample in ("Autor", "Dateiname", "Mustermann"):
         assert sample not in xml
     assert "Vertraulich" in xml
+    # the event's name stays, without the dash its removed project name leaves dangling
+    assert "<a:t>Hackathon 2024</a:t>" in xml and "Projektname" not in xml
 
 
 def _chart_and_figure(prs):

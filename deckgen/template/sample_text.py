@@ -170,9 +170,20 @@ def _replaced(text: str, values: dict[str, str]) -> str:
                 return values.get(key, "")
         return ""
 
+    before = text
     text = _FILE.sub("", text)
     text = _TOKEN.sub(token, text)
-    return _SAMPLES.sub(lambda m: values.get("presenter", ""), text)
+    text = _SAMPLES.sub(lambda m: values.get("presenter", ""), text)
+    if text == before:
+        return text
+    # a separator left at an edge by a removed token ("IETF Hackathon - <Project name>")
+    # or between two ("A | <x> | B") goes with it
+    text = _TWICE.sub(lambda m: m.group(1), text)
+    return _EDGE.sub("", text)
+
+
+_EDGE = _Lazy(r"^\s*[-–—|·:/,]\s*|\s*[-–—|·:/,]\s*$")
+_TWICE = _Lazy(r"(\s[-–—|·/]\s)\s*[-–—|·/]\s*")
 
 
 def carried_text(shape: Any) -> bool | None:
