@@ -133,7 +133,8 @@ def review(path: Path, company: str = "") -> list[str]:
     title_sizes: list[tuple[int, Box, float]] = []
     for n, slide in enumerate(prs.slides, 1):
         info = infos[id(slide.slide_layout.part)]
-        scheme = theme_colors(slide.slide_layout.slide_master)  # each slide's own master
+        # each slide's own master, through the colour map its layout sets over it
+        scheme = theme_colors(slide.slide_layout.slide_master, slide.slide_layout)
         texts = _texts(prs, slide, info)
         title = next((t for t in texts if t["kind"] == "title"), None)
         tsize = max(r["size"] for r in title["runs"]) if title else None

@@ -349,6 +349,8 @@ def dark_layout_by_colour_map(path: Path) -> Path:
         f'<p:clrMapOvr {NSDECL}><a:overrideClrMapping bg1="dk1" tx1="lt1" bg2="dk2" tx2="lt2" '
         'accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" '
         'accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/></p:clrMapOvr>')
+    for old in layout._element.findall(f"{P}clrMapOvr"):  # python-pptx's keeps the master's
+        layout._element.remove(old)
     layout._element.find(f"{P}cSld").addnext(override)
     return _save(prs, path)
 
