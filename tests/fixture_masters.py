@@ -71,6 +71,17 @@ def second_master(prs, name: str = "Content") -> int:
     return len(prs.slide_masters) - 1
 
 
+def set_theme_colour(prs, slot: str, hex_value: str) -> None:
+    """One colour of the first master's theme (``accent1``, ``dk1``, ``hlink`` …) set."""
+    part = prs.slide_masters[0].part.part_related_by(RT.THEME)
+    root = etree.fromstring(part.blob)
+    el = root.find(f".//{A}clrScheme/{A}{slot}")
+    for child in list(el):
+        el.remove(child)
+    etree.SubElement(el, f"{A}srgbClr", val=hex_value)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def background_fill(part, fill_xml: str) -> None:
     """The part's background replaced by ``fill_xml`` (a DrawingML fill, prefix ``a:``)."""
     c_sld = part._element.find(f"{P}cSld")
@@ -227,17 +238,6 @@ def sample_text_on_masters(path: Path) -> Path:
     return _save(prs, path)
 
 
-def _accents(master, values: list[str]) -> None:
-    theme = master.part.part_related_by(RT.THEME)
-    root = etree.fromstring(theme.blob)
-    for n, value in enumerate(values, 1):
-        el = root.find(f".//{A}clrScheme/{A}accent{n}")
-        for child in list(el):
-            el.remove(child)
-        etree.SubElement(el, f"{A}srgbClr", val=value)
-    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
 def black_accent_on_black(path: Path) -> Path:
     """A black slide whose theme's first accent is black too: the figure and the chart's
     highlighted slice must not vanish into the background."""
@@ -245,7 +245,7 @@ def black_accent_on_black(path: Path) -> Path:
     master = prs.slide_masters[0]
     _background(master, "000000")
     _white_text(master)
-    _accents(master, ["000000"])
+    set_theme_colour(prs, "accent1", "000000")
     return _save(prs, path)
 
 
@@ -261,7 +261,8 @@ def brand_in_a_later_accent(path: Path) -> Path:
     """A designer's own accents, the first a green, the sixth the red the master paints (as
     Adobe's template has them): the chart and the figure take the red the slides show."""
     prs = Presentation()
-    _accents(prs.slide_masters[0], ["2E9E3A", "308FFF", "B03AB0", "C77700", "7A6A00", "D40F00"])
+    for n, value in enumerate(["2E9E3A", "308FFF", "B03AB0", "C77700", "7A6A00", "D40F00"], 1):
+        set_theme_colour(prs, f"accent{n}", value)
     _rect(prs.slide_masters[0], 91, 0, 7.0, 10, 0.5, "D40F00", "Brand band")
     return _save(prs, path)
 
@@ -337,14 +338,7 @@ def dark_layout_by_colour_map(path: Path) -> Path:
     prs = Presentation()
     layout = _layout(prs, 0, "Section Header")
     _background(layout, "0072C6")
-    _accents(prs.slide_masters[0], [])
-    theme = prs.slide_masters[0].part.part_related_by(RT.THEME)
-    root = etree.fromstring(theme.blob)
-    dk1 = root.find(f".//{A}clrScheme/{A}dk1")
-    for child in list(dk1):
-        dk1.remove(child)
-    etree.SubElement(dk1, f"{A}srgbClr", val="505050")
-    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    set_theme_colour(prs, "dk1", "505050")
     override = parse_xml(
         f'<p:clrMapOvr {NSDECL}><a:overrideClrMapping bg1="dk1" tx1="lt1" bg2="dk2" tx2="lt2" '
         'accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" '
@@ -548,13 +542,7 @@ def style_filled_title_band(path: Path) -> Path:
     its shape style (``fillRef`` → accent 1, here a dark navy), the titles white on it. Their
     contrast is against the band, not the white slide: white stays white."""
     prs = Presentation()
-    theme = prs.slide_masters[0].part.part_related_by(RT.THEME)
-    root = etree.fromstring(theme.blob)
-    el = root.find(f".//{A}clrScheme/{A}accent1")
-    for child in list(el):
-        el.remove(child)
-    etree.SubElement(el, f"{A}srgbClr", val="14213D")
-    theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    set_theme_colour(prs, "accent1", "14213D")
     master = prs.slide_masters[0]
     style = master._element.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr")
     for old in style.findall(f"{A}solidFill"):

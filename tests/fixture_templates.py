@@ -9,8 +9,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from fixture_masters import background_fill, background_picture
-from lxml import etree
+from fixture_masters import background_fill, background_picture, set_theme_colour
 from PIL import Image
 from pptx import Presentation
 from pptx.oxml import parse_xml
@@ -41,22 +40,6 @@ def _ph(layout, ph_type: str | None = None, idx: int | None = None):
 def _place(shape, x: float, y: float, w: float, h: float) -> None:
     shape.left, shape.top, shape.width, shape.height = (Inches(x), Inches(y), Inches(w),
                                                         Inches(h))
-
-
-def _theme(prs):
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    part = prs.slide_masters[0].part.part_related_by(RT.THEME)
-    return part, etree.fromstring(part.blob)
-
-
-def _set_theme_colour(prs, slot: str, hex_value: str) -> None:
-    part, root = _theme(prs)
-    el = root.find(f".//{A}clrScheme/{A}{slot}")
-    for child in list(el):
-        el.remove(child)
-    etree.SubElement(el, f"{A}srgbClr", val=hex_value)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def no_placeholders(path: Path) -> Path:
@@ -114,15 +97,15 @@ def logo_over_body(path: Path) -> Path:
 def grey_accents(path: Path) -> Path:
     """A theme whose first two accents are near-white greys (#DDDDDD, #CCCCCC)."""
     prs = Presentation()
-    _set_theme_colour(prs, "accent1", "DDDDDD")
-    _set_theme_colour(prs, "accent2", "CCCCCC")
+    set_theme_colour(prs, "accent1", "DDDDDD")
+    set_theme_colour(prs, "accent2", "CCCCCC")
     return _save(prs, path)
 
 
 def hlink_like_background(path: Path) -> Path:
     """The theme's hyperlink colour equals the background: links would be invisible."""
     prs = Presentation()
-    _set_theme_colour(prs, "hlink", "FFFFFF")
+    set_theme_colour(prs, "hlink", "FFFFFF")
     return _save(prs, path)
 
 

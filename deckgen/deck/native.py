@@ -240,9 +240,8 @@ def first_accent(canvas: Canvas, minimum: float = 3.3, on: str | None = None) ->
         own = brand_step(ColorRef(canvas.brand), canvas.scheme, behind, minimum)
         if own is not None:  # the brand, a shade deeper if need be, before another hue
             return own
-    for slot in dict.fromkeys([f"accent{k}" for k in range(1, 7)]):
+    for slot in (f"accent{k}" for k in range(1, 7)):
         ref = ColorRef(slot)
-        if (slot.startswith("#") or slot in canvas.scheme) and contrast_ratio(
-                ref.resolve(canvas.scheme), behind) >= minimum:
+        if slot in canvas.scheme and contrast_ratio(ref.resolve(canvas.scheme), behind) >= minimum:
             return ref
     return None

@@ -9,7 +9,6 @@ layouts paint (by area; the title colour counts as well), so figures and charts 
 
 from __future__ import annotations
 
-import colorsys
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from deckgen.ooxml import shape_box
 from deckgen.template.index import drawn_shapes
 from deckgen.template.masters import DEFAULT_ACCENTS
+from deckgen.typeset.contrast import contrast_ratio, hls
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -126,7 +126,7 @@ def _picture_hue(pic: Any, image: Callable[[str], Any], area: float) -> tuple[st
 
 def saturated(value: str) -> bool:
     """A colour with a hue of its own: not black, white or a grey."""
-    _h, light, sat = colorsys.rgb_to_hls(*_rgb(value))
+    _h, light, sat = hls(value)
     return sat >= 0.3 and 0.12 <= light <= 0.85
 
 
@@ -137,28 +137,21 @@ def accent_like(value: str, scheme: Mapping[str, str]) -> str | None:
     that stands out on the theme's light colour counts: a pale tint painted over a large
     area (a beige panel, Merck's green swoosh) does not displace a first accent that is
     the brand."""
-    def apart(other: str) -> int:
-        return sum(abs(int(value[i:i + 2], 16) - int(other[i:i + 2], 16)) for i in (1, 3, 5))
-
-    from deckgen.typeset.contrast import contrast_ratio
-
     light = scheme.get("bg1", "#FFFFFF")
-    near = [(apart(scheme[f"accent{n}"]), n) for n in range(1, 7)
-            if scheme.get(f"accent{n}") and apart(scheme[f"accent{n}"]) <= 30
+    near = [(_apart(value, scheme[f"accent{n}"]), n) for n in range(1, 7)
+            if scheme.get(f"accent{n}") and _apart(value, scheme[f"accent{n}"]) <= 30
             and contrast_ratio(scheme[f"accent{n}"], light) >= 3.0]
     return f"accent{min(near)[1]}" if near else None
 
 
-def _rgb(value: str) -> tuple[float, float, float]:
-    return (int(value[1:3], 16) / 255, int(value[3:5], 16) / 255, int(value[5:7], 16) / 255)
+def _apart(a: str, b: str) -> int:
+    """How far two ``#RRGGBB`` colours are apart: the sum of their channels' differences."""
+    return sum(abs(int(a[i:i + 2], 16) - int(b[i:i + 2], 16)) for i in (1, 3, 5))
 
 
 def theme_slot_for(value: str, scheme: Mapping[str, str]) -> str | None:
     """The theme slot holding (nearly) this colour, so a reference follows a theme change."""
-    def dist(a: str, b: str) -> int:
-        return sum(abs(int(a[i:i + 2], 16) - int(b[i:i + 2], 16)) for i in (1, 3, 5))
-
     for slot in ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "tx2", "dk2"):
-        if slot in scheme and dist(scheme[slot].upper(), value.upper()) <= 12:
+        if slot in scheme and _apart(scheme[slot], value) <= 12:
             return slot
     return None
