@@ -1071,3 +1071,45 @@ def logo_on_examples_over_number(path: Path) -> Path:
 
 
 MASTER_BUILDERS["logo_on_examples_over_number"] = logo_on_examples_over_number
+
+
+def footnote_beside_content(path: Path) -> Path:
+    """A content layout with a small footnote box (10 pt) under its content area, and a
+    section layout with a title alone: the statement's paragraph, drawn there, must look like
+    the content area's text, not the footnote's."""
+    prs = Presentation()
+    section = _layout(prs, 0, "Section Header")
+    for ph in list(section.placeholders):
+        if ph._element.ph.get("type") == "body":
+            section.shapes._spTree.remove(ph._element)
+    content = _layout(prs, 0, "Title and Content")
+    note = copy.deepcopy(_typed(_layout(prs, 0, "Title Slide"), "subTitle")._element)
+    note.nvSpPr.cNvPr.set("id", "90")
+    note.nvSpPr.cNvPr.set("name", "Footnote")
+    note.ph.set("type", "body")
+    note.ph.set("idx", "13")
+    note.ph.set("sz", "quarter")
+    content.shapes._spTree.append(note)
+    footnote = next(ph for ph in content.placeholders if ph.placeholder_format.idx == 13)
+    _move(footnote, 0.5, 6.3, 9.0, 0.35)
+    _set_level_one(footnote, parse_xml(
+        f'<a:lvl1pPr {NSDECL} marL="0" indent="0"><a:buNone/><a:defRPr sz="1000"/>'
+        '</a:lvl1pPr>'))
+    return _save(prs, path)
+
+
+def low_section_title(path: Path) -> Path:
+    """A section layout, as Keynote exports it, with its title alone and below the middle:
+    the statement's paragraph is drawn under the heading, not above it."""
+    prs = Presentation()
+    section = _layout(prs, 0, "Section Header")
+    section.name = "Section"
+    for ph in list(section.placeholders):
+        if ph._element.ph.get("type") == "body":
+            section.shapes._spTree.remove(ph._element)
+    _move(_typed(section, "title"), 0.6, 3.9, 8.8, 1.4)
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["footnote_beside_content"] = footnote_beside_content
+MASTER_BUILDERS["low_section_title"] = low_section_title

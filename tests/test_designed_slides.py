@@ -104,6 +104,17 @@ def test_byline_is_set_apart_and_the_cover_title_fills_its_band(plea):
     assert min(sizes(title)) > 44  # grown from the template's 44 pt into its band
 
 
+def test_statement_heading_stands_above_the_content_titles(plea):
+    """On its own divider the statement's heading marks where the argument starts: it stood
+    at the closing title's size, hardly larger than its paragraph."""
+    def title_size(number: int) -> float:
+        return max(sizes(next(t for t in texts(plea, number) if t["kind"] == "title")))
+
+    content = max(title_size(n) for n in range(3, 14))
+    statement = title_size(2)
+    assert 1.2 * content <= statement <= title_size(1)
+
+
 def _lines(pdf: Path, page: int) -> list[list[str]]:
     """The words of each line LibreOffice drew on ``page`` (1-based)."""
     import subprocess

@@ -172,6 +172,36 @@ def test_the_statement_heading_comes_before_its_text_on_office_section_header(tm
     assert title.text_frame._txBody.bodyPr.get("anchor") == "b"
 
 
+def _pt_sizes(shape) -> set[float]:
+    return {r.font.size.pt for p in shape.text_frame.paragraphs for r in p.runs if r.font.size}
+
+
+def _statement_parts(prs):
+    slide = prs.slides[1]
+    body = next(sh for sh in slide.placeholders
+                if sh.has_text_frame and "Plädoyer" in sh.text_frame.text)
+    return slide, slide.shapes.title, body
+
+
+def test_a_drawn_statement_text_looks_like_the_content_not_a_footnote(tmp_path):
+    """The statement's paragraph on a title-only divider took the 10 pt of a footnote box
+    (raised to the 14 pt minimum) while the bullets read at 24 pt."""
+    prs, _ = _deck(tmp_path, "footnote_beside_content")
+    slide, title, body = _statement_parts(prs)
+    assert slide.slide_layout.name == "Section Header"
+    bullets = next(sh for sh in prs.slides[3].placeholders if sh.placeholder_format.idx == 1)
+    assert min(_pt_sizes(body)) >= max(_pt_sizes(bullets))  # not smaller than the body text
+    assert max(_pt_sizes(body)) < min(_pt_sizes(title))  # and under its heading
+
+
+def test_a_drawn_statement_text_goes_under_a_low_heading(tmp_path):
+    prs, _ = _deck(tmp_path, "low_section_title")
+    slide, title, body = _statement_parts(prs)
+    assert slide.slide_layout.name == "Section"
+    assert title.top + title.height <= body.top  # read first, seen first
+    assert body.top + body.height <= prs.slide_height
+
+
 def test_text_keeps_clear_of_a_band_as_it_is_drawn_turned(tmp_path):
     prs, deck = _deck(tmp_path, "rotated_side_band")
     band_right = Inches(0.9)

@@ -31,6 +31,14 @@ _LOOK_ROLES = {False: ("point", "bullets", "statement", "closing", "sources"),
 _LOOK_KINDS = {"title": ("title",), "subtitle": ("subtitle", "body", "obj")}
 
 
+def _donor_rank(kind: str, wanted: tuple[str, ...], ph: Any) -> tuple[int, int, int, int]:
+    """Body text borrows the look of the layout's main text area, the largest: a footnote or
+    kicker box beside it (10 pt in many corporate content layouts) would set a statement's
+    paragraph in the smallest type on the slide. A title or subtitle borrows its own kind."""
+    rank = wanted.index(ph.kind) if kind in _LOOK_KINDS else 0
+    return rank, -ph.box.w * ph.box.h, ph.box.y, ph.box.x
+
+
 class Typesetter:
     """The styles and fits of one template, cached for as long as the writer lives."""
 
@@ -102,7 +110,7 @@ class Typesetter:
             for option in self.tmap.options.get(role, ()):
                 found = [] if option.drawn else option.layout.of_kind(*wanted)
                 if found:
-                    donor = min(found, key=lambda p: (wanted.index(p.kind), p.box.y, p.box.x))
+                    donor = min(found, key=lambda p: _donor_rank(kind, wanted, p))
                     return box_style(option.layout.layout, self.phs(option.layout)[donor.pos],
                                      donor.kind)
         # no layout shows such text (titles-only templates): the master's style, at the

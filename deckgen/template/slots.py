@@ -31,14 +31,19 @@ def beside(a: PhInfo, b: PhInfo) -> bool:
     return overlap_x <= 0 and overlap_y > 0.5 * min(a.box.h, b.box.h)
 
 
-def content_region(layout: LayoutInfo) -> Box:
-    """The free area below the title and above the footers, inside the title's margins."""
+STATEMENT_UNDER_TITLE = 0.78  # a drawn statement text goes under its title above this
+
+
+def content_region(layout: LayoutInfo, below_title: float = 0.6) -> Box:
+    """The free area below the title and above the footers, inside the title's margins.
+    A title whose bottom is lower than ``below_title`` of the slide's height has its text
+    above it instead."""
     w, h = layout.slide_w, layout.slide_h
     title = layout.title
     left = title.box.x if title else int(w * 0.06)
     right = title.box.right if title else int(w * 0.94)
     top = (title.box.bottom if title else 0) + int(h * 0.03)
-    if top > h * 0.6:  # a title low on the slide: use the area above it instead
+    if top > h * below_title:  # a title low on the slide: use the area above it instead
         top = int(h * 0.08)
     footers = [p.box.y for p in layout.of_kind("dt", "ftr", "sldNum") if p.box.y > top]
     bottom = min(footers) - int(h * 0.02) if footers else int(h * 0.92)
@@ -252,7 +257,11 @@ def _raw_slots(role: str, layout: LayoutInfo,
         slots.update(KIND_SLOTS[role](layout, region, Slot))
     elif role in ("statement", "quote"):
         body = largest([p for p in texts if p.kind != "obj"] or texts)
-        slots["body"] = text_room(layout, body) if body else Slot(None, region)
+        # a statement drawn under a low heading still reads heading first, where the room
+        # under it holds a paragraph (a Keynote "Section" with its title below the middle)
+        under = content_region(layout, below_title=STATEMENT_UNDER_TITLE)
+        free = under if under.y > (title.box.y if title else 0) else region
+        slots["body"] = text_room(layout, body) if body else Slot(None, free)
         if body is None:
             notes.append("no text placeholder: the statement text is drawn as a text box")
         elif "title" in slots and heading_first(slots, layout):

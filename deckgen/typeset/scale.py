@@ -30,6 +30,9 @@ BODY_UNDER_TITLE = 0.85
 MAX_TITLE_SIZES = 3
 COVER_OVER_TITLES = 1.25  # the cover's title stands this far above the content titles
 COVER_MAX_GROWTH = 1.6  # … grown at most this far beyond the template's own size for it
+# the statement's heading stands this far above the content titles where its own box allows:
+# a statement whose heading is hardly larger than its text reads as one more content slide
+STATEMENT_OVER_TITLES = 1.25
 # the body texts that read as one kind of text across the deck: one size for all of them
 # (a point's statement is the slide's message, set larger: `deckgen.deck.points`)
 BODY_ROLES = ("bullets", "agenda", "closing")
@@ -84,6 +87,7 @@ def decide(jobs: list[TextJob], fitter: Fitter, slide_w: int) -> dict[tuple[int,
     _few_title_sizes(jobs, sizes)
     _one_size_per_box(jobs, sizes)
     _cover_title(jobs, sizes, fitter, slide_w)
+    _statement_title(jobs, sizes, fitter, slide_w)
     _hierarchy(jobs, sizes, slide_w)
     _one_body_size(jobs, sizes)
     return {k: tuple(round_size(s) for s in v) for k, v in sizes.items()}
@@ -108,6 +112,36 @@ def _cover_title(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]],
     factor = fitter(cover, wanted, min_pt(cover, slide_w))
     if factor is not None and wanted[0] * factor > now[0]:
         sizes[(cover.slide, cover.key)] = [w * factor for w in wanted]
+
+
+def _statement_title(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]],
+                     fitter: Fitter, slide_w: int) -> None:
+    """The statement's heading grows toward 1.25 x the content titles where its title box is
+    its own (a divider's): the slide marks where the argument starts. It stays no larger than
+    the cover's title, and never adds a fourth title size to the deck."""
+    heads = [j for j in jobs if j.is_title and j.role == "statement"]
+    others = [j for j in jobs if j.is_title and j.role not in ("title", "statement")]
+    if len(heads) != 1 or not others or any(j.group == heads[0].group for j in others):
+        return
+    head = heads[0]
+    now = sizes[(head.slide, head.key)]
+    top = max(sizes[(j.slide, j.key)][0] for j in others)
+    target = STATEMENT_OVER_TITLES * top
+    cover = next((j for j in jobs if j.is_title and j.role == "title"), None)
+    if cover is not None:
+        target = min(target, sizes[(cover.slide, cover.key)][0])
+    target = min(target, COVER_MAX_GROWTH * head.base[0])
+    if now[0] >= target:
+        return
+    wanted = tuple(int(b * target / head.base[0]) for b in head.base)
+    factor = fitter(head, wanted, min_pt(head, slide_w))
+    if factor is None or wanted[0] * factor <= now[0]:
+        return
+    grown = wanted[0] * factor
+    rest = {round_size(sizes[(j.slide, j.key)][0]) for j in others}
+    if round_size(grown) not in rest and len(rest) >= MAX_TITLE_SIZES:
+        return
+    sizes[(head.slide, head.key)] = [w * factor for w in wanted]
 
 
 def _one_body_size(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]]) -> None:
