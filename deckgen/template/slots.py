@@ -257,15 +257,18 @@ def _raw_slots(role: str, layout: LayoutInfo,
         slots.update(KIND_SLOTS[role](layout, region, Slot))
     elif role in ("statement", "quote"):
         body = largest([p for p in texts if p.kind != "obj"] or texts)
-        # a statement drawn under a low heading still reads heading first, where the room
-        # under it holds a paragraph (a Keynote "Section" with its title below the middle)
-        under = content_region(layout, below_title=STATEMENT_UNDER_TITLE)
-        free = under if under.y > (title.box.y if title else 0) else region
-        slots["body"] = text_room(layout, body) if body else Slot(None, free)
         if body is None:
+            # drawn under a low heading it still reads heading first, where the room under
+            # it holds a paragraph (a Keynote "Section" with its title below the middle)
+            under = content_region(layout, below_title=STATEMENT_UNDER_TITLE)
+            free = under if under.y > (title.box.y if title else 0) else region
+            slots["body"] = Slot(None, free)
             notes.append("no text placeholder: the statement text is drawn as a text box")
-        elif "title" in slots and heading_first(slots, layout):
-            notes.append("the divider sets its text over the heading: the heading goes first")
+        else:
+            slots["body"] = text_room(layout, body)
+            if "title" in slots and heading_first(slots, layout):
+                notes.append("the divider sets its text over the heading: the heading goes "
+                             "first")
     elif role == "statistic":
         slots.update(_statistic_slots(layout, region, notes))
     else:

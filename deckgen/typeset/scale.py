@@ -4,7 +4,8 @@ A deck whose titles jump between 23 and 45 pt because each was shrunk on its own
 unedited. So every text first gets the largest size at which it fits (titles wrapping to two
 lines before shrinking, three on the statement slide); then texts that must look alike share
 one size (all titles in the same title box; all bodies of one layout slot), the deck keeps at
-most three title sizes, the title slide's title stands 1.15 x above its subtitle, no text
+most three title sizes, the title slide's title stands 1.15 x above its subtitle and 1.25 x
+above the content titles, a statement's heading on its own divider grows toward that too, no text
 outgrows its slide's title (figures excepted; it stays a step below it where the minimum
 allows), and the source under the statistic stays
 smaller than its caption.
@@ -103,15 +104,23 @@ def _cover_title(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]],
     if cover is None or not others or any(
             j.group == cover.group for j in jobs if j.is_title and j is not cover):
         return
-    now = sizes[(cover.slide, cover.key)]
     target = COVER_OVER_TITLES * max(others)
-    if now[0] >= target:
+    if sizes[(cover.slide, cover.key)][0] >= target:
         return
-    target = min(target, COVER_MAX_GROWTH * cover.base[0])
-    wanted = tuple(int(b * target / cover.base[0]) for b in cover.base)
-    factor = fitter(cover, wanted, min_pt(cover, slide_w))
-    if factor is not None and wanted[0] * factor > now[0]:
-        sizes[(cover.slide, cover.key)] = [w * factor for w in wanted]
+    grown = _grown(cover, min(target, COVER_MAX_GROWTH * cover.base[0]), sizes, fitter, slide_w)
+    if grown is not None:
+        sizes[(cover.slide, cover.key)] = grown
+
+
+def _grown(job: TextJob, target: float, sizes: dict[tuple[int, str], list[float]],
+           fitter: Fitter, slide_w: int) -> list[float] | None:
+    """The job's sizes grown toward ``target`` (its first paragraph) as far as its box
+    allows, or None when that is no larger than now."""
+    wanted = tuple(int(b * target / job.base[0]) for b in job.base)
+    factor = fitter(job, wanted, min_pt(job, slide_w))
+    if factor is None or wanted[0] * factor <= sizes[(job.slide, job.key)][0]:
+        return None
+    return [w * factor for w in wanted]
 
 
 def _statement_title(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]],
@@ -124,24 +133,18 @@ def _statement_title(jobs: list[TextJob], sizes: dict[tuple[int, str], list[floa
     if len(heads) != 1 or not others or any(j.group == heads[0].group for j in others):
         return
     head = heads[0]
-    now = sizes[(head.slide, head.key)]
-    top = max(sizes[(j.slide, j.key)][0] for j in others)
-    target = STATEMENT_OVER_TITLES * top
+    target = STATEMENT_OVER_TITLES * max(sizes[(j.slide, j.key)][0] for j in others)
     cover = next((j for j in jobs if j.is_title and j.role == "title"), None)
     if cover is not None:
         target = min(target, sizes[(cover.slide, cover.key)][0])
     target = min(target, COVER_MAX_GROWTH * head.base[0])
-    if now[0] >= target:
+    if sizes[(head.slide, head.key)][0] >= target:
         return
-    wanted = tuple(int(b * target / head.base[0]) for b in head.base)
-    factor = fitter(head, wanted, min_pt(head, slide_w))
-    if factor is None or wanted[0] * factor <= now[0]:
-        return
-    grown = wanted[0] * factor
+    grown = _grown(head, target, sizes, fitter, slide_w)
     rest = {round_size(sizes[(j.slide, j.key)][0]) for j in others}
-    if round_size(grown) not in rest and len(rest) >= MAX_TITLE_SIZES:
+    if grown is None or round_size(grown[0]) not in rest and len(rest) >= MAX_TITLE_SIZES:
         return
-    sizes[(head.slide, head.key)] = [w * factor for w in wanted]
+    sizes[(head.slide, head.key)] = grown
 
 
 def _one_body_size(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]]) -> None:
