@@ -411,10 +411,7 @@ def big_statement_title_only(path: Path) -> Path:
     prs = Presentation()
     layout = _layout(prs, 0, "Section Header")
     layout.name = "Big statement"
-    tree = layout.shapes._spTree
-    for ph in list(layout.placeholders):
-        if (ph._element.ph.get("type") or "obj") == "body":
-            tree.remove(ph._element)
+    _drop_body(layout)
     title = _typed(layout, "title")
     title.left, title.top, title.width, title.height = (Inches(0.7), Inches(1.2), Inches(8.6),
                                                         Inches(2.0))
@@ -470,6 +467,13 @@ def spacing_in_points_on_master(path: Path) -> Path:
         f'<a:lvl1pPr {NSDECL}><a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'
         '<a:defRPr sz="4000" cap="none"/></a:lvl1pPr>'))
     return _save(prs, path)
+
+
+def _drop_body(layout) -> None:
+    """The layout's text placeholders removed: a divider with its title alone."""
+    for ph in list(layout.placeholders):
+        if ph._element.ph.get("type") == "body":
+            layout.shapes._spTree.remove(ph._element)
 
 
 def _typed(layout, ph_type: str):
@@ -1079,9 +1083,7 @@ def footnote_beside_content(path: Path) -> Path:
     the content area's text, not the footnote's."""
     prs = Presentation()
     section = _layout(prs, 0, "Section Header")
-    for ph in list(section.placeholders):
-        if ph._element.ph.get("type") == "body":
-            section.shapes._spTree.remove(ph._element)
+    _drop_body(section)
     content = _layout(prs, 0, "Title and Content")
     note = copy.deepcopy(_typed(_layout(prs, 0, "Title Slide"), "subTitle")._element)
     note.nvSpPr.cNvPr.set("id", "90")
@@ -1104,9 +1106,7 @@ def low_section_title(path: Path) -> Path:
     prs = Presentation()
     section = _layout(prs, 0, "Section Header")
     section.name = "Section"
-    for ph in list(section.placeholders):
-        if ph._element.ph.get("type") == "body":
-            section.shapes._spTree.remove(ph._element)
+    _drop_body(section)
     _move(_typed(section, "title"), 0.6, 3.9, 8.8, 1.4)
     return _save(prs, path)
 

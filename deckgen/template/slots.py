@@ -260,9 +260,10 @@ def _raw_slots(role: str, layout: LayoutInfo,
         if body is None:
             # drawn under a low heading it still reads heading first, where the room under
             # it holds a paragraph (a Keynote "Section" with its title below the middle)
-            under = content_region(layout, below_title=STATEMENT_UNDER_TITLE)
-            free = under if under.y > (title.box.y if title else 0) else region
-            slots["body"] = Slot(None, free)
+            if title is not None and region.y < title.box.y:
+                under = content_region(layout, below_title=STATEMENT_UNDER_TITLE)
+                region = under if under.y > title.box.y else region
+            slots["body"] = Slot(None, region)
             notes.append("no text placeholder: the statement text is drawn as a text box")
         else:
             slots["body"] = text_room(layout, body)
