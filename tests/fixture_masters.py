@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import io
+import zipfile
 from pathlib import Path
 
 from lxml import etree
@@ -1113,3 +1114,182 @@ def low_section_title(path: Path) -> Path:
 
 MASTER_BUILDERS["footnote_beside_content"] = footnote_beside_content
 MASTER_BUILDERS["low_section_title"] = low_section_title
+
+
+def unwrapped_display_titles(path: Path) -> Path:
+    """Cover and section titles set for one display word, as pandoc's and many designed
+    references have them: 96 pt, ``wrap="none"``, tracked -3 pt. A sentence there must wrap
+    at a heading's size, not shrink onto one line, and break where the tracked letters do."""
+    prs = Presentation()
+    for name in ("Title Slide", "Section Header"):
+        title = _typed(_layout(prs, 0, name), "title" if name != "Title Slide" else "ctrTitle")
+        body = title._element.txBody
+        body.bodyPr.set("wrap", "none")
+        _set_level_one(title, parse_xml(
+            f'<a:lvl1pPr {NSDECL} algn="r"><a:defRPr sz="9600" spc="-300"/></a:lvl1pPr>'))
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["unwrapped_display_titles"] = unwrapped_display_titles
+
+
+def display_kicker_on_divider(path: Path) -> Path:
+    """Content layouts with a title alone (as Google Slides exports many), and a divider
+    whose one text box holds its section numeral at 72 pt: the lists drawn on the content
+    layouts borrow that box's look, but not its display size."""
+    prs = Presentation()
+    for layout in prs.slide_layouts:
+        if layout.name in ("Title Slide", "Section Header"):
+            continue
+        for ph in list(layout.placeholders):
+            if ph._element.ph.get("type") not in ("title", "dt", "ftr", "sldNum"):
+                layout.shapes._spTree.remove(ph._element)
+    kicker = _typed(_layout(prs, 0, "Section Header"), "body")
+    _set_level_one(kicker, parse_xml(
+        f'<a:lvl1pPr {NSDECL} marL="0" indent="0"><a:buNone/><a:defRPr sz="7200">'
+        '<a:latin typeface="Arial Black"/></a:defRPr></a:lvl1pPr>'))
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["display_kicker_on_divider"] = display_kicker_on_divider
+
+
+def slide_related_twice(path: Path) -> Path:
+    """An example slide the presentation relates to twice, once unlisted (as a converter
+    left it): the first slide of the deck must not be written beside it under its name."""
+    prs = Presentation()
+    prs.slides.add_slide(prs.slide_layouts[0]).shapes.title.text = "Beispiel"
+    _save(prs, path)
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    rels = parts["ppt/_rels/presentation.xml.rels"].decode()
+    rels = rels.replace("</Relationships>", '<Relationship Id="rId900" Type="http://schemas.'
+                        'openxmlformats.org/officeDocument/2006/relationships/slide" '
+                        'Target="slides/slide1.xml"/></Relationships>')
+    parts["ppt/_rels/presentation.xml.rels"] = rels.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+MASTER_BUILDERS["slide_related_twice"] = slide_related_twice
+
+
+def one_line_divider_title(path: Path) -> Path:
+    """A divider whose 44 pt title sits on its baseline in a box 0.85 in tall (a tenth of
+    the slide and more, one line of its type): the statement's heading grows up into the
+    empty room above it rather than leaving the divider for a content layout."""
+    prs = Presentation()
+    section = _layout(prs, 0, "Section Header")
+    title = _typed(section, "title")
+    _move(title, 1.0, 4.2, 8.0, 0.85)
+    title._element.txBody.bodyPr.set("anchor", "b")
+    _set_level_one(title, parse_xml(f'<a:lvl1pPr {NSDECL}><a:defRPr sz="4400"/></a:lvl1pPr>'))
+    _move(_typed(section, "body"), 1.0, 5.1, 8.0, 0.9)
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["one_line_divider_title"] = one_line_divider_title
+
+
+def one_line_cover_title(path: Path) -> Path:
+    """A cover made for a short name in display type (60 pt in a box one line tall, as
+    event and product templates have it) with its subtitle right under it and room above:
+    the deck's sentence-long title grows up into that room instead of shrinking to the
+    subtitle's size, and the subtitle steps down with it."""
+    prs = Presentation()
+    cover = _layout(prs, 0, "Title Slide")
+    title = _typed(cover, "ctrTitle")
+    _move(title, 0.75, 3.0, 8.5, 1.1)
+    title._element.txBody.bodyPr.set("anchor", "b")
+    _set_level_one(title, parse_xml(f'<a:lvl1pPr {NSDECL}><a:defRPr sz="6000"/></a:lvl1pPr>'))
+    _move(_typed(cover, "subTitle"), 0.75, 4.15, 8.5, 1.5)
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["one_line_cover_title"] = one_line_cover_title
+
+
+def navy_band_over_own_magenta(path: Path) -> Path:
+    """A designer's own accents whose first, a magenta, is painted nowhere, and a navy band
+    across the master that no accent holds (an events template recoloured by hand): the
+    figure and the chart take the navy the slides show."""
+    prs = Presentation()
+    for slot, value in (("accent1", "BA28BA"), ("accent2", "00A3E1"), ("accent3", "B1E4E2"),
+                        ("accent4", "C4E86C"), ("accent5", "F7E948"), ("accent6", "2C2825")):
+        set_theme_colour(prs, slot, value)
+    _rect(prs.slide_masters[0], 91, 0, 0, 10, 0.9, "00249C", "Brand band")
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["navy_band_over_own_magenta"] = navy_band_over_own_magenta
+
+
+def titles_in_the_band_on_examples(path: Path) -> Path:
+    """A grey band across the top of the master, the content layout's title placeholder
+    waiting under it, and every content example setting its title up in the band (as a
+    university template passed from hand to hand has it): the deck's titles go in the band."""
+    prs = Presentation()
+    _rect(prs.slide_masters[0], 91, 0, 0, 10, 1.0, "E6E6E6", "Title band")
+    content = _layout(prs, 0, "Title and Content")
+    _move(_typed(content, "title"), 0.5, 1.2, 9.0, 1.0)
+    _move(next(ph for ph in content.placeholders if ph.placeholder_format.idx == 1),
+          0.5, 2.4, 9.0, 4.2)
+    _example(prs, 0, "Title Slide", "Titel")
+    for name in ("Einführung", "Inhalt"):
+        _move(_example(prs, 0, "Title and Content", name).shapes.title, 0.5, 0.05, 9.0, 0.9)
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["titles_in_the_band_on_examples"] = titles_in_the_band_on_examples
+
+
+def capitals_kicker_on_divider(path: Path) -> Path:
+    """Office's older section header with its text box over the title set in capitals, as
+    corporate dividers set a kicker ("PART ONE") over the section's name, on a master whose
+    body style is in capitals too (the content layouts undo it): the statement's two
+    sentences go under the heading in the content's look, not shouted in the kicker."""
+    prs = Presentation()
+    section = _layout(prs, 0, "Section Header")
+    kicker = _typed(section, "body")
+    _move(kicker, 0.7, 1.6, 8.6, 0.8)
+    _move(_typed(section, "title"), 0.7, 2.5, 8.6, 1.4)
+    _set_level_one(kicker, parse_xml(
+        f'<a:lvl1pPr {NSDECL} marL="0" indent="0"><a:buNone/><a:defRPr sz="2000" cap="all"/>'
+        '</a:lvl1pPr>'))
+    master_level = prs.slide_masters[0]._element.find(
+        f"{P}txStyles/{P}bodyStyle/{A}lvl1pPr/{A}defRPr")
+    master_level.set("cap", "all")
+    for layout in prs.slide_layouts:
+        if layout.name != "Section Header":
+            for ph in layout.placeholders:
+                lst = ph._element.txBody.find(f"{A}lstStyle") if ph._element.txBody is not None \
+                    else None
+                if ph.placeholder_format.idx != 0 and lst is not None:
+                    level = lst.find(f"{A}lvl1pPr/{A}defRPr")
+                    if level is not None:
+                        level.set("cap", "none")
+                    else:
+                        lst.insert(0, parse_xml(f'<a:lvl1pPr {NSDECL}><a:defRPr cap="none"/>'
+                                                '</a:lvl1pPr>'))
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["capitals_kicker_on_divider"] = capitals_kicker_on_divider
+
+
+def footnote_sized_divider_text(path: Path) -> Path:
+    """A divider whose text box is set at 12 pt (made for a date or a presenter's name)
+    with room to grow: the statement's two sentences read at the deck's body size."""
+    prs = Presentation()
+    section = _layout(prs, 0, "Section Header")
+    _move(_typed(section, "title"), 0.7, 1.2, 8.6, 1.6)
+    text = _typed(section, "body")
+    _move(text, 0.7, 3.0, 8.6, 3.0)
+    _set_level_one(text, parse_xml(
+        f'<a:lvl1pPr {NSDECL} marL="0" indent="0"><a:buNone/><a:defRPr sz="1200"/></a:lvl1pPr>'))
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["footnote_sized_divider_text"] = footnote_sized_divider_text

@@ -40,3 +40,38 @@ def test_a_held_name_shrinks_the_text_before_it_breaks():
     # at no size down to 20 pt does 1.2 inches hold it: as the last resort it breaks
     fit = fit_text([(text, 0)], STYLE, {}, int(1.2 * EMU), 3 * EMU, [2400], min_pt=20)
     assert fit.fits and fit.released == {NAME.replace(" ", NBSP)}
+
+
+def test_tracked_letters_break_where_the_renderer_breaks_them():
+    """A title tracked -3 pt (``spc="-300"``) holds more on a line than its letters alone:
+    measured without it, the break (and an evening margin) lands a word early."""
+    from dataclasses import replace
+
+    text = [("Social Media braucht eine eigene Abteilung", 0)]
+    width = 10 * EMU
+    plain = fit_text(text, STYLE, {}, width, 3 * EMU, [4400])
+    tight = replace(LEVEL, size=4400, tracking=-300)
+    tracked = fit_text(text, BoxStyle((0, 0, 0, 0), (tight,) * 3, True), {}, width, 3 * EMU,
+                       [4400])
+    assert plain.lines == (2,) and tracked.lines == (1,)
+    loose = replace(LEVEL, size=4400, tracking=600)  # spread letters take more room
+    narrow = 7 * EMU
+    assert fit_text(text, BoxStyle((0, 0, 0, 0), (loose,) * 3, True), {}, narrow, 3 * EMU,
+                    [4400]).lines > fit_text(text, STYLE, {}, narrow, 3 * EMU, [4400]).lines
+
+
+def test_a_list_keeps_its_lines_long_where_a_headline_is_evened():
+    """Evened item by item (each at the narrowest measure that keeps its lines), the closing
+    slide's bullets read as a half-width column in a full-width box; a list's item gives its
+    last line only the words it needs, a headline is evened out."""
+    from deckgen.typeset.balance import right_margins
+
+    item = "Die Stabsstelle identifiziert ihre eigenen, wirklich relevanten KPIs"
+    width = int(7.5 * EMU)
+    alone = right_margins([(item, 0)], STYLE, {}, width, [2400])
+    listed = right_margins([(item, 0), ("Kurz", 0)], STYLE, {}, width, [2400])
+    assert alone and listed  # a word alone on the last line at full width: both even it
+    assert listed[0] < alone[0]  # the list's item keeps the longer lines
+    lines = fit_text([(item, 0)], BoxStyle((0, 0, listed[0], 0), (LEVEL,) * 3, True), {},
+                     width, 3 * EMU, [2400]).lines
+    assert lines == fit_text([(item, 0)], STYLE, {}, width, 3 * EMU, [2400]).lines

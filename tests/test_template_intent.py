@@ -83,7 +83,9 @@ def test_layout_purposes_and_warnings_in_many_languages():
              "Merci": "closing", "Titel und Inhalt": "content", "TITLE_AND_BODY": "content",
              "Bild mit Überschrift": "picture", "Title and Contents": "content",
              "Vielen Dank": "closing", "Titulo": "cover", "Título": "cover", "Titre": "cover",
-             "Titulo y objetos": "content", "Titre et contenu": "content"}
+             "Titulo y objetos": "content", "Titre et contenu": "content",
+             # WPS's "end slide" and the back page close a deck; they hold no statement
+             "末尾幻灯片": "closing", "封底": "closing"}
     for name, purpose in cases.items():
         assert purpose_of(name) == purpose, name
     for instruction in ("Bild hier einfügen", "Hier Bild einfügen", "Insérer une image",
@@ -294,7 +296,8 @@ def test_one_line_title_boxes_grow_upward_instead_of_drawn_boxes(tmp_path):
     assert long_title.top < 914400 and long_title.height > 0.5 * 914400
 
 
-@pytest.mark.parametrize("name", ["master_without_layouts", "notes_master_without_body"])
+@pytest.mark.parametrize("name", ["master_without_layouts", "notes_master_without_body",
+                                  "slide_related_twice"])
 def test_broken_templates_still_give_a_whole_deck(tmp_path, name):
     prs, _ = _deck(tmp_path, name)
     assert len(prs.slides) == 13
@@ -597,3 +600,85 @@ def test_a_layouts_single_spacing_replaces_the_masters_fixed_lines(tmp_path):
 
 def _layout_named(prs, name: str):
     return next(la for m in prs.slide_masters for la in m.slide_layouts if la.name == name)
+
+
+def test_a_title_box_made_for_one_display_word_wraps_a_sentence(tmp_path):
+    """A 96 pt title box that never wraps set the statement's sentence on one line at the
+    size of its paragraph; the slide's box wraps instead and the heading stands above."""
+    prs, _ = _deck(tmp_path, "unwrapped_display_titles")
+    slide, title, body = _statement_parts(prs)
+    assert slide.slide_layout.name == "Section Header"
+    assert title.text_frame._txBody.bodyPr.get("wrap") == "square"
+    inherited = body.placeholder_format.idx
+    layout_body = next(ph for ph in slide.slide_layout.placeholders
+                       if ph.placeholder_format.idx == inherited)
+    size = layout_body._element.txBody.find(f"{A}lstStyle/{A}lvl1pPr/{A}defRPr").get("sz")
+    assert min(_pt_sizes(title)) >= 1.25 * max(_pt_sizes(body) or {int(size) / 100})
+    cover = prs.slides[0].shapes.title
+    subtitle = next(ph for ph in prs.slides[0].placeholders if ph.placeholder_format.idx == 1)
+    assert cover.text_frame._txBody.bodyPr.get("wrap") == "square"
+    assert min(_pt_sizes(cover)) >= 1.15 * max(_pt_sizes(subtitle) or {18.0})
+
+
+def test_drawn_text_borrows_a_display_numerals_face_not_its_size(tmp_path):
+    """The sources on a title-only layout took the 72 pt of a divider's section numeral and
+    the build was refused for want of room on an empty slide."""
+    prs, _ = _deck(tmp_path, "display_kicker_on_divider")
+    sources = prs.slides[12]
+    body = next(sh for sh in sources.placeholders if "Pein" in sh.text_frame.text)
+    bullets = next(sh for sh in prs.slides[3].placeholders
+                   if "Selbsthilfegruppen" in sh.text_frame.text)
+    assert max(_pt_sizes(body)) <= 28 and max(_pt_sizes(bullets)) <= 28
+    assert {r.font.name for p in body.text_frame.paragraphs for r in p.runs} == {"Arial Black"}
+
+
+def test_a_one_line_divider_title_grows_up_for_the_statement(tmp_path):
+    prs, _ = _deck(tmp_path, "one_line_divider_title")
+    slide, title, body = _statement_parts(prs)
+    assert slide.slide_layout.name == "Section Header"
+    assert title.height > Inches(0.85) and title.top + title.height <= body.top
+
+
+def test_a_one_line_cover_title_grows_and_its_subtitle_steps_down(tmp_path):
+    prs, _ = _deck(tmp_path, "one_line_cover_title")
+    cover = prs.slides[0]
+    title = cover.shapes.title
+    subtitle = next(ph for ph in cover.placeholders if ph.placeholder_format.idx == 1)
+    assert title.height > Inches(1.1) and title.top + title.height <= subtitle.top
+    assert len(title.text_frame.text) > 30 and min(_pt_sizes(title)) >= 36
+    assert min(_pt_sizes(title)) >= 1.3 * max(_pt_sizes(subtitle) or {32.0})
+
+
+def test_a_strong_painted_brand_beats_an_own_accent_painted_nowhere(tmp_path):
+    prs, _ = _deck(tmp_path, "navy_band_over_own_magenta")
+    scheme = theme_colors(prs.slide_masters[0])
+    fills, figure = _chart_and_figure(prs)
+    assert color(figure, scheme) == "#00249C" and color(fills[0], scheme) == "#00249C"
+
+
+def test_content_titles_go_where_every_example_sets_them(tmp_path):
+    prs, _ = _deck(tmp_path, "titles_in_the_band_on_examples")
+    bullets = prs.slides[3]
+    assert bullets.slide_layout.name == "Title and Content"
+    title = bullets.shapes.title
+    assert title.top < Inches(0.1) and title.top + title.height <= Inches(1.0)
+
+
+def test_a_statement_is_not_shouted_in_a_dividers_capitals_kicker(tmp_path):
+    prs, _ = _deck(tmp_path, "capitals_kicker_on_divider")
+    slide, title, body = _statement_parts(prs)
+    assert slide.slide_layout.name == "Section Header"
+    assert body.placeholder_format.idx != 1  # not the kicker box
+    assert title.top + title.height <= body.top
+    caps = {r._r.rPr.get("cap") for p in body.text_frame.paragraphs for r in p.runs}
+    assert caps == {"none"}
+
+
+def test_the_statement_text_reads_at_the_body_size_not_a_dividers_footnote_size(tmp_path):
+    prs, _ = _deck(tmp_path, "footnote_sized_divider_text")
+    slide, title, body = _statement_parts(prs)
+    assert slide.slide_layout.name == "Section Header"
+    bullets = next(sh for sh in prs.slides[3].placeholders
+                   if "Selbsthilfegruppen" in sh.text_frame.text)
+    size = min(_pt_sizes(body) or {12.0})  # inherited: the layout's 12 pt
+    assert size >= min(max(_pt_sizes(bullets) or {28.0}), 0.85 * min(_pt_sizes(title)) - 0.5)

@@ -79,7 +79,7 @@ class Filler:
         if slot.ph is None or level.from_runs:
             # a drawn box, or a template whose look is only in its sample text: the look is
             # written on the runs, since nothing would pass it on
-            look = {"font": level.font, "bold": level.bold}
+            look = {"font": level.font, "bold": level.bold, "caps": level.caps}
             if fill is None and level.color is not None:
                 fill = SOLID.format(etree.tostring(level.color, encoding=str))
         link_fill = None
@@ -101,6 +101,8 @@ class Filler:
         anchor = text.anchor or (slot.anchor if slot.ph is not None else "")
         if anchor:
             body.find(f"{A}bodyPr").set("anchor", anchor)
+        if id(raw) in self.ts.rewrapped:
+            body.find(f"{A}bodyPr").set("wrap", "square")
         right = right_margins(paras, style, self.ts.fonts_for(style), box.w, fit.sizes) if (
             text.balance and not fit.hyphenate and not fit.url_lines) else None
         write_paragraphs(

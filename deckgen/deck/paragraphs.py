@@ -37,14 +37,17 @@ def write_paragraphs(tx: Any, paras: Iterable[Para], sizes: list[int | None], *,
                      link_rid: Any, released: frozenset[str] = frozenset(),
                      fill: str | None = None, link_fill: str | None = None,
                      space_before: dict[int, int] | None = None, font: str | None = None,
-                     bold: bool = False, right: dict[int, int] | None = None) -> None:
+                     bold: bool = False, right: dict[int, int] | None = None,
+                     caps: bool | None = None) -> None:
     """Replace the paragraphs of ``tx`` (an ``a:txBody``).
 
     ``link_rid(url)`` gives the relationship id of an external link; ``fill`` is an optional
     ``a:solidFill`` XML for every run (a colour chosen for contrast or emphasis), and
     ``link_fill`` for linked runs (see `deckgen.deck.legibility` on link colours);
     ``space_before`` maps paragraph index to spacing in hundredths of a point; ``right`` to
-    a right margin in EMU (`deckgen.typeset.balance`: even lines).
+    a right margin in EMU (`deckgen.typeset.balance`: even lines); ``caps`` spells out
+    whether the runs are set in capitals (a drawn box inherits the master's, which may be a
+    label's).
     """
     for p in tx.findall(f"{A}p"):
         tx.remove(p)
@@ -82,7 +85,7 @@ def write_paragraphs(tx: Any, paras: Iterable[Para], sizes: list[int | None], *,
                     continue
                 r = etree.SubElement(p, f"{A}r")
                 _rpr(r, lang, size, look, rid, bool(link_fill), run.bold or bold, run.italic,
-                     font)
+                     font, caps)
                 etree.SubElement(r, f"{A}t").text = line
         end = etree.SubElement(p, f"{A}endParaRPr", lang=lang, dirty="0")
         if size is not None:
@@ -91,8 +94,10 @@ def write_paragraphs(tx: Any, paras: Iterable[Para], sizes: list[int | None], *,
 
 def _rpr(parent: Any, lang: str, size: int | None, fill: str | None, rid: str | None,
          own_colour: bool = False, bold: bool = False, italic: bool = False,
-         font: str | None = None) -> None:
+         font: str | None = None, caps: bool | None = None) -> None:
     rpr = etree.SubElement(parent, f"{A}rPr", lang=lang, dirty="0")
+    if caps is not None:
+        rpr.set("cap", "all" if caps else "none")
     if size is not None:
         rpr.set("sz", str(size))
     if bold:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from deckgen.deck.legibility import Legibility, Substitution
+from deckgen.typeset.contrast import contrast_ratio
 from deckgen.typeset.styles import layout_colour_map, theme_colors, theme_fonts
 
 
@@ -50,7 +51,8 @@ class Themes:
 def _brand(master: Any, colors: dict[str, str], carried: list[Any]) -> str | None:
     """The theme's first accent where it is the designer's own and nothing drawn says
     otherwise; the accent of the hue the master paints where that is a later one; the
-    painted colour itself where the theme keeps Office's accents."""
+    painted colour itself where the theme keeps Office's accents, or where it is a strong
+    colour none of the designer's accents holds."""
     from deckgen.template.brand_colour import (
         accent_like,
         default_accents,
@@ -64,5 +66,10 @@ def _brand(master: Any, colors: dict[str, str], carried: list[Any]) -> str | Non
     if painted is None:
         return "accent1"
     if own:
-        return accent_like(painted, colors) or "accent1"
+        # a strong colour the master paints that no accent holds is the brand the slides
+        # show (a navy band over a theme whose first accent is a magenta seen nowhere); a
+        # pale tint painted over a large area is not
+        strong = contrast_ratio(painted, colors.get("bg1", "#FFFFFF")) >= 3.0
+        return accent_like(painted, colors) or (
+            theme_slot_for(painted, colors) or painted if strong else "accent1")
     return theme_slot_for(painted, colors) or painted

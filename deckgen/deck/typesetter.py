@@ -28,6 +28,7 @@ DRAWN_BODY_MAX = 2800  # body text of the slide's own: at most 28 pt
 _LOOK_ROLES = {False: ("point", "bullets", "statement", "closing", "sources"),
                True: ("title", "point", "bullets")}
 # which placeholders lend it, best first; any other drawn text takes a body's look
+WRAPPED_KINDS = ("title", "body")  # a deck's sentences; a numeral or figure keeps one line
 _LOOK_KINDS = {"title": ("title",), "subtitle": ("subtitle", "body", "obj")}
 
 
@@ -54,6 +55,7 @@ class Typesetter:
         self._fits: dict[tuple[Any, ...], FitResult] = {}
         # Styles live as long as the writer, so their ids are stable keys for the fit cache.
         self._adjusted_styles: dict[tuple[int, str], BoxStyle] = {}
+        self.rewrapped: set[int] = set()  # styles whose template box does not wrap
         self._layout_phs: dict[int, list[Any]] = {}
         # measurements the type scale made, which the fill reuses for the sizes the deck keeps
         self.measured: dict[tuple[Any, ...], FitResult] = {}
@@ -85,6 +87,12 @@ class Typesetter:
         if style is None:
             if slot.ph is not None:
                 style = box_style(layout.layout, self.phs(layout)[slot.ph.pos], slot.ph.kind)
+                if not style.wrap and kind in WRAPPED_KINDS:
+                    # a one-word "Section" title set in a box that never wraps (96 pt in
+                    # a pandoc reference) would put a sentence on one line at a third of
+                    # that size: the slide's box wraps instead (`Filler` says so on it)
+                    style = BoxStyle(style.insets, style.levels, True, style.anchor)
+                    self.rewrapped.add(id(style))
             else:
                 if slot.look is not None:  # where a placeholder of another kind is, its look
                     base = box_style(layout.layout, self.phs(layout)[slot.look.pos],
@@ -109,16 +117,31 @@ class Typesetter:
         for role in _LOOK_ROLES[kind == "subtitle"]:
             for option in self.tmap.options.get(role, ()):
                 found = [] if option.drawn else option.layout.of_kind(*wanted)
-                if found:
-                    donor = min(found, key=lambda p: _donor_rank(kind, wanted, p))
-                    return box_style(option.layout.layout, self.phs(option.layout)[donor.pos],
-                                     donor.kind)
+                styles = [(box_style(option.layout.layout, self.phs(option.layout)[p.pos],
+                                     p.kind), p) for p in found]
+                # a box in capitals is a label (a kicker over a section title), no text look
+                styles = [(st, p) for st, p in styles if kind == "title" or not st.levels[0].caps]
+                if styles:
+                    donor = min(styles, key=lambda sp: _donor_rank(kind, wanted, sp[1]))[0]
+                    return self._readable(donor, kind, raise_small=False)
         # no layout shows such text (titles-only templates): the master's style, at the
         # sizes a designer sets a slide's title and text in at least
-        style = box_style(layout.layout, None, kind)
+        return self._readable(box_style(layout.layout, None, kind), kind)
+
+    def _readable(self, style: BoxStyle, kind: str, raise_small: bool = True) -> BoxStyle:
+        """A borrowed look at no more than the sizes a designer sets a slide's title and text
+        in: a divider's 72 pt section numeral lends its face, not its size, to a list of
+        sources."""
         factor = self.tmap.slide_w / WIDE_SLIDE_EMU
         least = int((DRAWN_TITLE_MIN if kind == "title" else DRAWN_BODY_MIN) * factor)
         most = int((DRAWN_TITLE_MAX if kind == "title" else DRAWN_BODY_MAX) * factor)
+        if not raise_small:
+            # a layout's own text keeps its size unless it is display type (above a title's
+            # largest size); then each level no larger than text: a list keeps its steps
+            if style.levels[0].size <= DRAWN_TITLE_MAX * factor:
+                return style
+            return BoxStyle(style.insets, tuple(replace_level(lv, size=min(lv.size, most))
+                                                for lv in style.levels), style.wrap, style.anchor)
         first = style.levels[0].size
         if not first or least <= first <= most:
             return style

@@ -63,6 +63,9 @@ class Examples:
     cover_art: tuple[Artwork, ...] = ()
     # where the cover example moved its layout's text boxes: (placeholder position, box)
     cover_boxes: tuple[tuple[int, Box], ...] = ()
+    # where the content examples of a layout all set its title themselves (into the band
+    # the layout leaves empty): (layout, box)
+    title_boxes: tuple[tuple[LayoutInfo, Box], ...] = ()
 
     def content_master(self) -> int | None:
         counts = Counter(li.master for li in self.content)
@@ -123,7 +126,7 @@ def read_examples(prs: Any, layouts: list[LayoutInfo],
                     _backgrounds(slides, opener),
                     _cover_ground(first, cover, own_bg) if cover is not None else None,
                     _cover_art(first, cover, artwork, moved) if cover is not None else (),
-                    moved)
+                    moved, _title_boxes(slides[1:] if opener else slides))
 
 
 def _cover_ground(slide: Any, li: LayoutInfo, own_bg: bool) -> Any:
@@ -161,6 +164,40 @@ def _moved_boxes(slide: Any, li: LayoutInfo) -> tuple[tuple[int, Box], ...]:
                 return ()
             out.append((own.pos, box))
             break
+    return tuple(out)
+
+
+def _title_boxes(slides: list[tuple[Any, LayoutInfo]]) -> tuple[tuple[LayoutInfo, Box], ...]:
+    """Per layout, the title box its example slides agree on where it is not the layout's
+    own: a grey band across the top that every example titles in, while the layout's title
+    placeholder waits under it. At least two slides and `REPEATED` of the layout's; a box
+    narrowed or flattened around a short example title is no place for the deck's titles."""
+    by_layout: dict[int, list[Box | None]] = {}
+    layouts: dict[int, LayoutInfo] = {}
+    for slide, li in slides:
+        title = li.title
+        if title is None:
+            continue
+        own = None
+        for shape in slide._element.iter(f"{P}sp"):
+            ph = shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+            if ph is not None and (ph.get("type") or "obj") in ("title", "ctrTitle"):
+                own = shape_box(shape)
+                break
+        snapped = None if own is None or own == title.box else Box(
+            *(round(v / _GRID) * _GRID for v in (own.x, own.y, own.w, own.h)))
+        by_layout.setdefault(id(li.layout.part), []).append(snapped)
+        layouts[id(li.layout.part)] = li
+    out = []
+    for key, boxes in by_layout.items():
+        li = layouts[key]
+        found = Counter(b for b in boxes if b is not None).most_common(1)
+        if not found or found[0][1] < max(2, REPEATED * len(boxes)):
+            continue
+        box, title = found[0][0], li.title
+        if title is not None and box.w >= title.box.w // 2 and box.h >= title.box.h // 2 \
+                and box.intersection(Box(0, 0, li.slide_w, li.slide_h)) >= 0.9 * box.area:
+            out.append((li, box))
     return tuple(out)
 
 

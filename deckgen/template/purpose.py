@@ -79,7 +79,9 @@ _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                  "closing", "schluss", "abschluss", "schlussfolie", "end", "ende", "outro",
                  "merci", "gracias", "obrigado", "obrigada", "grazie", "bedankt", "dziekuje",
                  "questions", "fragen", "q&a", "calltoaction", "encerramento", "agradecimento",
-                 "谢谢", "致谢", "结束", "感谢", "ありがとう", "감사", "спасибо", "fin")),
+                 "谢谢", "致谢", "结束", "感谢", "ありがとう", "감사", "спасибо", "fin",
+                 # the end or back page: "末尾幻灯片" (WPS), "封底", "尾页", "裏表紙"
+                 "末尾", "结尾", "封底", "尾页", "终页", "エンディング", "裏表紙")),
     ("agenda", ("agenda", "inhaltsverzeichnis", "ubersicht", "overview", "tableofcontent",
                 "contents", "sommaire", "indice", "inhoud", "inhoudsopgave", "spistresci",
                 "sumario", "sommario", "目录", "目次", "목차", "содержание", "toc", "index")),

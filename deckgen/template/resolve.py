@@ -102,7 +102,8 @@ def resolve(prs: Any, name: str, explicit: Mapping[str, Any], config: Path | Non
 
     examples = read_examples(prs, layouts, cover_like, content_like)
     masters = choose_masters(prs, layouts, examples, master, config, cover_like, content_like)
-    layouts = [_with_cover_boxes(_with_artwork(li, examples), examples) for li in layouts]
+    layouts = [_with_title_box(_with_cover_boxes(_with_artwork(li, examples), examples),
+                               examples) for li in layouts]
     examples = _relink(examples, layouts)
     ev = Evidence(examples, masters, dict(explicit), config)
     for role in explicit:  # a wrong name in template.yaml is an error, used or not
@@ -212,6 +213,17 @@ def _with_cover_boxes(li: LayoutInfo, examples: Examples) -> LayoutInfo:
         for ph in li.placeholders))
 
 
+def _with_title_box(li: LayoutInfo, examples: Examples) -> LayoutInfo:
+    """A content layout with its title where all its example slides set it."""
+    at = next((box for ex, box in examples.title_boxes if ex.layout.part is li.layout.part),
+              None)
+    if at is None or li.title is None:
+        return li
+    title = li.title
+    return replace(li, placeholders=tuple(
+        replace(ph, box=at, repaired=True) if ph is title else ph for ph in li.placeholders))
+
+
 def _relink(examples: Examples, layouts: list[LayoutInfo]) -> Examples:
     """The examples' layouts as the updated layout descriptions (same layout parts)."""
     by_part = {id(li.layout.part): li for li in layouts}
@@ -220,5 +232,6 @@ def _relink(examples: Examples, layouts: list[LayoutInfo]) -> Examples:
         return by_part.get(id(li.layout.part), li) if li is not None else None
 
     return replace(examples, cover=again(examples.cover),
+                   title_boxes=tuple((again(li), box) for li, box in examples.title_boxes),
                    content=tuple(again(li) for li in examples.content),
                    titled=tuple((again(li), p) for li, p in examples.titled))

@@ -4,9 +4,10 @@ A typesetter breaks a two-line headline or a short bullet so its lines are about
 each other ("Die Stabsstelle interdisziplinär besetzen – neutral gegenüber allen / Abteilungen"
 becomes two balanced lines). PowerPoint only breaks greedily, so deckgen gives such a paragraph
 a right margin (``marR``): a measure at which greedy breaking gives the even lines, with room
-on both sides. No break is forced (no line-break characters are written), so the text rewraps
-naturally when edited, and the paragraph keeps the lines it was fitted in, so it fits as
-stored.
+on both sides. The items of a list keep their lines as long as they can instead: evened item
+by item, a list reads as a narrow column in a wide box. No break is forced (no line-break
+characters are written), so the text rewraps naturally when edited, and the paragraph keeps
+the lines it was fitted in, so it fits as stored.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ _STEPS = 12
 def right_margins(paras: Sequence[tuple[str, int]], style: BoxStyle, fonts: Mapping[str, str],
                   width: int, sizes: Sequence[int]) -> dict[int, int]:
     """Per paragraph index, the right margin (EMU) that evens its lines; only paragraphs
-    whose last line is a single word or short get one.
+    whose last line is a single word or short get one. In a list (more than one paragraph)
+    the widest such measure, in a headline or a lone paragraph the narrowest.
 
     The narrowest measure that keeps the lines (as shown, and as fitting counted them with
     its safety margin) gives the most even break; the measure written is a little wider, so
@@ -33,17 +35,21 @@ def right_margins(paras: Sequence[tuple[str, int]], style: BoxStyle, fonts: Mapp
     more. Where no measure leaves the last line more than a word, or only over too narrow a
     range to rely on, the paragraph is left as it is."""
     out: dict[int, int] = {}
+    # the items of a list share one measure to the eye: each keeps its lines as long as it
+    # can, giving its last line just the words it needs (a headline or a lone paragraph is
+    # evened out instead; a list evened item by item reads as a narrow column)
+    widest = len(paras) > 1
     for i, ((text, level), size) in enumerate(zip(paras, sizes)):
         if "\n" in text or "://" in text or " " not in text.strip():
             continue
-        cut = _even(text, level, style, dict(fonts), width, size)
+        cut = _even(text, level, style, dict(fonts), width, size, widest)
         if cut:
             out[i] = cut
     return out
 
 
 def _even(text: str, level: int, style: BoxStyle, fonts: dict[str, str], width: int,
-          size: int) -> int | None:
+          size: int, widest: bool = False) -> int | None:
     """The right margin that evens one paragraph, or None."""
     def count(w: int, real: bool = True, words: str = text) -> int | None:
         return _count(words, level, style, fonts, w, size, real)
@@ -65,6 +71,8 @@ def _even(text: str, level: int, style: BoxStyle, fonts: dict[str, str], width: 
                    low=False)
     if wide - narrow < WINDOW * width:
         return None  # the even break holds over too narrow a range to rely on
+    if widest:  # half way: as long as lines can be while a renderer's slight difference
+        return width - (narrow + wide) // 2  # in measuring still breaks the same way
     return width - (narrow + min(int(MARGIN * width), (wide - narrow) // 2))
 
 

@@ -44,6 +44,18 @@ class _Acc:
     released: set[str] = field(default_factory=set)
 
 
+class _Tracked:
+    """A face with the template's character spacing: a title tracked -3 pt breaks a word
+    later than its letters alone say, and a renderer shows it so (in em at the size used)."""
+
+    def __init__(self, m: Metrics, per_char: float) -> None:
+        self._m, self._per_char = m, per_char
+        self.line = m.line
+
+    def width(self, text: str) -> float:
+        return max(self._m.width(text) + len(text) * self._per_char, 0.0)
+
+
 def _pack(pieces: list[str], m: Metrics, size: float, width_pt: float) -> list[str]:
     lines: list[str] = []
     cur = ""
@@ -138,6 +150,8 @@ def measure(paras: list[tuple[str, int]], style: BoxStyle, fonts: dict[str, str]
             text = text.upper()
         size = (base[i] if base else lv.size) / 100 * scale
         m = metrics(fonts.get(lv.font, lv.font), lv.bold)
+        if lv.tracking and size:
+            m = _Tracked(m, lv.tracking / 100 / size)
         indent = max(lv.mar_l, lv.mar_l + lv.indent) / EMU_PER_PT
         if style.wrap:
             n = _lines(text, m, size, max(width - indent, 1.0), acc)

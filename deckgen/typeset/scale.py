@@ -4,8 +4,10 @@ A deck whose titles jump between 23 and 45 pt because each was shrunk on its own
 unedited. So every text first gets the largest size at which it fits (titles wrapping to two
 lines before shrinking, three on the statement slide); then texts that must look alike share
 one size (all titles in the same title box; all bodies of one layout slot), the deck keeps at
-most three title sizes, the title slide's title stands 1.15 x above its subtitle and 1.25 x
-above the content titles, a statement's heading on its own divider grows toward that too, no text
+most three title sizes, the title slide's title stands 1.3 x above its subtitle (as far as
+the template's own step, up to 1.5 x) and 1.25 x
+above the content titles, a statement's heading on its own divider grows toward that too and
+its paragraph toward the deck's body size, no text
 outgrows its slide's title (figures excepted; it stays a step below it where the minimum
 allows), and the source under the statistic stays
 smaller than its caption.
@@ -26,6 +28,9 @@ TITLE_MIN_PT = 20.0
 BODY_MIN_PT = 14.0
 WIDE_SLIDE_EMU = 12192000  # 13.333 in: the slide width the minimum sizes are given for
 TITLE_OVER_SUBTITLE = 1.15
+# the cover's title over its subtitle: at least, and at most where the template sets its
+# subtitle further below (a title shrunk to hold a sentence takes its subtitle down with it)
+COVER_STEP = (1.3, 1.5)
 SOURCE_RATIO = 0.8
 BODY_UNDER_TITLE = 0.85
 MAX_TITLE_SIZES = 3
@@ -89,6 +94,7 @@ def decide(jobs: list[TextJob], fitter: Fitter, slide_w: int) -> dict[tuple[int,
     _one_size_per_box(jobs, sizes)
     _cover_title(jobs, sizes, fitter, slide_w)
     _statement_title(jobs, sizes, fitter, slide_w)
+    _statement_text(jobs, sizes, fitter, slide_w)
     _hierarchy(jobs, sizes, slide_w)
     _one_body_size(jobs, sizes)
     return {k: tuple(round_size(s) for s in v) for k, v in sizes.items()}
@@ -145,6 +151,25 @@ def _statement_title(jobs: list[TextJob], sizes: dict[tuple[int, str], list[floa
     if grown is None or round_size(grown[0]) not in rest and len(rest) >= MAX_TITLE_SIZES:
         return
     sizes[(head.slide, head.key)] = grown
+
+
+def _statement_text(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]],
+                    fitter: Fitter, slide_w: int) -> None:
+    """The statement's paragraph no smaller than the deck's body text where its box allows:
+    a divider's text box is often made for a one-line kicker at 14 pt, and the two
+    sentences the argument starts with read as a footnote there. Still a step below its
+    heading (`_hierarchy`)."""
+    bodies = [sizes[(j.slide, j.key)][0] for j in jobs if j.key == "body" and j.role in BODY_ROLES]
+    if not bodies:
+        return
+    target = min(bodies)
+    for job in jobs:
+        if job.key != "body" or job.role != "statement" or not job.base:
+            continue
+        if sizes[(job.slide, job.key)][0] < target:
+            grown = _grown(job, target, sizes, fitter, slide_w)
+            if grown is not None:
+                sizes[(job.slide, job.key)] = grown
 
 
 def _one_body_size(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]]) -> None:
@@ -230,6 +255,12 @@ def _hierarchy(jobs: list[TextJob], sizes: dict[tuple[int, str], list[float]],
             if job.is_title or job.key == "number":  # a point's big number is a figure
                 continue
             cur = sizes[(job.slide, job.key)]
+            if job.role == "title" and job.base and title.base:
+                # the cover keeps the step its designer set between title and subtitle (up
+                # to 1.5 x): a title shrunk to hold a sentence takes its subtitle down with
+                # it, or the two end up nearly one size
+                step = min(max(title.base[0] / job.base[0], COVER_STEP[0]), COVER_STEP[1])
+                cap = top / step
             limit = max(cap, body_min) if job.role == "title" else cap
             free = 1 if job.figure else 0  # the figure stands out; its caption obeys the title
             cur = cur[:free] + [min(s, limit) for s in cur[free:]]

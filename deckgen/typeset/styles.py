@@ -39,6 +39,7 @@ class LevelStyle:
     align: str = "l"  # l, ctr, r, just…: where a narrower box would move the text
     char: str = ""  # the bullet character, where the template gives one
     caps: bool = False  # set in capitals (``cap="all"``/``"small"``): measured so
+    tracking: int = 0  # character spacing (``spc``), hundredths of a point per character
     # deckgen sets this level's size, indent and marker itself (`deckgen.deck.paragraphs`):
     # its size is written on the runs, as the placeholder would pass on the template's
     own: bool = False
@@ -229,6 +230,7 @@ def level_style(sources: list[Any], level: int, title: bool, sample: Any = None,
         align=_first(chain, lambda el: el.get("algn"), "l"),
         char=_first(chain, _char, ""),
         caps=_first(chain, _caps, "none") != "none",
+        tracking=_first(chain, _attr_int("a:defRPr", "spc"), 0),
     )
 
 
