@@ -1293,3 +1293,19 @@ def footnote_sized_divider_text(path: Path) -> Path:
 
 
 MASTER_BUILDERS["footnote_sized_divider_text"] = footnote_sized_divider_text
+
+
+def cover_variants_without_divider(path: Path) -> Path:
+    """A clean cover and a filled variant of it, and no divider among the layouts (as
+    university templates offer a cover in each of their looks): the statement takes the
+    filled cover, not a plain content slide and not the deck's own cover."""
+    prs = Presentation()
+    filled = _layout(prs, 0, "Section Header")
+    filled.name = "Title Slide, filled"
+    _background(filled, "D76C24")
+    _keep_layouts(prs, ("Title Slide", "Title Slide, filled", "Title and Content",
+                        "Two Content", "Title Only", "Blank"))
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["cover_variants_without_divider"] = cover_variants_without_divider

@@ -682,3 +682,11 @@ def test_the_statement_text_reads_at_the_body_size_not_a_dividers_footnote_size(
                    if "Selbsthilfegruppen" in sh.text_frame.text)
     size = min(_pt_sizes(body) or {12.0})  # inherited: the layout's 12 pt
     assert size >= min(max(_pt_sizes(bullets) or {28.0}), 0.85 * min(_pt_sizes(title)) - 0.5)
+
+
+def test_without_a_divider_the_statement_takes_the_other_cover_look(tmp_path):
+    prs, _ = _deck(tmp_path, "cover_variants_without_divider")
+    covers = {"Title Slide", "Title Slide, filled"}
+    opening, statement = (prs.slides[i].slide_layout.name for i in (0, 1))
+    assert opening in covers and statement in covers - {opening}
+    assert prs.slides[3].slide_layout.name == "Title and Content"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.errors import DeckgenError
+from deckgen.geometry import Box
 from deckgen.template.examples import Examples
 from deckgen.template.index import LayoutInfo
 from deckgen.template.kind_slots import kind_score
@@ -133,6 +134,11 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
     masters = ev.masters
     split = masters.cover != masters.content
     ex = ev.examples
+    # a template without a divider: another of its covers (the filled variant beside the
+    # clean one the deck opens with) is the divider look its designer would take
+    no_divider = role == "statement" and not any(
+        made_for(role, li.purpose) and not ruled_out(li) for li in layouts)
+    opening = cover
 
     def allowed(li: LayoutInfo) -> bool:
         if ruled_out(li):
@@ -140,7 +146,8 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
         # a master made for the cover: its layouts are covers, whatever their names say
         # ("No Image_Date/name one line" is a cover, not a picture layout)
         cover_master = role == "title" and split and li.master == masters.cover
-        if not cover_master and not serves(role, li.purpose):
+        variant = no_divider and li.purpose == "cover" and li.title is not None
+        if not cover_master and not variant and not serves(role, li.purpose):
             return False
         if role == "statement" and (li is ex.cover or li is cover):
             return False  # never a second cover
@@ -228,6 +235,14 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
     for *_, tier, _copied, _i, li in sorted(hits, key=lambda h: h[:7]):
         add(li, f"layout name {li.name!r}" if tier < len(groups) else
             f"layout name {li.name!r} says it is made for this")
+    if no_divider and opening is not None:
+        # the variant whose ground differs from the opening cover's first (a filled one
+        # beside a clean one), on the content's master before another
+        ground = _ground(opening)
+        for li in sorted((li for li in pool if li.purpose == "cover"),
+                         key=lambda li: (li.master != masters.content, _ground(li) == ground,
+                                         layouts.index(li))):
+            add(li, "another of the template's covers: its divider look (it has no divider)")
     if role == "statement" and split:
         for li in pool:
             if li.master == masters.cover:
@@ -238,6 +253,15 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
         if score(role, li) > 0:
             add(li, f"placeholder signature ({_signature(li)})")
     return out
+
+
+def _ground(li: LayoutInfo) -> str:
+    """The colour a layout shows in the middle of the slide, where a title stands."""
+    from deckgen.typeset.backdrop import behind
+    from deckgen.typeset.styles import theme_colors
+
+    box = Box(li.slide_w * 2 // 5, li.slide_h * 2 // 5, li.slide_w // 5, li.slide_h // 5)
+    return behind(li.layout, box, theme_colors(li.layout.slide_master, li.layout))
 
 
 _COPY = re.compile(r"^\d+_\S")

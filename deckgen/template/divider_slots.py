@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from deckgen.geometry import Box, free_rect
 from deckgen.template.index import LayoutInfo, Slot
-from deckgen.template.slots import largest, title_room
+from deckgen.template.slots import largest
+from deckgen.template.title_room import title_room
 
 
 def divider_slots(layout: LayoutInfo) -> tuple[dict[str, Slot], list[str]] | None:

@@ -1,0 +1,106 @@
+"""Room for a title: a box the template made for one line grows to hold two.
+
+A title box of one line is how a template says "titles grow from here": over content (a
+title set on its baseline grows up, one hung from the top down), and on a cover made for a
+short name in display type, which a deck's sentence-long title would otherwise fill at the
+subtitle's size. Kept apart from `deckgen.template.slots` as one concept with its own
+measure (the template's title size).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from deckgen.geometry import Box
+from deckgen.template.index import LayoutInfo, PhInfo, Slot
+
+SHORT_TITLE = 0.1  # a title box less tall than this share of the slide holds one line
+
+
+def title_room(layout: LayoutInfo, title: PhInfo, cover: bool = False) -> Slot:
+    """The title's box, grown to hold two lines where the template made it for one line
+    and left room beside it: upward for a title set on its baseline (anchored at the
+    bottom, as corporate masters set titles over their content), downward for one hung from
+    the top, the other way where that is blocked. A title box of one line is how the
+    template says "titles grow from here"."""
+    h = layout.slide_h
+    box = title.box
+    if cover:
+        return _cover_title_room(layout, title)
+    # a title set on its baseline holding one line of its type grows up into the room
+    # above it, however tall its box is beside the slide
+    one_line = title.anchor == "b" and box.h < _line_and_a_half(layout, title)
+    if (box.h >= SHORT_TITLE * h and not one_line) or title.vert or box.w < 0.5 * layout.slide_w:
+        return Slot(title, box)  # tall enough, or a narrow strip made for short titles
+    want = int(0.16 * h) - box.h
+    return _grown(layout, title, want)
+
+
+def _cover_title_room(layout: LayoutInfo, title: PhInfo) -> Slot:
+    """A cover's title box made for one line of its display type (a 60 pt "Virtual Academy"
+    in a box 1.2 in tall) grows to hold two lines of it where the cover leaves room: a
+    deck's title is a sentence, and squeezed onto one line it ends up no larger than the
+    subtitle under it."""
+    box = title.box
+    two = _lines_high(layout, title, 2.0)
+    if box.h >= 0.9 * two or title.vert:
+        return Slot(title, box)
+    # clear of every other box on the cover: its subtitle, byline and date lines are filled
+    texts = [p.box for p in layout.placeholders
+             if p is not title and p.kind not in ("dt", "ftr", "sldNum")]
+    return _grown(layout, title, min(two - box.h, int(0.3 * layout.slide_h) - box.h), texts)
+
+
+def _grown(layout: LayoutInfo, title: PhInfo, want: int, avoid: list[Box] | None = None) -> Slot:
+    """The title's box grown by up to ``want`` the way it is anchored, else the other way,
+    clear of artwork and of the slide's other text areas; as it is where nothing is clear."""
+    h = layout.slide_h
+    box = title.box
+    if want <= 0:
+        return Slot(title, box)
+    # what the grown box must not cover: artwork and the areas the slide's text will take
+    # (a small unused box above the title, an overline, is not placed on the slide at all)
+    others = [p.box for p in layout.content_areas] + [
+        p.box for p in layout.of_kind("subtitle", "pic", "tbl", "chart")] + list(layout.obstacles)
+    others += avoid or []
+    # what the template's own box already overlaps is what the title is set on
+    others = [o for o in others if o.intersection(box) <= 0]
+    gap = int(0.01 * h)
+
+    def clear(b: Box) -> bool:
+        return b.y >= int(0.02 * h) and b.bottom <= h and not any(
+            o.intersection(b) > 0 for o in others)
+
+    amounts = (want, want * 2 // 3, want // 3, want // 6)
+    ups = [Box(box.x, box.y - k, box.w, box.h + k) for k in amounts]
+    downs = [Box(box.x, box.y, box.w, box.h + k) for k in amounts]
+    mids = [Box(box.x, box.y - k // 2, box.w, box.h + k) for k in amounts]
+    # the way it is anchored first (a centred title both ways); the other way where content
+    # sits tight under it (a title strip 0.37 in tall right over the content: a little room
+    # above it still lets the template's 20 pt title stand in it)
+    order = {"b": ups + downs, "ctr": mids + downs + ups}.get(title.anchor, downs + ups)
+    for grown in order:
+        padded = Box(grown.x, grown.y - gap, grown.w, grown.h + 2 * gap)
+        if clear(padded) or clear(grown):
+            return Slot(title, grown, resized=True)
+    return Slot(title, box)
+
+
+def _line_and_a_half(layout: LayoutInfo, title: PhInfo) -> int:
+    """The height (EMU) of one and a half lines of the title at the template's size: a box
+    lower than that holds one line (a divider's 0.84 in box for a 44 pt title)."""
+    return _lines_high(layout, title, 1.5)
+
+
+def _lines_high(layout: LayoutInfo, title: PhInfo, lines: float) -> int:
+    """The height (EMU) a title box needs for ``lines`` lines at the template's size."""
+    style = _title_style(layout, title)
+    return int(lines * style.levels[0].size / 100 * 1.2 * 12700) + style.insets[1] + (
+        style.insets[3])
+
+
+def _title_style(layout: LayoutInfo, title: PhInfo) -> Any:
+    from deckgen.ooxml import ph_elements
+    from deckgen.typeset.styles import box_style
+
+    return box_style(layout.layout, ph_elements(layout.layout._element)[title.pos][0], "title")
