@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import shutil
-import subprocess
 from pathlib import Path
 
 from PIL import ImageFont
@@ -148,6 +147,8 @@ def _fc_match(pattern: str) -> tuple[str, int]:
         return fc.match(pattern)
     if not shutil.which("fc-match"):
         return "", 0
+    import subprocess  # only without libfontconfig: every other build never needs it
+
     try:
         out = subprocess.run(
             ["fc-match", "-f", "%{file}\\n%{index}", pattern],
