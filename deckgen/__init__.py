@@ -15,7 +15,10 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 __all__ = ["build", "check", "CheckReport", "DeckgenError", "__version__"]
 
+from deckgen import dataclass_code
 from deckgen.errors import DeckgenError
+
+dataclass_code.install()  # before any deckgen module defines a dataclass
 
 if TYPE_CHECKING:
     import datetime

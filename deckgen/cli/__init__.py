@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from deckgen import __version__, signals
+from deckgen import __version__, dataclass_code, signals
 from deckgen.bounded import limit_address_space
 from deckgen.errors import describe
 
@@ -153,6 +153,7 @@ def _end_process(done: SystemExit) -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError, AttributeError):
             stream.flush()
+    dataclass_code.save()  # what ``atexit`` would have kept
     os._exit(code or 0)
 
 
