@@ -13,6 +13,8 @@ def inch(value: float) -> int:
 
 @dataclass(frozen=True)
 class Box:
+    """A rectangle on the slide in EMU: left, top, width, height."""
+
     x: int
     y: int
     w: int

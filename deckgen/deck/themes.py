@@ -17,6 +17,8 @@ from deckgen.typeset.styles import layout_colour_map, theme_colors, theme_fonts
 
 @dataclass
 class Theme:
+    """A layout's theme as the writer uses it: fonts, colours, legibility, brand colour."""
+
     fonts: dict[str, str]
     colors: dict[str, str]
     legibility: Legibility

@@ -59,6 +59,8 @@ class _Filled:
 
 @dataclass
 class _SlideState:
+    """One slide while it is written: its layout choice, texts and fields, shape order."""
+
     slide: Any
     choice: RoleChoice
     number: int

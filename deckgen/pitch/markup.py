@@ -60,6 +60,8 @@ class _Stars:
 
 @dataclass
 class _Link:
+    """A link in the markup: its text as runs (each carries the address)."""
+
     runs: list[Run]
 
 

@@ -58,6 +58,8 @@ class Slot:
 
 @dataclass(frozen=True)
 class LayoutInfo:
+    """One layout as the stages after the index see it: placeholders, what covers it, what it is for."""
+
     layout: Any
     name: str
     master: int

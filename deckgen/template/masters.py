@@ -34,6 +34,8 @@ DEFAULT_ACCENTS = frozenset({
 
 @dataclass(frozen=True)
 class MasterChoice:
+    """The master the cover takes and the one the content slides take, each with the reason."""
+
     cover: int
     content: int
     cover_reason: str

@@ -29,6 +29,8 @@ __all__ = ["RoleChoice", "Slot", "TemplateMap", "resolve", "slots_for"]
 
 @dataclass(frozen=True)
 class RoleChoice:
+    """A layout for one slide role, with the boxes (slots) its texts and things go in."""
+
     role: str
     layout: LayoutInfo
     reason: str
@@ -39,6 +41,8 @@ class RoleChoice:
 
 @dataclass(frozen=True)
 class TemplateMap:
+    """What the template offers each slide role, and the slide size and masters it was read from."""
+
     name: str
     slide_w: int
     slide_h: int

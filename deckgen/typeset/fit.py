@@ -23,6 +23,8 @@ MIN_PT = 9.0
 
 @dataclass(frozen=True)
 class FitResult:
+    """Whether a text fits its box, at which sizes, and the breaks that made it fit."""
+
     scale: float
     sizes: tuple[int, ...]  # per paragraph, hundredths of a point
     fits: bool

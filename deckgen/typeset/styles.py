@@ -22,6 +22,8 @@ A = "{{{}}}".format(NS["a"])
 
 @dataclass(frozen=True)
 class LevelStyle:
+    """How one paragraph level of a box is set: size, font, spacing, indent, bullet."""
+
     size: int  # hundredths of a point
     bold: bool
     font: str  # theme token (+mj-lt/+mn-lt) or a face name
@@ -47,6 +49,8 @@ class LevelStyle:
 
 @dataclass(frozen=True)
 class BoxStyle:
+    """A text box's insets and per-level styles, as measuring needs them."""
+
     insets: tuple[int, int, int, int]  # l, t, r, b in EMU
     levels: tuple[LevelStyle, ...]
     wrap: bool
