@@ -173,9 +173,11 @@ def chart_text(chart_el: Any) -> str:
     return "\n".join(out)
 
 
-def shape_text(slide_part: Any, el: Any) -> str | None:
-    """What a person reads in one shape, or None for shapes that hold no content of ours."""
-    kind = frame_kind(el)
+def shape_text(slide_part: Any, el: Any, kind: str | None = None) -> str | None:
+    """What a person reads in one shape, or None for shapes that hold no content of ours.
+
+    ``kind``: the shape's `frame_kind`, where the caller has it already."""
+    kind = kind or frame_kind(el)
     if kind == "text":
         if ph_type(el) in SKIPPED_PH:
             return None
@@ -237,13 +239,14 @@ def content_digest(prs: Any) -> str:
     for slide in prs.slides:
         h.update(b"\x00slide")
         for el in tree_shapes(slide):
-            text = shape_text(slide.part, el)
+            kind = frame_kind(el)  # once per shape: it is asked for up to three times
+            text = shape_text(slide.part, el, kind)
             if text is not None:
-                if frame_kind(el) == "text":  # a word a person coloured is an edit too
+                if kind == "text":  # a word a person coloured is an edit too
                     text += "\x00" + emphasis(el.find(f"{P}txBody"))
-                h.update(b"\x01" + frame_kind(el).encode() + b"\x02" + text.encode("utf-8"))
+                h.update(b"\x01" + kind.encode() + b"\x02" + text.encode("utf-8"))
             elif ph_type(el) not in SKIPPED_PH:  # a picture or drawing someone added counts
-                h.update(b"\x01" + frame_kind(el).encode())
+                h.update(b"\x01" + kind.encode())
         h.update(b"\x03notes" + notes_text(slide).encode("utf-8"))
     return h.hexdigest()
 
@@ -264,9 +267,10 @@ def saved_presentation(path: Any) -> Any:
 
 def field_hash(slide_part: Any, el: Any) -> str | None:
     """A field's hash for the merge: its text and, for text bodies, a person's emphasis."""
-    text = shape_text(slide_part, el)
+    kind = frame_kind(el)
+    text = shape_text(slide_part, el, kind)
     if text is None:
         return None
-    if frame_kind(el) == "text":
+    if kind == "text":
         text += "\x00" + emphasis(el.find(f"{P}txBody"))
     return short_hash(text)
