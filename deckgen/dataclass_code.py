@@ -51,7 +51,9 @@ def _compiled(source: str) -> CodeType:
         _code = _read()
     code = _code.get(source)
     if code is None:
-        code = _code[source] = compile(source, "<string>", "exec")
+        # dont_inherit: this module's ``from __future__ import annotations`` must not turn
+        # the methods' annotations into strings, as `dataclasses`' own exec would not
+        code = _code[source] = compile(source, "<string>", "exec", dont_inherit=True)
         if not _new:
             _new = True
             import atexit

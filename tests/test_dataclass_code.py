@@ -13,9 +13,12 @@ def _define(module_name: str) -> type:
     module = types.ModuleType(module_name)
     sys.modules[module_name] = module
     try:
-        exec("from dataclasses import dataclass\n"  # noqa: S102 - a module under test
-             "@dataclass(frozen=True)\n"
-             "class Point:\n    x: int\n    y: int = 2\n", module.__dict__)
+        source = ("from dataclasses import dataclass\n"
+                  "@dataclass(frozen=True)\n"
+                  "class Point:\n    x: int\n    y: int = 2\n")
+        # compiled without this test module's future import, as a module of its own is
+        exec(compile(source, module_name, "exec", dont_inherit=True),  # noqa: S102
+             module.__dict__)
         return module.Point
     finally:
         del sys.modules[module_name]
@@ -29,6 +32,9 @@ def test_a_deckgen_class_gets_the_methods_dataclasses_makes(monkeypatch, tmp_pat
     point = _define("deckgen._test_point")
     assert point(1) == point(1, 2) and hash(point(1)) == hash(point(1, 2))
     assert repr(point(1)) == "Point(x=1, y=2)"
+    # compiled as `dataclasses` compiles it: the cache module's own future import does not
+    # turn the generated method's annotations into strings
+    assert point.__init__.__annotations__["x"] is int
     assert dataclass_code._code  # compiled through the cache
     dataclass_code.save()
     kept = dataclass_code._read()
