@@ -1309,3 +1309,28 @@ def cover_variants_without_divider(path: Path) -> Path:
 
 
 MASTER_BUILDERS["cover_variants_without_divider"] = cover_variants_without_divider
+
+
+def example_footers_typed_in(path: Path) -> Path:
+    """Example slides with their own footer typed into a text box where the master's footer
+    goes ("Projet BDR"), a frozen date field beside it, and a real label ("Vertraulich") at
+    the top, each repeated on every example: the label is the organisation's and rides along,
+    the example deck's footer and date do not."""
+    prs = Presentation()
+    _example(prs, 0, "Title Slide", "Titel")
+    for n, name in enumerate(("Einführung", "Inhalt", "Ergebnis")):
+        slide = _example(prs, 0, "Title and Content", name)
+        _text_box(slide, 90 + n, "Projet BDR", 3.5, 6.95, 3.0, 0.3)
+        _text_box(slide, 95 + n, "Vertraulich", 8.2, 0.1, 1.6, 0.3)
+        tree = slide._element.find(f"{P}cSld/{P}spTree")
+        tree.append(parse_xml(
+            f'<p:sp {NSDECL}><p:nvSpPr><p:cNvPr id="{99 + n}" name="Datum"/><p:cNvSpPr '
+            'txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="457200" y="6355080"/>'
+            '<a:ext cx="2133600" cy="365760"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+            '</a:prstGeom></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld '
+            'id="{3DD13B81-9649-475A-9DC4-42E0A7CC8DA3}" type="datetime1"><a:rPr lang="de-DE"/>'
+            '<a:t>23.01.2023</a:t></a:fld></a:p></p:txBody></p:sp>'))
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["example_footers_typed_in"] = example_footers_typed_in

@@ -690,3 +690,12 @@ def test_without_a_divider_the_statement_takes_the_other_cover_look(tmp_path):
     opening, statement = (prs.slides[i].slide_layout.name for i in (0, 1))
     assert opening in covers and statement in covers - {opening}
     assert prs.slides[3].slide_layout.name == "Title and Content"
+
+
+def test_the_examples_own_footer_and_date_are_not_carried_their_label_is(tmp_path):
+    _prs, deck = _deck(tmp_path, "example_footers_typed_in")
+    with zipfile.ZipFile(deck) as z:
+        slides = "".join(z.read(n).decode("utf-8") for n in z.namelist()
+                         if n.startswith("ppt/slides/slide"))
+    assert "Vertraulich" in slides
+    assert "Projet BDR" not in slides and "23.01.2023" not in slides

@@ -19,6 +19,8 @@ from typing import Any
 
 from deckgen.geometry import Box
 from deckgen.ooxml import shape_box
+from deckgen.template.example_titles import GRID as _GRID
+from deckgen.template.example_titles import REPEATED, title_boxes
 from deckgen.template.index import LayoutInfo, drawn_shapes
 from deckgen.template.picture_background import picture_background
 from deckgen.template.purpose import GENERAL, purpose_of
@@ -28,8 +30,6 @@ from deckgen.typeset.shape_fill import shape_props
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-REPEATED = 0.6  # on this share of the slides of a kind (and at least two) it is the look
-_GRID = 45720  # positions compared to 0.05 in: a hand-pasted logo is never quite in place
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def read_examples(prs: Any, layouts: list[LayoutInfo],
                     _backgrounds(slides, opener),
                     _cover_ground(first, cover, own_bg) if cover is not None else None,
                     _cover_art(first, cover, artwork, moved) if cover is not None else (),
-                    moved, _title_boxes(slides[1:] if opener else slides))
+                    moved, title_boxes(slides[1:] if opener else slides))
 
 
 def _cover_ground(slide: Any, li: LayoutInfo, own_bg: bool) -> Any:
@@ -166,39 +166,6 @@ def _moved_boxes(slide: Any, li: LayoutInfo) -> tuple[tuple[int, Box], ...]:
             break
     return tuple(out)
 
-
-def _title_boxes(slides: list[tuple[Any, LayoutInfo]]) -> tuple[tuple[LayoutInfo, Box], ...]:
-    """Per layout, the title box its example slides agree on where it is not the layout's
-    own: a grey band across the top that every example titles in, while the layout's title
-    placeholder waits under it. At least two slides and `REPEATED` of the layout's; a box
-    narrowed or flattened around a short example title is no place for the deck's titles."""
-    by_layout: dict[int, list[Box | None]] = {}
-    layouts: dict[int, LayoutInfo] = {}
-    for slide, li in slides:
-        title = li.title
-        if title is None:
-            continue
-        own = None
-        for shape in slide._element.iter(f"{P}sp"):
-            ph = shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
-            if ph is not None and (ph.get("type") or "obj") in ("title", "ctrTitle"):
-                own = shape_box(shape)
-                break
-        snapped = None if own is None or own == title.box else Box(
-            *(round(v / _GRID) * _GRID for v in (own.x, own.y, own.w, own.h)))
-        by_layout.setdefault(id(li.layout.part), []).append(snapped)
-        layouts[id(li.layout.part)] = li
-    out = []
-    for key, boxes in by_layout.items():
-        li = layouts[key]
-        found = Counter(b for b in boxes if b is not None).most_common(1)
-        if not found or found[0][1] < max(2, REPEATED * len(boxes)):
-            continue
-        box, title = found[0][0], li.title
-        if title is not None and box.w >= title.box.w // 2 and box.h >= title.box.h // 2 \
-                and box.intersection(Box(0, 0, li.slide_w, li.slide_h)) >= 0.9 * box.area:
-            out.append((li, box))
-    return tuple(out)
 
 
 def _cover_art(slide: Any, li: LayoutInfo, repeated: tuple[Artwork, ...],
@@ -280,6 +247,9 @@ def _artwork(slides: list[tuple[Any, LayoutInfo]], has_cover: bool) -> tuple[Art
                 continue
             if box.area >= 0.5 * li.slide_w * li.slide_h:
                 continue  # a full-slide picture belongs on a master, not carried by us
+            if _dated(shape) or carried_text(shape) is not None and any(
+                    box.intersection(f) > 0.5 * box.area for f in _field_boxes(li)):
+                continue  # the example's own footer or date, where the fields go
             key = (li.master, *(round(v / _GRID) for v in (box.x, box.y, box.w, box.h)),
                    _look(slide.part, shape))
             found.setdefault(key, []).append((n, slide, shape, box))
@@ -303,6 +273,23 @@ def _artwork(slides: list[tuple[Any, LayoutInfo]], has_cover: bool) -> tuple[Art
             out.append(Artwork(element, box, images, master,
                                cover=has_cover and 0 in numbers))
     return tuple(sorted(out, key=lambda a: (a.box.y, a.box.x)))
+
+
+def _dated(shape: Any) -> bool:
+    """A box holding a date field: the example deck's date, frozen as it was saved."""
+    return any((f.get("type") or "").startswith("datetime") for f in shape.iter(f"{A}fld"))
+
+
+def _field_boxes(li: LayoutInfo) -> list[Box]:
+    """Where the layout and its master put footer, date and slide number."""
+    boxes = [p.box for p in li.of_kind("dt", "ftr", "sldNum")]
+    for shape in li.layout.slide_master._element.iter(f"{P}sp"):
+        ph = shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+        if ph is not None and ph.get("type") in ("dt", "ftr", "sldNum"):
+            found = shape_box(shape)
+            if found is not None:
+                boxes.append(found)
+    return boxes
 
 
 def _under_text(box: Box, text: Box, pad: int) -> bool:

@@ -26,6 +26,7 @@ _TOKEN = _Lazy(r"[<\[«‹]\s*([^<>\[\]«»‹›]{1,40}?)\s*[>\]»›]|\{\{\s*(
                     r"|(?<![\w#&])#([A-Za-z]+_\w+)")  # <Autor>, {{layoutName}}, #main_title
 _FILE = _Lazy(r"(?:[<\[«‹][^<>\[\]«»‹›]{1,40}[>\]»›]|\b[\w\-]+(?:[ .][\w\-]+)*)"
                    r"\.(?:pptx?|potx?|pptm|odp|otp|key)\b", re.I)
+_DATE = _Lazy(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 _LETTER = _Lazy(r"[^\W\d_]")  # what is left must say something: not just "01.01.2020"
 _SAMPLES = _Lazy(
     r"\b(?:max|erika) mustermann\b|\b(?:john|jane) doe\b|\bvorname nachname\b|"
@@ -194,7 +195,9 @@ def carried_text(shape: Any) -> bool | None:
     text = _text(shape).strip()
     if not text:
         return None
-    return not _has_sample(text) and len(text.split()) <= MAX_LABEL_WORDS
+    # a date is the example deck's own ("23/01/2023" beside its footer): the deck has its own
+    return not _has_sample(text) and not _DATE.search(text) and (
+        len(text.split()) <= MAX_LABEL_WORDS)
 
 
 MAX_LABEL_WORDS = 6
