@@ -67,7 +67,7 @@ def test_a_list_keeps_its_lines_long_where_a_headline_is_evened():
     from deckgen.typeset.balance import right_margins
 
     item = "Die Stabsstelle identifiziert ihre eigenen, wirklich relevanten KPIs"
-    width = int(7.5 * EMU)
+    width = int(8.5 * EMU)
     alone = right_margins([(item, 0)], STYLE, {}, width, [2400])
     listed = right_margins([(item, 0), ("Kurz", 0)], STYLE, {}, width, [2400])
     assert alone and listed  # a word alone on the last line at full width: both even it

@@ -18,6 +18,7 @@ from deckgen.typeset.fit import SAFETY_W, measure
 from deckgen.typeset.styles import BoxStyle
 
 SHORT = 0.4  # a last line under this share of the measure reads as left alone
+SHORT_ITEM = 0.2  # … in a list's item, where the lines keep the list's measure
 WINDOW = 0.02  # the even break must hold over this share of the measure, or it is not set
 MARGIN = 0.03  # the measure written is this much wider than the narrowest (or half the range)
 _STEPS = 12
@@ -57,29 +58,35 @@ def _even(text: str, level: int, style: BoxStyle, fonts: dict[str, str], width: 
     lines = count(width)
     if not lines or lines < 2:
         return None
-    if not _ragged(_tail(text, lines, count, width), count, width, style):
+    short = SHORT_ITEM if widest else SHORT
+
+    def ragged(tail: str) -> bool:
+        return _ragged(tail, count, width, style, short)
+
+    if not ragged(_tail(text, lines, count, width)):
         return None  # the last line is neither one word nor short: nothing to even
     fitted = count(width, False)
     # narrowest measure with the same lines, as shown and as fitted
     narrow = _search(width // 2, width,
                      lambda w: count(w) == lines and count(w, False) == fitted, low=True)
-    if _ragged(_tail(text, lines, count, narrow), count, width, style):
+    if ragged(_tail(text, lines, count, narrow)):
         return None  # no measure with these lines leaves more than a word on the last
     # widest measure at which the last line is no longer left alone
-    wide = _search(narrow, width,
-                   lambda w: not _ragged(_tail(text, lines, count, w), count, width, style),
+    wide = _search(narrow, width, lambda w: not ragged(_tail(text, lines, count, w)),
                    low=False)
     if wide - narrow < WINDOW * width:
         return None  # the even break holds over too narrow a range to rely on
-    if widest:  # half way: as long as lines can be while a renderer's slight difference
-        return width - (narrow + wide) // 2  # in measuring still breaks the same way
+    if widest:  # half way: long lines, yet a renderer measuring the font a little
+        # narrower (another face where the theme's is missing) still leaves no word alone
+        return width - (narrow + wide) // 2
     return width - (narrow + min(int(MARGIN * width), (wide - narrow) // 2))
 
 
-def _ragged(tail: str, count: Callable[..., int | None], width: int, style: BoxStyle) -> bool:
-    """A last line of one word, or shorter than `SHORT` of the measure."""
+def _ragged(tail: str, count: Callable[..., int | None], width: int, style: BoxStyle,
+            short: float = 0.4) -> bool:
+    """A last line of one word, or shorter than ``short`` of the measure."""
     sides = style.insets[0] + style.insets[2]
-    return " " not in tail or count(int((width - sides) * SHORT) + sides, True, tail) == 1
+    return " " not in tail or count(int((width - sides) * short) + sides, True, tail) == 1
 
 
 def _search(lo: int, hi: int, ok: Callable[[int], bool], low: bool) -> int:
