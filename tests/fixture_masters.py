@@ -1334,3 +1334,16 @@ def example_footers_typed_in(path: Path) -> Path:
 
 
 MASTER_BUILDERS["example_footers_typed_in"] = example_footers_typed_in
+
+
+def brand_only_in_dark_2(path: Path) -> Path:
+    """The navy the master paints held by the theme's "dark 2" alone (its colour map sends
+    text 2 elsewhere): the chart takes it by that name (a build once stopped on it)."""
+    navy_band_over_own_magenta(path)
+    prs = Presentation(str(path))
+    set_theme_colour(prs, "dk2", "00249C")
+    prs.slide_masters[0]._element.find(f"{P}clrMap").set("tx2", "lt2")
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["brand_only_in_dark_2"] = brand_only_in_dark_2

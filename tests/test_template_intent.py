@@ -649,8 +649,9 @@ def test_a_one_line_cover_title_grows_and_its_subtitle_steps_down(tmp_path):
     assert min(_pt_sizes(title)) >= 1.3 * max(_pt_sizes(subtitle) or {32.0})
 
 
-def test_a_strong_painted_brand_beats_an_own_accent_painted_nowhere(tmp_path):
-    prs, _ = _deck(tmp_path, "navy_band_over_own_magenta")
+@pytest.mark.parametrize("name", ["navy_band_over_own_magenta", "brand_only_in_dark_2"])
+def test_a_strong_painted_brand_beats_an_own_accent_painted_nowhere(tmp_path, name):
+    prs, _ = _deck(tmp_path, name)
     scheme = theme_colors(prs.slide_masters[0])
     fills, figure = _chart_and_figure(prs)
     assert color(figure, scheme) == "#00249C" and color(fills[0], scheme) == "#00249C"

@@ -10,6 +10,9 @@ from pptx.enum.dml import MSO_THEME_COLOR
 
 _THEME = {"tx1": MSO_THEME_COLOR.TEXT_1, "tx2": MSO_THEME_COLOR.TEXT_2,
           "bg1": MSO_THEME_COLOR.BACKGROUND_1, "bg2": MSO_THEME_COLOR.BACKGROUND_2,
+          # the theme's own names, where the brand a master paints is one of them
+          "dk1": MSO_THEME_COLOR.DARK_1, "dk2": MSO_THEME_COLOR.DARK_2,
+          "lt1": MSO_THEME_COLOR.LIGHT_1, "lt2": MSO_THEME_COLOR.LIGHT_2,
           **{f"accent{n}": getattr(MSO_THEME_COLOR, f"ACCENT_{n}") for n in range(1, 7)}}
 
 
