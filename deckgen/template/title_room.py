@@ -63,8 +63,10 @@ def _grown(layout: LayoutInfo, title: PhInfo, want: int, avoid: list[Box] | None
     others = [p.box for p in layout.content_areas] + [
         p.box for p in layout.of_kind("subtitle", "pic", "tbl", "chart")] + list(layout.obstacles)
     others += avoid or []
-    # what the template's own box already overlaps is what the title is set on
-    others = [o for o in others if o.intersection(box) <= 0]
+    if avoid is not None:
+        # on a cover, what the template's own box already overlaps is what its title is set
+        # on (a row of small marks down the edge); a content title stays clear of it
+        others = [o for o in others if o.intersection(box) <= 0]
     gap = int(0.01 * h)
 
     def clear(b: Box) -> bool:
