@@ -1321,7 +1321,7 @@ def example_footers_typed_in(path: Path) -> Path:
     for n, name in enumerate(("Einführung", "Inhalt", "Ergebnis")):
         slide = _example(prs, 0, "Title and Content", name)
         _text_box(slide, 90 + n, "Projet BDR", 3.5, 6.95, 3.0, 0.3)
-        _text_box(slide, 95 + n, "Vertraulich", 8.2, 0.1, 1.6, 0.3)
+        _text_box(slide, 95 + n, "Vertraulich", 8.2, 0.1, 1.6, 0.3, size=1400)
         tree = slide._element.find(f"{P}cSld/{P}spTree")
         tree.append(parse_xml(
             f'<p:sp {NSDECL}><p:nvSpPr><p:cNvPr id="{99 + n}" name="Datum"/><p:cNvSpPr '
