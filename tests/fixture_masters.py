@@ -1180,13 +1180,22 @@ def one_line_divider_title(path: Path) -> Path:
     """A divider whose 44 pt title sits on its baseline in a box 0.85 in tall (a tenth of
     the slide and more, one line of its type): the statement's heading grows up into the
     empty room above it rather than leaving the divider for a content layout."""
+    return _one_line_title(path, "Section Header", ("title", (1.0, 4.2, 8.0, 0.85), 4400),
+                           ("body", (1.0, 5.1, 8.0, 0.9)))
+
+
+def _one_line_title(path: Path, name: str, title: tuple[str, tuple[float, ...], int],
+                    text: tuple[str, tuple[float, ...]]) -> Path:
+    """A layout whose title sits on its baseline in a box one line of its type tall, with
+    its text box right under it."""
     prs = Presentation()
-    section = _layout(prs, 0, "Section Header")
-    title = _typed(section, "title")
-    _move(title, 1.0, 4.2, 8.0, 0.85)
-    title._element.txBody.bodyPr.set("anchor", "b")
-    _set_level_one(title, parse_xml(f'<a:lvl1pPr {NSDECL}><a:defRPr sz="4400"/></a:lvl1pPr>'))
-    _move(_typed(section, "body"), 1.0, 5.1, 8.0, 0.9)
+    layout = _layout(prs, 0, name)
+    kind, box, size = title
+    shape = _typed(layout, kind)
+    _move(shape, *box)
+    shape._element.txBody.bodyPr.set("anchor", "b")
+    _set_level_one(shape, parse_xml(f'<a:lvl1pPr {NSDECL}><a:defRPr sz="{size}"/></a:lvl1pPr>'))
+    _move(_typed(layout, text[0]), *text[1])
     return _save(prs, path)
 
 
@@ -1198,14 +1207,8 @@ def one_line_cover_title(path: Path) -> Path:
     event and product templates have it) with its subtitle right under it and room above:
     the deck's sentence-long title grows up into that room instead of shrinking to the
     subtitle's size, and the subtitle steps down with it."""
-    prs = Presentation()
-    cover = _layout(prs, 0, "Title Slide")
-    title = _typed(cover, "ctrTitle")
-    _move(title, 0.75, 3.0, 8.5, 1.1)
-    title._element.txBody.bodyPr.set("anchor", "b")
-    _set_level_one(title, parse_xml(f'<a:lvl1pPr {NSDECL}><a:defRPr sz="6000"/></a:lvl1pPr>'))
-    _move(_typed(cover, "subTitle"), 0.75, 4.15, 8.5, 1.5)
-    return _save(prs, path)
+    return _one_line_title(path, "Title Slide", ("ctrTitle", (0.75, 3.0, 8.5, 1.1), 6000),
+                           ("subTitle", (0.75, 4.15, 8.5, 1.5)))
 
 
 MASTER_BUILDERS["one_line_cover_title"] = one_line_cover_title
