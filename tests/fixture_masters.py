@@ -672,17 +672,19 @@ def cover_master_odd_names(path: Path) -> Path:
 MASTER_BUILDERS["cover_master_odd_names"] = cover_master_odd_names
 
 
-def _field_box(part, shape_id: int, x: float, y: float) -> None:
-    """A text box holding the slide-number field, as PowerPoint stores it ('‹#›' until the
-    slide fills it in); many masters draw their page number so, not as a placeholder."""
+def _field_box(part, shape_id: int, x: float, y: float, field: str = "slidenum",
+               shown: str = "‹#›", w: float = 0.6) -> None:
+    """A text box holding a field, as PowerPoint stores it: the slide number ('‹#›' until the
+    slide fills it in; many masters draw their page number so, not as a placeholder), or a
+    date with the text it had when the file was saved."""
     tree = part._element.find(f"{P}cSld/{P}spTree")
     tree.append(parse_xml(
         f'<p:sp {NSDECL}><p:nvSpPr><p:cNvPr id="{shape_id}" name="Number {shape_id}"/>'
         f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{Inches(x)}" '
-        f'y="{Inches(y)}"/><a:ext cx="{Inches(0.6)}" cy="{Inches(0.3)}"/></a:xfrm><a:prstGeom '
+        f'y="{Inches(y)}"/><a:ext cx="{Inches(w)}" cy="{Inches(0.3)}"/></a:xfrm><a:prstGeom '
         'prst="rect"><a:avLst/></a:prstGeom></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p>'
-        '<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum"><a:rPr lang="de-DE" '
-        'sz="1000"/><a:t>‹#›</a:t></a:fld></a:p></p:txBody></p:sp>'))
+        f'<a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="{field}"><a:rPr '
+        f'lang="de-DE" sz="1000"/><a:t>{shown}</a:t></a:fld></a:p></p:txBody></p:sp>'))
 
 
 def field_and_filler(path: Path) -> Path:
@@ -1325,14 +1327,7 @@ def example_footers_typed_in(path: Path) -> Path:
         slide = _example(prs, 0, "Title and Content", name)
         _text_box(slide, 90 + n, "Projet BDR", 3.5, 6.95, 3.0, 0.3)
         _text_box(slide, 95 + n, "Vertraulich", 8.2, 0.1, 1.6, 0.3, size=1400)
-        tree = slide._element.find(f"{P}cSld/{P}spTree")
-        tree.append(parse_xml(
-            f'<p:sp {NSDECL}><p:nvSpPr><p:cNvPr id="{99 + n}" name="Datum"/><p:cNvSpPr '
-            'txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="457200" y="6355080"/>'
-            '<a:ext cx="2133600" cy="365760"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
-            '</a:prstGeom></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld '
-            'id="{3DD13B81-9649-475A-9DC4-42E0A7CC8DA3}" type="datetime1"><a:rPr lang="de-DE"/>'
-            '<a:t>23.01.2023</a:t></a:fld></a:p></p:txBody></p:sp>'))
+        _field_box(slide, 99 + n, 0.5, 6.95, "datetime1", "23.01.2023", 2.33)
     return _save(prs, path)
 
 

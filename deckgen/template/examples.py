@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from deckgen.geometry import Box
-from deckgen.ooxml import shape_box
+from deckgen.ooxml import master_phs, shape_box
 from deckgen.template.example_titles import GRID as _GRID
 from deckgen.template.example_titles import REPEATED, title_boxes
 from deckgen.template.index import LayoutInfo, drawn_shapes
@@ -167,7 +167,6 @@ def _moved_boxes(slide: Any, li: LayoutInfo) -> tuple[tuple[int, Box], ...]:
     return tuple(out)
 
 
-
 def _cover_art(slide: Any, li: LayoutInfo, repeated: tuple[Artwork, ...],
                moved: tuple[tuple[int, Box], ...]) -> tuple[Artwork, ...]:
     """The pictures and shapes the cover example adds to its layout (circles of icons, a
@@ -283,12 +282,10 @@ def _dated(shape: Any) -> bool:
 def _field_boxes(li: LayoutInfo) -> list[Box]:
     """Where the layout and its master put footer, date and slide number."""
     boxes = [p.box for p in li.of_kind("dt", "ftr", "sldNum")]
-    for shape in li.layout.slide_master._element.iter(f"{P}sp"):
-        ph = shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
-        if ph is not None and ph.get("type") in ("dt", "ftr", "sldNum"):
-            found = shape_box(shape)
-            if found is not None:
-                boxes.append(found)
+    for shape, ph in master_phs(li.layout.slide_master._element):
+        found = shape_box(shape) if ph.get("type") in ("dt", "ftr", "sldNum") else None
+        if found is not None:
+            boxes.append(found)
     return boxes
 
 

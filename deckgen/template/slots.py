@@ -20,7 +20,7 @@ from deckgen.template.kind_slots import (
     table_slots,
 )
 from deckgen.template.text_room import TOUCH, heading_first, list_room, text_room
-from deckgen.template.title_room import title_room
+from deckgen.template.title_room import placeholder_style, title_room
 
 KIND_SLOTS = {"comparison": comparison_slots, "table": table_slots, "image": image_slots,
               "figures": shapes_slots, "roadmap": shapes_slots}
@@ -99,11 +99,7 @@ def _moved(box: Box, blockers: list[Box], layout: LayoutInfo, taken: list[Box],
     return None
 
 def _in_capitals(layout: LayoutInfo, ph: PhInfo) -> bool:
-    from deckgen.ooxml import ph_elements
-    from deckgen.typeset.styles import box_style
-
-    return box_style(layout.layout, ph_elements(layout.layout._element)[ph.pos][0],
-                     ph.kind).levels[0].caps
+    return placeholder_style(layout, ph).levels[0].caps
 
 
 def largest(phs: list[PhInfo]) -> PhInfo | None:

@@ -96,13 +96,14 @@ def _line_and_a_half(layout: LayoutInfo, title: PhInfo) -> int:
 
 def _lines_high(layout: LayoutInfo, title: PhInfo, lines: float) -> int:
     """The height (EMU) a title box needs for ``lines`` lines at the template's size."""
-    style = _title_style(layout, title)
+    style = placeholder_style(layout, title)
     return int(lines * style.levels[0].size / 100 * 1.2 * 12700) + style.insets[1] + (
         style.insets[3])
 
 
-def _title_style(layout: LayoutInfo, title: PhInfo) -> Any:
+def placeholder_style(layout: LayoutInfo, ph: PhInfo) -> Any:
+    """The text style a layout placeholder passes on (its size, capitals, insets)."""
     from deckgen.ooxml import ph_elements
     from deckgen.typeset.styles import box_style
 
-    return box_style(layout.layout, ph_elements(layout.layout._element)[title.pos][0], "title")
+    return box_style(layout.layout, ph_elements(layout.layout._element)[ph.pos][0], ph.kind)
