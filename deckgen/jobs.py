@@ -39,6 +39,7 @@ class Job:
     date: str
     prs: Any = None  # the opened template behind `tmap`, until a deck is written into it
     writer: Any = None
+    shared: Any = None  # `deckgen.output.save.BatchCache`: what the decks of a batch share
     warnings: tuple[str, ...] = ()  # about the content (slides without notes), from `check`
 
 
@@ -115,13 +116,18 @@ def deck_for(job: Job, plan: DeckPlan) -> bytes:
         job.writer = DeckWriter(job.prs, job.tmap, job.template.logo)
         job.prs = None  # a template is written into once; the next full build opens a fresh one
         prs = job.writer.write(plan)
-    _stamp(job.writer, prs)
+    readings: dict[Any, str | None] = {}  # the stamp's, for the mark: read once, not twice
+    _stamp(job.writer, prs, readings)
     apply_properties(prs, plan, job.date)
-    return deck_bytes(prs)
+    if job.shared is None:
+        from deckgen.output.save import BatchCache
+
+        job.shared = BatchCache()
+    return deck_bytes(prs, job.shared, readings)
 
 
-def _stamp(writer: Any, prs: Any) -> None:
+def _stamp(writer: Any, prs: Any, memo: dict[Any, str | None] | None = None) -> None:
     """Identities and the manifest of what was written, so `--update` can merge (issue 10)."""
     from deckgen.update.identity import stamp, write_manifest
 
-    write_manifest(prs, stamp(writer))
+    write_manifest(prs, stamp(writer, memo))

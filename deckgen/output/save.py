@@ -24,6 +24,7 @@ from deckgen.deck.properties import MARK_PREFIX
 from deckgen.deck.properties import PLACEHOLDER as _PLACEHOLDER
 from deckgen.errors import DeckgenError
 from deckgen.output.package_check import check_members, check_zip
+from deckgen.output.zip_writer import DeflateCache, write_zip
 from deckgen.signals import cleanup_on_term
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -33,16 +34,8 @@ _MARK_RE = re.compile(re.escape(MARK_PREFIX).encode() + rb"([0-9a-f]{64})(?:\.([
 _CORE = "docProps/core.xml"
 
 
-def _rezip(members: list[tuple[str, bytes]]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, blob in members:
-            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            zf.writestr(info, blob, compresslevel=6)
-    return out.getvalue()
+def _rezip(members: list[tuple[str, bytes]], cache: DeflateCache | None = None) -> bytes:
+    return write_zip(members, cache)
 
 
 def _members(data: bytes) -> list[tuple[str, bytes]]:
@@ -85,18 +78,25 @@ def _fingerprint(members: list[tuple[str, bytes]]) -> str:
     return h.hexdigest()
 
 
-def _content_fingerprint(prs: Any) -> str:
+def _content_fingerprint(prs: Any, memo: dict[Any, str | None] | None = None) -> str:
     """The deck's mark: a hash of what it says (`deckgen.update.fingerprint`, issue 10)."""
     from deckgen.update.fingerprint import content_digest
 
-    return content_digest(prs)
+    return content_digest(prs, memo)
 
 
-def package_members(prs: Any) -> list[tuple[str, bytes]]:
+# parts a batch's refill never touches (`deckgen.deck.writer.DeckWriter.update` rewrites slides,
+# notes, tags and properties only): serialised once per written template, not once per deck
+_FIXED_PARTS = ("slideMaster+xml", "slideLayout+xml", "theme+xml", "notesMaster+xml",
+                "handoutMaster+xml", "presProps+xml", "viewProps+xml", "tableStyles+xml")
+
+
+def package_members(prs: Any, fixed: dict[Any, bytes] | None = None) -> list[tuple[str, bytes]]:
     """The package's members in python-pptx's own order, without zipping them twice.
 
     Mirrors ``pptx.opc.serialized.PackageWriter`` (content types, package rels, then each part
-    and its rels), so the result is what ``prs.save`` would write.
+    and its rels), so the result is what ``prs.save`` would write. ``fixed`` keeps the bytes of
+    masters, layouts and themes between the decks of a batch that refills one presentation.
     """
     from pptx.opc.oxml import serialize_part_xml
     from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
@@ -109,26 +109,51 @@ def package_members(prs: Any) -> list[tuple[str, bytes]]:
         (PACKAGE_URI.rels_uri.membername, package._rels.xml),
     ]
     for part in parts:
-        members.append((part.partname.membername, part.blob))
+        blob = fixed.get(part) if fixed is not None else None
+        if blob is None:
+            blob = part.blob
+            if fixed is not None and part.content_type.endswith(_FIXED_PARTS):
+                fixed[part] = blob
+        members.append((part.partname.membername, blob))
         if part._rels:
             members.append((part.partname.rels_uri.membername, part.rels.xml))
     return members
 
 
-def deck_bytes(prs: Any) -> bytes:
+def deck_bytes(prs: Any, batch: BatchCache | None = None,
+               readings: dict[Any, str | None] | None = None) -> bytes:
     """The package with fixed zip metadata and, if present, a filled-in fingerprint: the
     content digest (a re-save elsewhere is no edit) and the hash of the package's own bytes
     (so deckgen knows when another program saved the file at all, see `output_state`).
-    Its parts are checked first (`deckgen.output.package_check.check_members`)."""
-    members = [(n, _normalize_embedded(n, b)) for n, b in package_members(prs)]
-    mark = (MARK_PREFIX + _content_fingerprint(prs) + _NO_BYTES).encode()
+    Its parts are checked first (`deckgen.output.package_check.check_members`). ``batch``
+    carries what the decks of one batch share (see `BatchCache`), ``readings`` what the deck's
+    stamp read (`deckgen.update.fingerprint.reading`); the bytes are the same without them."""
+    fixed = batch.parts_of(prs) if batch is not None else None
+    members = [(n, _normalize_embedded(n, b)) for n, b in package_members(prs, fixed)]
+    mark = (MARK_PREFIX + _content_fingerprint(prs, readings) + _NO_BYTES).encode()
     members = [(n, b.replace(_PLACEHOLDER.encode(), mark) if n == _CORE else b)
                for n, b in members]
     if any(n == _CORE and mark in b for n, b in members):
         filled = mark[: -64] + _fingerprint(members).encode()
         members = [(n, b.replace(mark, filled) if n == _CORE else b) for n, b in members]
     check_members(members)  # a package PowerPoint would repair is never made
-    return _rezip(members)
+    return _rezip(members, batch.deflated if batch is not None else None)
+
+
+class BatchCache:
+    """What the decks of one batch share: the fixed parts' XML of the presentation being
+    refilled (dropped when another presentation is written) and every member's compressed
+    bytes. A speed path only: `tests/test_batch.py` holds a batch's decks to single builds."""
+
+    def __init__(self) -> None:
+        self.deflated = DeflateCache()
+        self._prs: Any = None
+        self._parts: dict[Any, bytes] = {}
+
+    def parts_of(self, prs: Any) -> dict[Any, bytes]:
+        if prs is not self._prs:
+            self._prs, self._parts = prs, {}
+        return self._parts
 
 
 def output_state(path: Path) -> str:

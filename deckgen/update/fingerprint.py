@@ -233,22 +233,38 @@ def tree_shapes(slide: Any) -> Iterator[Any]:
         yield el
 
 
-def content_digest(prs: Any) -> str:
-    """One hash over every slide's texts (with their emphasis), tables, charts and notes."""
+def content_digest(prs: Any, memo: dict[Any, str | None] | None = None) -> str:
+    """One hash over every slide's texts (with their emphasis), tables, charts and notes.
+
+    ``memo``: the readings `stamp` took of the same deck a moment before (`reading`)."""
     h = hashlib.sha256()
     for slide in prs.slides:
         h.update(b"\x00slide")
         for el in tree_shapes(slide):
             kind = frame_kind(el)  # once per shape: it is asked for up to three times
-            text = shape_text(slide.part, el, kind)
+            text = reading(slide.part, el, kind, memo)
             if text is not None:
-                if kind == "text":  # a word a person coloured is an edit too
-                    text += "\x00" + emphasis(el.find(f"{P}txBody"))
                 h.update(b"\x01" + kind.encode() + b"\x02" + text.encode("utf-8"))
             elif ph_type(el) not in SKIPPED_PH:  # a picture or drawing someone added counts
                 h.update(b"\x01" + kind.encode())
         h.update(b"\x03notes" + notes_text(slide).encode("utf-8"))
     return h.hexdigest()
+
+
+def reading(slide_part: Any, el: Any, kind: str | None = None,
+            memo: dict[Any, str | None] | None = None) -> str | None:
+    """What `shape_text` reads, with a text body's emphasis (a word a person coloured is an
+    edit too). A new deck is read twice, for its manifest and for its mark; ``memo`` keeps
+    the first reading for the second (the shapes do not change in between)."""
+    if memo is not None and el in memo:
+        return memo[el]
+    kind = kind or frame_kind(el)
+    text = shape_text(slide_part, el, kind)
+    if text is not None and kind == "text":
+        text += "\x00" + emphasis(el.find(f"{P}txBody"))
+    if memo is not None:
+        memo[el] = text
+    return text
 
 
 def saved_presentation(path: Any) -> Any:
@@ -265,12 +281,8 @@ def saved_presentation(path: Any) -> Any:
         return None
 
 
-def field_hash(slide_part: Any, el: Any) -> str | None:
+def field_hash(slide_part: Any, el: Any,
+               memo: dict[Any, str | None] | None = None) -> str | None:
     """A field's hash for the merge: its text and, for text bodies, a person's emphasis."""
-    kind = frame_kind(el)
-    text = shape_text(slide_part, el, kind)
-    if text is None:
-        return None
-    if kind == "text":
-        text += "\x00" + emphasis(el.find(f"{P}txBody"))
-    return short_hash(text)
+    text = reading(slide_part, el, None, memo)
+    return None if text is None else short_hash(text)

@@ -98,8 +98,10 @@ def shape_id(el: Any) -> str:
 
 
 # -- stamping -------------------------------------------------------------------------------
-def stamp(writer: Any) -> list[SlideRecord]:
-    """Tag every slide and field `DeckWriter.write` made; return the manifest's records."""
+def stamp(writer: Any, memo: dict[Any, str | None] | None = None) -> list[SlideRecord]:
+    """Tag every slide and field `DeckWriter.write` made; return the manifest's records.
+
+    ``memo`` keeps the fields' readings for the deck's mark (`fingerprint.content_digest`)."""
     keys = slide_keys([state.spec.role for state in writer.slides])
     records = []
     for key, state in zip(keys, writer.slides):
@@ -113,12 +115,13 @@ def stamp(writer: Any) -> list[SlideRecord]:
             if el not in fields and kind in ("chart", "table", "picture", "group"):
                 counts[kind] = counts.get(kind, 0) + 1
                 fields[el] = kind if counts[kind] == 1 else f"{kind}{counts[kind]}"
-        records.append(stamp_slide(state.slide, key, state.spec.role, state.spec.title, fields))
+        records.append(stamp_slide(state.slide, key, state.spec.role, state.spec.title, fields,
+                                   memo))
     return records
 
 
-def stamp_slide(slide: Any, key: str, role: str, title: str,
-                fields: dict[Any, str]) -> SlideRecord:
+def stamp_slide(slide: Any, key: str, role: str, title: str, fields: dict[Any, str],
+                memo: dict[Any, str | None] | None = None) -> SlideRecord:
     """Write the slide's tags and hash its fields as they stand now."""
     from deckgen.update.placement import placed_shapes
 
@@ -134,7 +137,7 @@ def stamp_slide(slide: Any, key: str, role: str, title: str,
         if el in box_of:
             record.placed[name] = list(box_of[el])
         ids.append(f"{shape_id(el)}={name}")
-        digest = field_hash(slide.part, el)
+        digest = field_hash(slide.part, el, memo)
         if digest is not None:
             record.hashes[name] = digest
         record.order.append((name, ph_type(el) or frame_kind(el)))
