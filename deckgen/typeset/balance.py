@@ -21,6 +21,7 @@ SHORT = 0.4  # a last line under this share of the measure reads as left alone
 SHORT_ITEM = 0.2  # … in a list's item, where the lines keep the list's measure
 WINDOW = 0.02  # the even break must hold over this share of the measure, or it is not set
 MARGIN = 0.03  # the measure written is this much wider than the narrowest (or half the range)
+LIST_REACH = 0.6  # a list item's measure: this far from the narrowest toward the widest
 _STEPS = 12
 
 
@@ -76,9 +77,11 @@ def _even(text: str, level: int, style: BoxStyle, fonts: dict[str, str], width: 
                    low=False)
     if wide - narrow < WINDOW * width:
         return None  # the even break holds over too narrow a range to rely on
-    if widest:  # half way: long lines, yet a renderer measuring the font a little
-        # narrower (another face where the theme's is missing) still leaves no word alone
-        return width - (narrow + wide) // 2
+    if widest:  # past half way toward the widest: the first lines stay long (a list set
+        # half way read as a narrow column to designers), yet a renderer measuring the font a
+        # little narrower (another face where the theme's is missing) leaves no word alone
+        # (at three quarters LibreOffice already left one alone in the default template)
+        return width - (narrow + int(LIST_REACH * (wide - narrow)))
     return width - (narrow + min(int(MARGIN * width), (wide - narrow) // 2))
 
 
