@@ -1345,3 +1345,69 @@ def brand_only_in_dark_2(path: Path) -> Path:
 
 
 MASTER_BUILDERS["brand_only_in_dark_2"] = brand_only_in_dark_2
+
+
+def title_on_a_band_inside_its_box(path: Path) -> Path:
+    """A green bar drawn on the layouts inside the title placeholder's box (a box of Office's
+    usual height, the bar a line tall across it; on the content layout across the whole
+    slide) and the titles styled white: the designer sets the title on the bar, as
+    PowerPoint shows it, not under it in grey, and at the title's own indent."""
+    prs = Presentation()
+    white = (f'<a:lvl1pPr {NSDECL}><a:defRPr><a:solidFill><a:schemeClr val="bg1"/>'
+             '</a:solidFill></a:defRPr></a:lvl1pPr>')
+    for name, kind, (x, y, w, h), bar in (
+            ("Title and Content", "title", (0.5, 0.3, 9.0, 1.25), (0.0, 0.55, 10.0, 0.75)),
+            ("Title Slide", "ctrTitle", (0.75, 2.1, 8.5, 1.5), (0.75, 2.35, 8.5, 1.0))):
+        layout = _layout(prs, 0, name)
+        title = _typed(layout, kind)
+        _move(title, x, y, w, h)
+        _set_level_one(title, parse_xml(white))
+        _rect(layout, 90, *bar, "00883A", "Title bar", geom="roundRect")
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["title_on_a_band_inside_its_box"] = title_on_a_band_inside_its_box
+
+
+def cover_title_on_its_subtitle(path: Path) -> Path:
+    """A cover made for a short name: a title box one 28 pt line tall with the subtitle right
+    under it (a stock template's "Name of presentation" over its web address). The deck's
+    sentence-long title takes two lines there and the subtitle moves down, on the cover."""
+    prs = Presentation()
+    cover = _layout(prs, 0, "Title Slide")
+    title, sub = _typed(cover, "ctrTitle"), _typed(cover, "subTitle")
+    _move(title, 1.5, 0.6, 7.0, 0.55)
+    _set_level_one(title, parse_xml(f'<a:lvl1pPr {NSDECL}><a:defRPr sz="2800"/></a:lvl1pPr>'))
+    _move(sub, 1.5, 1.2, 7.0, 0.5)
+    _set_level_one(sub, parse_xml(f'<a:lvl1pPr {NSDECL} marL="0" indent="0"><a:buNone/>'
+                                  '<a:defRPr sz="2000"/></a:lvl1pPr>'))
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["cover_title_on_its_subtitle"] = cover_title_on_its_subtitle
+
+
+def _field_placeholder(slide, shape_id: int, kind: str, idx: int) -> None:
+    """A footer, date or slide-number placeholder on an example slide, as PowerPoint's
+    "Header and Footer" dialog adds it (python-pptx's new slides leave them off)."""
+    slide.shapes._spTree.append(parse_xml(
+        f'<p:sp {NSDECL}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{kind} {shape_id}"/>'
+        f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="{kind}" '
+        f'sz="quarter" idx="{idx}"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/>'
+        '<a:lstStyle/><a:p><a:endParaRPr lang="de-DE"/></a:p></p:txBody></p:sp>'))
+
+
+def fields_off_the_cover_example(path: Path) -> Path:
+    """Example slides with the footer and slide number on every content slide and none on
+    the cover (PowerPoint's "Don't show on title slide"): the deck's cover leaves them off."""
+    prs = Presentation()
+    _example(prs, 0, "Title Slide", "Titel")
+    for n, name in enumerate(("Einführung", "Inhalt")):
+        slide = _example(prs, 0, "Title and Content", name)
+        _field_placeholder(slide, 90 + n, "ftr", 11)
+        _field_placeholder(slide, 95 + n, "sldNum", 12)
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["fields_off_the_cover_example"] = fields_off_the_cover_example
+

@@ -9,6 +9,8 @@ import zipfile
 import pytest
 from fixture_masters import MASTER_BUILDERS
 from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Inches
 
 import deckgen
@@ -700,3 +702,48 @@ def test_the_examples_own_footer_and_date_are_not_carried_their_label_is(tmp_pat
                          if n.startswith("ppt/slides/slide"))
     assert "Vertraulich" in slides
     assert "Projet BDR" not in slides and "23.01.2023" not in slides
+
+
+def test_a_title_goes_on_the_bar_drawn_inside_its_box(tmp_path):
+    """The bar takes half the title box's height, so it is no obstacle to move under: it is
+    what the white title is set on (lmu-osc: titles grey under empty green bars)."""
+    prs, _ = _deck(tmp_path, "title_on_a_band_inside_its_box")
+    for number, bar_top, bar_h in ((3, 0.55, 0.75), (0, 2.35, 1.0)):
+        slide = prs.slides[number]
+        title = slide.shapes.title
+        assert title.top >= Inches(bar_top) - 2 and \
+            title.top + title.height <= Inches(bar_top + bar_h) + 2, slide.slide_layout.name
+        assert title.left >= Inches(0.5)  # the title's indent, not the full-width bar's edge
+        colours = {r.font.color.rgb for p in title.text_frame.paragraphs for r in p.runs
+                   if r.font.color and r.font.color.type is not None}
+        assert colours <= {RGBColor(0xFF, 0xFF, 0xFF)}, colours  # kept white, not repaired
+
+
+
+def test_a_cover_title_on_its_subtitle_takes_two_lines_and_moves_the_subtitle(tmp_path):
+    """vthanhphuc: the cover fell back to a content layout ("too small: slide 1 title")."""
+    prs, _ = _deck(tmp_path, "cover_title_on_its_subtitle")
+    cover = prs.slides[0]
+    assert cover.slide_layout.name == "Title Slide"
+    title = cover.shapes.title
+    sub = next(sh for sh in cover.placeholders if sh.placeholder_format.idx == 1)
+    assert title.height >= Inches(0.9)  # two 28 pt lines, not the one-line box
+    assert title.top + title.height <= sub.top
+    assert sub.top > Inches(1.2)  # the subtitle moved down to make the room
+
+
+def _field_kinds(slide) -> set[str]:
+    return {sh.placeholder_format.type for sh in slide.placeholders} & {
+        PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE}
+
+
+def test_the_cover_leaves_off_the_fields_its_example_leaves_off(tmp_path):
+    prs, _ = _deck(tmp_path, "fields_off_the_cover_example")
+    assert _field_kinds(prs.slides[0]) == set()
+    assert {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER} <= _field_kinds(prs.slides[3])
+
+
+def test_without_examples_every_slide_keeps_its_layouts_fields(tmp_path):
+    prs, _ = _deck(tmp_path, "one_line_divider_text")  # no example slides at all
+    assert PP_PLACEHOLDER.SLIDE_NUMBER in _field_kinds(prs.slides[0])
+

@@ -39,13 +39,15 @@ class FieldsMixin:
     _left_out: dict[tuple[Any, ...], list[str]]
 
     @staticmethod
-    def _field_texts(layout: LayoutInfo, number: int,
-                     plan: DeckPlan) -> dict[str, tuple[PhInfo, str]]:
+    def _field_texts(layout: LayoutInfo, number: int, plan: DeckPlan,
+                     leave_off: frozenset[str] = frozenset()) -> dict[str, tuple[PhInfo, str]]:
         """Footer, date and slide number for the layout's field boxes; a box that lies over
-        a picture of the layout or master (the template's logo or artwork) stays empty."""
+        a picture of the layout or master (the template's logo or artwork) stays empty, and
+        so do the kinds in ``leave_off`` (on the cover, those its example leaves off)."""
         out = {}
         for info in layout.placeholders:
-            if any(info.box.intersection(pic) > 0.02 * info.box.area for pic in layout.pictures):
+            if info.kind in leave_off or any(
+                    info.box.intersection(pic) > 0.02 * info.box.area for pic in layout.pictures):
                 continue
             if info.kind == "ftr" and plan.footer:
                 out["ftr"] = (info, plan.footer)

@@ -169,7 +169,8 @@ class DeckWriter(FieldsMixin, DrawingMixin, LogoMixin):
                 self._graphic(state, "picture", place_picture, spec.image)
             if spec.role in diagrams.ROLES:
                 self._diagram(state, spec, sizes[(number - 1, "title")][0] / 100)
-            for kind, (info, text) in self._field_texts(choice.layout, number, plan).items():
+            for kind, (info, text) in self._field_texts(choice.layout, number, plan,
+                                                        self._fields_off(spec)).items():
                 fit, text = self._field_fit(choice.layout, info, text)
                 if fit.fits:
                     self._create_field(state, kind, info, text, fit)
@@ -215,7 +216,8 @@ class DeckWriter(FieldsMixin, DrawingMixin, LogoMixin):
                     raise Rebuild  # links own relationships; a refill would orphan them
                 filled.text, filled.sizes = text, sizes[(i, key)]
                 self.filler.fill(state, key, filled)
-            fields = self._field_texts(state.choice.layout, state.number, plan)
+            fields = self._field_texts(state.choice.layout, state.number, plan,
+                                       self._fields_off(spec))
             for kind, (info, text) in fields.items():
                 fit, text = self._field_fit(state.choice.layout, info, text)
                 if fit.fits != (kind in state.fields):
@@ -273,6 +275,10 @@ class DeckWriter(FieldsMixin, DrawingMixin, LogoMixin):
                           theme.colors, self.filler.backdrop(state.choice.layout, slot), theme.brand)
         state.order[frame._element] = (1, slot.box.y, slot.box.x)
         state.next_id = max(state.next_id, frame.shape_id + 1)
+
+    def _fields_off(self, spec: SlideSpec) -> frozenset[str]:
+        """The fields the cover leaves off where the template's cover example does."""
+        return self.tmap.examples.cover_without if spec.role == "title" else frozenset()
 
     @staticmethod
     def _reading_order(state: _SlideState) -> None:

@@ -67,7 +67,8 @@ def examples_report(tmap: Any) -> dict[str, Any]:
              "box_cm": [round(v / 360000, 1) for v in (a.box.x, a.box.y, a.box.w, a.box.h)]}
             for a in ex.artwork],
         "cover_look": {"background": ex.cover_background is not None,
-                       "artwork": len(ex.cover_art), "boxes_moved": len(ex.cover_boxes)},
+                       "artwork": len(ex.cover_art), "boxes_moved": len(ex.cover_boxes),
+                       "fields_left_off": sorted(ex.cover_without)},
     }
 
 
@@ -108,6 +109,10 @@ def text_lines(data: dict[str, Any]) -> list[str]:
                 [f"{look['artwork']} piece(s) of artwork"] if look["artwork"] else []) + (
                 ["its title and subtitle places"] if look["boxes_moved"] else [])
             lines.append(f"  the cover example's own look on the deck's cover: {', '.join(parts)}")
+        if look["fields_left_off"]:
+            names = {"ftr": "footer", "dt": "date", "sldNum": "slide number"}
+            lines.append("  the cover leaves off, as its example does: "
+                         + ", ".join(names[k] for k in look["fields_left_off"]))
     else:
         lines.append("Example slides: none")
     return lines

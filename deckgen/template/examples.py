@@ -66,6 +66,9 @@ class Examples:
     # where the content examples of a layout all set its title themselves (into the band
     # the layout leaves empty): (layout, box)
     title_boxes: tuple[tuple[LayoutInfo, Box], ...] = ()
+    # fields (ftr, dt, sldNum) the content examples show and the cover example leaves off
+    # (PowerPoint's "Don't show on title slide"): the deck's cover leaves them off too
+    cover_without: frozenset[str] = frozenset()
 
     def content_master(self) -> int | None:
         counts = Counter(li.master for li in self.content)
@@ -126,7 +129,28 @@ def read_examples(prs: Any, layouts: list[LayoutInfo],
                     _backgrounds(slides, opener),
                     _cover_ground(first, cover, own_bg) if cover is not None else None,
                     _cover_art(first, cover, artwork, moved) if cover is not None else (),
-                    moved, title_boxes(slides[1:] if opener else slides))
+                    moved, title_boxes(slides[1:] if opener else slides),
+                    _cover_without(first, [s for s, _li in slides[1:]]) if opener
+                    else frozenset())
+
+
+FIELDS = ("ftr", "dt", "sldNum")
+
+
+def _fields_on(slide: Any) -> set[str]:
+    found = set()
+    for ph in slide._element.iter(f"{P}ph"):
+        if ph.get("type") in FIELDS:
+            found.add(ph.get("type"))
+    return found
+
+
+def _cover_without(cover: Any, rest: list[Any]) -> frozenset[str]:
+    """The fields most content examples carry and the cover example does not."""
+    if not rest:
+        return frozenset()
+    shown = Counter(kind for slide in rest for kind in _fields_on(slide))
+    return frozenset(k for k, n in shown.items() if 2 * n >= len(rest)) - _fields_on(cover)
 
 
 def _cover_ground(slide: Any, li: LayoutInfo, own_bg: bool) -> Any:

@@ -20,7 +20,7 @@ from deckgen.template.kind_slots import (
     table_slots,
 )
 from deckgen.template.text_room import TOUCH, heading_first, list_room, text_room
-from deckgen.template.title_room import placeholder_style, title_room
+from deckgen.template.title_room import cover_pair, placeholder_style, title_room
 
 KIND_SLOTS = {"comparison": comparison_slots, "table": table_slots, "image": image_slots,
               "figures": shapes_slots, "roadmap": shapes_slots}
@@ -53,9 +53,13 @@ def content_region(layout: LayoutInfo, below_title: float = 0.6) -> Box:
     return free_rect(region, layout.obstacles, gap=int(w * 0.01))
 
 
-def _avoid(slot: Slot, layout: LayoutInfo, taken: list[Box]) -> Slot:
+def _avoid(slot: Slot, layout: LayoutInfo, taken: list[Box], title: bool = False) -> Slot:
     """The slot's box kept off logos, bars and boxes already given to other texts: moved
-    below (or above) what it hits when that keeps its size, else shrunk to its free part."""
+    below (or above) what it hits when that keeps its size, else shrunk to its free part.
+    A title goes onto the bar drawn inside its own box (`_bar_inside`)."""
+    bar = _bar_inside(slot, layout) if title else None
+    if bar is not None:
+        slot = replace(slot, box=bar, resized=True)
     box = slot.box
     # a shape under most of the box is what the template sets this text on: its backdrop
     blockers = [o for o in layout.obstacles
@@ -74,6 +78,25 @@ def _avoid(slot: Slot, layout: LayoutInfo, taken: list[Box]) -> Slot:
     if free.area < 0.25 * box.area:
         return slot  # a template that deliberately puts text on a shape: leave it
     return replace(slot, box=free, resized=True)
+
+
+def _bar_inside(slot: Slot, layout: LayoutInfo) -> Box | None:
+    """A bar drawn across the title placeholder's own box, a line or more tall: Office's
+    title box is centred on it, so PowerPoint shows the title on the bar, and the template
+    styles the title for it (white on a green bar). It is the title's place, not an obstacle
+    to move the title under (where the title would stand in grey beside an empty bar)."""
+    own = slot.ph.box if slot.ph is not None else slot.box
+    bars = [o for o in layout.obstacles
+            if own.y - TOUCH <= o.y and o.bottom <= own.bottom + TOUCH  # within its height
+            and min(o.right, own.right) - max(o.x, own.x) >= 0.8 * own.w  # across it
+            and 0.3 * own.h <= o.h < own.h and o.intersection(slot.box) > 0]
+    bar = max(bars, key=lambda o: (o.area, o.y), default=None)
+    if bar is None:
+        return None
+    # the bar's height, the title's own left and right: a bar across the slide's full width
+    # still has its title start at the template's title indent
+    left, right = max(bar.x, own.x), min(bar.right, own.right)
+    return Box(left, bar.y, right - left, bar.h)
 
 
 def _touches(a: Box, b: Box) -> bool:
@@ -133,7 +156,7 @@ def slots_for(role: str, layout: LayoutInfo, drawn: bool = False, whole: bool = 
             clipped = Box(x, y, max(min(b.right, slide.w) - x, 0), max(min(b.bottom, slide.h) - y, 0))
             slots[key] = Slot(slot.ph, clipped, resized=True)
     for key in sorted(slots, key=lambda k: (k != "title", slots[k].box.y, slots[k].box.x)):
-        slot = slots[key] if whole else _avoid(slots[key], layout, taken)
+        slot = slots[key] if whole else _avoid(slots[key], layout, taken, key == "title")
         out[key] = slot
         taken.append(slot.box)
     return {k: out[k] for k in slots}, notes
@@ -220,6 +243,7 @@ def _raw_slots(role: str, layout: LayoutInfo,
             slots["subtitle"] = Slot(None, Box(region.x, top, region.w,
                                                max(region.bottom - top, region.h // 4)))
             notes.append("no subtitle placeholder: the subtitle gets one of its own")
+        slots = cover_pair(layout, slots)
     elif role in KIND_SLOTS:
         slots.update(KIND_SLOTS[role](layout, region, Slot))
     elif role in ("statement", "quote"):

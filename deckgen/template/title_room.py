@@ -9,12 +9,14 @@ measure (the template's title size).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from deckgen.geometry import Box
 from deckgen.template.index import LayoutInfo, PhInfo, Slot
 
 SHORT_TITLE = 0.1  # a title box less tall than this share of the slide holds one line
+TOUCH = 25400  # 2 pt: a box starting this close under another sits right under it
 
 
 def title_room(layout: LayoutInfo, title: PhInfo, cover: bool = False) -> Slot:
@@ -27,13 +29,16 @@ def title_room(layout: LayoutInfo, title: PhInfo, cover: bool = False) -> Slot:
     box = title.box
     if cover:
         return _cover_title_room(layout, title)
-    # a title set on its baseline holding one line of its type grows up into the room
-    # above it, however tall its box is beside the slide
-    one_line = title.anchor == "b" and box.h < _line_and_a_half(layout, title)
+    # a box holding one line of its type grows (a title set on its baseline up into the
+    # room above it), however tall it is beside the slide: a 36 pt title in a 0.77 in box
+    # would otherwise set every content title of the deck at two lines of 21 pt
+    one_line = box.h < _line_and_a_half(layout, title)
     if (box.h >= SHORT_TITLE * h and not one_line) or title.vert or box.w < 0.5 * layout.slide_w:
         return Slot(title, box)  # tall enough, or a narrow strip made for short titles
     want = int(0.16 * h) - box.h
-    return _grown(layout, title, want)
+    # nor into a text box under it (a divider's one-line text, which the statement uses)
+    under = [p.box for p in layout.text_boxes if p.box.y >= box.bottom - TOUCH]
+    return _grown(layout, title, want, texts=under)
 
 
 def _cover_title_room(layout: LayoutInfo, title: PhInfo) -> Slot:
@@ -51,7 +56,40 @@ def _cover_title_room(layout: LayoutInfo, title: PhInfo) -> Slot:
     return _grown(layout, title, min(two - box.h, int(0.3 * layout.slide_h) - box.h), texts)
 
 
-def _grown(layout: LayoutInfo, title: PhInfo, want: int, avoid: list[Box] | None = None) -> Slot:
+def cover_pair(layout: LayoutInfo, slots: dict[str, Slot]) -> dict[str, Slot]:
+    """A cover title box made for one line that cannot grow because its subtitle sits right
+    under it: the title takes its two lines and the texts under it move down by as much,
+    where the cover has that room (a template's "Name of presentation" over its web address,
+    in a box a sentence-long title overflows even at the smallest cover size). A designer
+    moves the subtitle before shrinking the title to body size or leaving the cover layout."""
+    title = slots.get("title")
+    if title is None or title.ph is None or title.ph.vert:
+        return slots
+    box = title.box
+    need = _lines_high(layout, title.ph, 2.0) - box.h
+    if need <= 0:
+        return slots
+    under = {k: s for k, s in slots.items() if k != "title" and s.box.y >= box.bottom - TOUCH
+             and min(s.box.right, box.right) - max(s.box.x, box.x) > 0}
+    if "subtitle" not in under or under["subtitle"].box.y - box.bottom > need:
+        return slots  # nothing under it to move, or room enough already
+    moved = {k: replace(s, box=Box(s.box.x, s.box.y + need, s.box.w, s.box.h), resized=True)
+             for k, s in under.items()}
+    grown = Box(box.x, box.y, box.w, box.h + need)
+    h = layout.slide_h
+    floor = min([p.box.y for p in layout.of_kind("dt", "ftr", "sldNum") if p.box.y > box.y]
+                + [int(0.95 * h)])
+    fixed = [s.box for k, s in slots.items() if k != "title" and k not in moved]
+    for was, now in [(box, grown)] + [(under[k].box, m.box) for k, m in moved.items()]:
+        # what the template's own box already lies on is its backdrop, not in the way
+        blockers = [o for o in layout.obstacles if o.intersection(was) <= 0] + fixed
+        if now.bottom > floor or any(o.intersection(now) > 0 for o in blockers):
+            return slots
+    return {**slots, "title": replace(title, box=grown, resized=True), **moved}
+
+
+def _grown(layout: LayoutInfo, title: PhInfo, want: int, avoid: list[Box] | None = None,
+           texts: list[Box] | tuple[Box, ...] = ()) -> Slot:
     """The title's box grown by up to ``want`` the way it is anchored, else the other way,
     clear of artwork and of the slide's other text areas; as it is where nothing is clear."""
     h = layout.slide_h
@@ -67,6 +105,7 @@ def _grown(layout: LayoutInfo, title: PhInfo, want: int, avoid: list[Box] | None
         # on a cover, what the template's own box already overlaps is what its title is set
         # on (a row of small marks down the edge); a content title stays clear of it
         others = [o for o in others if o.intersection(box) <= 0]
+    others += texts
     gap = int(0.01 * h)
 
     def clear(b: Box) -> bool:
