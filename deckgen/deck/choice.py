@@ -36,6 +36,9 @@ class LayoutChoice:
         self.ts = ts
         self.scale = scale
         self._diagram_fits = diagram_fits
+        # per role, the slides it was last chosen for and the choice: a batch's next company
+        # changes a few texts, and a role whose slides say the same keeps its layout
+        self._last: dict[str, tuple[list[tuple[int, SlideSpec]], RoleChoice]] = {}
 
     def choose(self, plan: DeckPlan) -> dict[str, RoleChoice]:
         """Per role, the first candidate whose boxes hold every such slide's texts at no less
@@ -44,11 +47,16 @@ class LayoutChoice:
         roles = list(dict.fromkeys(spec.role for spec in plan.slides))
         for role in roles:
             specs = [(i, s) for i, s in enumerate(plan.slides) if s.role == role]
+            last = self._last.get(role)
+            if last is not None and last[0] == specs:
+                out[role] = last[1]
+                continue
             options = self.ts.tmap.options.get(role) or (self.ts.tmap.choices[role],)
             for option in options:
                 failure = self.too_small(specs, option)
                 if failure is None:
                     out[role] = option
+                    self._last[role] = (specs, option)
                     break
             else:
                 i, key, text = failure
