@@ -1411,3 +1411,19 @@ def fields_off_the_cover_example(path: Path) -> Path:
 
 MASTER_BUILDERS["fields_off_the_cover_example"] = fields_off_the_cover_example
 
+
+def painted_one_line_title_band(path: Path) -> Path:
+    """The content title placeholder painted grey, one 32 pt line tall across the slide (the
+    band is the title box itself): titles fit the band; it is not grown into the content."""
+    prs = Presentation()
+    content = _layout(prs, 0, "Title and Content")
+    title = _typed(content, "title")
+    _move(title, 0.0, 0.4, 10.0, 0.8)
+    _set_level_one(title, parse_xml(f'<a:lvl1pPr {NSDECL}><a:defRPr sz="3200"/></a:lvl1pPr>'))
+    title._element.spPr.append(parse_xml(
+        f'<a:solidFill {NSDECL}><a:srgbClr val="D9D9D9"/></a:solidFill>'))
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["painted_one_line_title_band"] = painted_one_line_title_band
+

@@ -747,3 +747,11 @@ def test_without_examples_every_slide_keeps_its_layouts_fields(tmp_path):
     prs, _ = _deck(tmp_path, "one_line_divider_text")  # no example slides at all
     assert PP_PLACEHOLDER.SLIDE_NUMBER in _field_kinds(prs.slides[0])
 
+
+def test_a_title_box_painted_as_a_band_keeps_its_size(tmp_path):
+    """nyu-shanghai: the grey title band grew into the content when its box grew."""
+    prs, _ = _deck(tmp_path, "painted_one_line_title_band")
+    title = prs.slides[3].shapes.title
+    assert prs.slides[3].slide_layout.name == "Title and Content"
+    assert title.height is None or title.height == Inches(0.8)
+

@@ -41,6 +41,7 @@ class PhInfo:
     ph_type: str  # the raw ``type`` attribute ("" when absent)
     repaired: bool = False  # its own box was cut to the slide or replaced: write ``box`` out
     anchor: str = "t"  # where its text sits: t, ctr or b (text that outgrows it grows away)
+    filled: bool = False  # it paints its own box (a title band): its size is part of the look
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,20 @@ def _anchor(*shapes: Any) -> str:
         if body is not None and body.get("anchor"):
             return body.get("anchor")
     return "t"
+
+
+_FILLS = tuple(f"{_A}{k}" for k in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill"))
+
+
+def _filled(*shapes: Any) -> bool:
+    """The placeholder paints its box: its own fill, else its master's (a layout's noFill
+    takes the master's away)."""
+    for shape in shapes:
+        props = shape.find(f"{_P}spPr") if shape is not None else None
+        fill = next((c for c in props if c.tag in _FILLS), None) if props is not None else None
+        if fill is not None:
+            return fill.tag != f"{_A}noFill"
+    return False
 
 
 def _is_vert(*shapes: Any) -> bool:
@@ -291,6 +306,7 @@ def describe(layout: Any, master: int, slide_w: int, slide_h: int,
                 ph_type=ph_type,
                 repaired=own is not None and tuple(box) != own,
                 anchor=_anchor(shape, base),
+                filled=_filled(shape, base),
             )
         )
     return LayoutInfo(

@@ -27,6 +27,8 @@ def title_room(layout: LayoutInfo, title: PhInfo, cover: bool = False) -> Slot:
     template says "titles grow from here"."""
     h = layout.slide_h
     box = title.box
+    if title.filled:
+        return Slot(title, box)  # a box painted as a band or block: its size is the design
     if cover:
         return _cover_title_room(layout, title)
     # a box holding one line of its type grows (a title set on its baseline up into the
@@ -63,7 +65,7 @@ def cover_pair(layout: LayoutInfo, slots: dict[str, Slot]) -> dict[str, Slot]:
     in a box a sentence-long title overflows even at the smallest cover size). A designer
     moves the subtitle before shrinking the title to body size or leaving the cover layout."""
     title = slots.get("title")
-    if title is None or title.ph is None or title.ph.vert:
+    if title is None or title.ph is None or title.ph.vert or title.ph.filled:
         return slots
     box = title.box
     need = _lines_high(layout, title.ph, 2.0) - box.h
