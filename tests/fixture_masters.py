@@ -1427,3 +1427,20 @@ def painted_one_line_title_band(path: Path) -> Path:
 
 MASTER_BUILDERS["painted_one_line_title_band"] = painted_one_line_title_band
 
+
+def one_title_box_two_rooms(path: Path) -> Path:
+    """Two content layouts with the same one-line title box: under the one the content
+    starts well below, under the other its columns start right away. Titles grow where there
+    is room, yet every title in that place keeps one size."""
+    prs = Presentation()
+    for name, top in (("Title and Content", 1.6), ("Two Content", 1.1)):
+        layout = _layout(prs, 0, name)
+        _move(_typed(layout, "title"), 0.5, 0.3, 9.0, 0.75)
+        for ph in layout.placeholders:
+            if ph.placeholder_format.idx in (1, 2):
+                ph.top, ph.height = Inches(top), Inches(6.6 - top)
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["one_title_box_two_rooms"] = one_title_box_two_rooms
+

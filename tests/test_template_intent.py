@@ -755,3 +755,14 @@ def test_a_title_box_painted_as_a_band_keeps_its_size(tmp_path):
     assert prs.slides[3].slide_layout.name == "Title and Content"
     assert title.height is None or title.height == Inches(0.8)
 
+
+def test_titles_in_one_template_box_keep_one_size_wherever_they_grew(tmp_path):
+    """huicheng: content titles grew to 24 pt where their layout had room, the statistic's
+    stayed at 21.5 pt under its columns: design_check's one size per title box failed."""
+    prs, _ = _deck(tmp_path, "one_title_box_two_rooms")
+    layouts = {s.slide_layout.name for s in list(prs.slides)[2:]}
+    assert {"Title and Content", "Two Content"} <= layouts
+    sizes = {max(_pt_sizes(s.shapes.title)) for s in list(prs.slides)[2:]
+             if s.slide_layout.name in ("Title and Content", "Two Content")}
+    assert len(sizes) == 1, sizes
+

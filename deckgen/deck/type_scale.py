@@ -79,7 +79,9 @@ class TypeScale:
             if text.figure:
                 base[0] = min(7200, max(4400, int(base[0] * FIGURE_BOOST)))
             if key == "title":
-                b = slot.box
+                # the template's title box, before deckgen grew it: titles a reader sees in
+                # one place are one size, however much room each layout left to grow into
+                b = slot.ph.box if slot.ph is not None else slot.box
                 group: tuple[object, ...] = ("title",
                                              *(round(v / EMU_PER_TENTH_INCH) for v in
                                                (b.x, b.y, b.w, b.h)))

@@ -170,6 +170,14 @@ def closest_legible(fg: str, bg: str, scheme: Mapping[str, str], need: float,
         own = ColorRef(prefer)
         hued = hls(own.resolve(scheme))[2] >= 0.15
         light = prefers_light(bg)
+        if not hued:
+            # a grey (the text colour tinted for a footer): the passing grey of its own slot
+            # nearest the one the template chose, not the slot's full black or white
+            greys = [(_distance(ref.resolve(scheme), fg), step, ref)
+                     for ref, step in _own_steps(own)
+                     if contrast_ratio(ref.resolve(scheme), bg) >= need * MARGIN]
+            if greys:
+                return min(greys, key=lambda g: g[:2])[2]
         for step in range(1, (OWN_STEPS if hued else 20) + 1):
             ref = own.toward(light, step)
             if contrast_ratio(ref.resolve(scheme), bg) >= need * MARGIN:
@@ -195,6 +203,12 @@ def closest_legible(fg: str, bg: str, scheme: Mapping[str, str], need: float,
                 if best is None or score < best[0]:
                     best = (score, ref)
     return best[1] if best else ColorRef("tx1").toward(prefers_light(bg), 20)
+
+
+def _own_steps(own: ColorRef) -> list[tuple[ColorRef, int]]:
+    """The slot itself and its twentieth steps lighter and darker, with their distance."""
+    return [(own, 0)] + [(own.toward(light, step), step) for step in range(1, 21)
+                         for light in (True, False)]
 
 
 def _has(scheme: Mapping[str, str], slot: str) -> bool:
