@@ -14,9 +14,9 @@ from typing import Any
 
 from deckgen.geometry import Box
 from deckgen.template.index import LayoutInfo, PhInfo, Slot
+from deckgen.template.text_room import TOUCH  # a box this close under another is right under it
 
 SHORT_TITLE = 0.1  # a title box less tall than this share of the slide holds one line
-TOUCH = 25400  # 2 pt: a box starting this close under another sits right under it
 
 
 def title_room(layout: LayoutInfo, title: PhInfo, cover: bool = False) -> Slot:
