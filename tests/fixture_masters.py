@@ -1398,13 +1398,15 @@ def _field_placeholder(slide, shape_id: int, kind: str, idx: int) -> None:
 
 
 def fields_off_the_cover_example(path: Path) -> Path:
-    """Example slides with the footer and slide number on every content slide and none on
-    the cover (PowerPoint's "Don't show on title slide"): the deck's cover leaves them off."""
+    """Example slides with the slide number on every content slide (the footer on one) and
+    no field on the cover (PowerPoint's "Don't show on title slide"): the deck's cover leaves
+    every field off, the footer too."""
     prs = Presentation()
     _example(prs, 0, "Title Slide", "Titel")
-    for n, name in enumerate(("Einführung", "Inhalt")):
+    for n, name in enumerate(("Einführung", "Inhalt", "Ergebnis")):
         slide = _example(prs, 0, "Title and Content", name)
-        _field_placeholder(slide, 90 + n, "ftr", 11)
+        if n == 0:  # the footer on one of three: not the content slides' look
+            _field_placeholder(slide, 90 + n, "ftr", 11)
         _field_placeholder(slide, 95 + n, "sldNum", 12)
     return _save(prs, path)
 
@@ -1443,4 +1445,21 @@ def one_title_box_two_rooms(path: Path) -> Path:
 
 
 MASTER_BUILDERS["one_title_box_two_rooms"] = one_title_box_two_rooms
+
+
+def cover_title_where_content_titles_are(path: Path) -> Path:
+    """The cover's title box where the content titles' box is (one 44 pt line tall), with
+    room under it on the cover: the cover's title grows and stays a cover title, larger than
+    the content titles, not their size for sharing their place."""
+    prs = Presentation()
+    for name, kind in (("Title Slide", "ctrTitle"), ("Title and Content", "title")):
+        _move(_typed(_layout(prs, 0, name), kind), 0.5, 0.4, 9.0, 0.9)
+    _move(_typed(_layout(prs, 0, "Title Slide"), "subTitle"), 0.5, 3.6, 9.0, 1.2)
+    body = next(ph for ph in _layout(prs, 0, "Title and Content").placeholders
+                if ph.placeholder_format.idx == 1)
+    _move(body, 0.5, 1.6, 9.0, 4.8)
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["cover_title_where_content_titles_are"] = cover_title_where_content_titles_are
 

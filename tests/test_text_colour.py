@@ -20,6 +20,13 @@ def test_a_grey_just_over_the_threshold_is_still_repaired():
     assert fill is not None
 
 
+def test_the_margin_picks_colours_but_puts_no_panel_behind_text():
+    """A white subtitle at 4.55:1 on a photo gets no panel for the margin (pactera's cover
+    took a second black panel): panels are for text that no colour makes readable."""
+    # on #767676 white reads 4.54:1 and black 4.63:1: both pass WCAG, neither the margin
+    assert Legibility(SCHEME).can_read("#FFFFFF", "bg1", "#767676", 12, False)
+
+
 def test_a_grey_footer_becomes_a_darker_grey_not_black():
     ref = closest_legible("#898989", "#FFFFFF", SCHEME, needed(9.5) * RENDER_MARGIN,
                           prefer="tx1")

@@ -101,8 +101,9 @@ class Legibility:
         """Some theme colour (``fg`` itself, or the nearest that passes) reads on ``bg``: on
         a photo with dark and light parts under one box, none may."""
         ref = self._better(fg, slot, bg, size_pt, bold)
+        # the margin picks colours; a panel goes behind text only where none reads at all
         return ref is None or contrast_ratio(ref.resolve(self.scheme), bg) >= needed(
-            size_pt, bold) * RENDER_MARGIN
+            size_pt, bold)
 
     def fill_for(self, fg: str, slot: str | None, bg: str, size_pt: float, bold: bool,
                  where: str, slide: int | None = None) -> str | None:

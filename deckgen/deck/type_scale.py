@@ -81,7 +81,8 @@ class TypeScale:
             if key == "title":
                 # the template's title box, before deckgen grew it: titles a reader sees in
                 # one place are one size, however much room each layout left to grow into
-                b = slot.ph.box if slot.ph is not None else slot.box
+                # (the cover's title is a size of its own, in the box it grew to)
+                b = slot.ph.box if slot.ph is not None and spec.role != "title" else slot.box
                 group: tuple[object, ...] = ("title",
                                              *(round(v / EMU_PER_TENTH_INCH) for v in
                                                (b.x, b.y, b.w, b.h)))

@@ -146,11 +146,17 @@ def _fields_on(slide: Any) -> set[str]:
 
 
 def _cover_without(cover: Any, rest: list[Any]) -> frozenset[str]:
-    """The fields most content examples carry and the cover example does not."""
+    """The fields most content examples carry and the cover example does not; every field
+    where the cover example shows none of those the content examples show (PowerPoint's
+    "Don't show on title slide" takes them all off)."""
     if not rest:
         return frozenset()
     shown = Counter(kind for slide in rest for kind in _fields_on(slide))
-    return frozenset(k for k, n in shown.items() if 2 * n >= len(rest)) - _fields_on(cover)
+    usual = frozenset(k for k, n in shown.items() if 2 * n >= len(rest))
+    on_cover = _fields_on(cover)
+    if usual and not on_cover:
+        return frozenset(FIELDS)
+    return usual - on_cover
 
 
 def _cover_ground(slide: Any, li: LayoutInfo, own_bg: bool) -> Any:
