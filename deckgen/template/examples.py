@@ -19,6 +19,7 @@ from typing import Any
 
 from deckgen.geometry import Box
 from deckgen.ooxml import master_phs, shape_box
+from deckgen.template.example_fields import fields_left_off
 from deckgen.template.example_titles import GRID as _GRID
 from deckgen.template.example_titles import REPEATED, title_boxes
 from deckgen.template.index import LayoutInfo, drawn_shapes
@@ -130,33 +131,9 @@ def read_examples(prs: Any, layouts: list[LayoutInfo],
                     _cover_ground(first, cover, own_bg) if cover is not None else None,
                     _cover_art(first, cover, artwork, moved) if cover is not None else (),
                     moved, title_boxes(slides[1:] if opener else slides),
-                    _cover_without(first, [s for s, _li in slides[1:]]) if opener
+                    fields_left_off(first, [s for s, _li in slides[1:]]) if opener
                     else frozenset())
 
-
-FIELDS = ("ftr", "dt", "sldNum")
-
-
-def _fields_on(slide: Any) -> set[str]:
-    found = set()
-    for ph in slide._element.iter(f"{P}ph"):
-        if ph.get("type") in FIELDS:
-            found.add(ph.get("type"))
-    return found
-
-
-def _cover_without(cover: Any, rest: list[Any]) -> frozenset[str]:
-    """The fields most content examples carry and the cover example does not; every field
-    where the cover example shows none of those the content examples show (PowerPoint's
-    "Don't show on title slide" takes them all off)."""
-    if not rest:
-        return frozenset()
-    shown = Counter(kind for slide in rest for kind in _fields_on(slide))
-    usual = frozenset(k for k, n in shown.items() if 2 * n >= len(rest))
-    on_cover = _fields_on(cover)
-    if usual and not on_cover:
-        return frozenset(FIELDS)
-    return usual - on_cover
 
 
 def _cover_ground(slide: Any, li: LayoutInfo, own_bg: bool) -> Any:
