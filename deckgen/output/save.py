@@ -27,15 +27,10 @@ from deckgen.output.package_check import check_members, check_zip
 from deckgen.output.zip_writer import DeflateCache, write_zip
 from deckgen.signals import cleanup_on_term
 
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _NO_BYTES = "." + "0" * 64  # the package hash, filled in once every other byte is final
 # content digest, then (decks since issue 10's last stop) the hash of the package's bytes
 _MARK_RE = re.compile(re.escape(MARK_PREFIX).encode() + rb"([0-9a-f]{64})(?:\.([0-9a-f]{64}))?")
 _CORE = "docProps/core.xml"
-
-
-def _rezip(members: list[tuple[str, bytes]], cache: DeflateCache | None = None) -> bytes:
-    return write_zip(members, cache)
 
 
 def _members(data: bytes) -> list[tuple[str, bytes]]:
@@ -64,7 +59,7 @@ def _normalize_xlsx(blob: bytes) -> bytes:
         if iname == "docProps/core.xml":
             iblob = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", iblob)
         inner.append((iname, iblob))
-    return _rezip(inner)
+    return write_zip(inner)
 
 
 def _fingerprint(members: list[tuple[str, bytes]]) -> str:
@@ -137,7 +132,7 @@ def deck_bytes(prs: Any, batch: BatchCache | None = None,
         filled = mark[: -64] + _fingerprint(members).encode()
         members = [(n, b.replace(mark, filled) if n == _CORE else b) for n, b in members]
     check_members(members)  # a package PowerPoint would repair is never made
-    return _rezip(members, batch.deflated if batch is not None else None)
+    return write_zip(members, batch.deflated if batch is not None else None)
 
 
 class BatchCache:

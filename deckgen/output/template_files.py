@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 
 from deckgen.errors import DeckgenError
-from deckgen.output.save import _members, _rezip
+from deckgen.output.save import _members
+from deckgen.output.zip_writer import write_zip
 
 
 def template_bytes(folder: Path) -> bytes:
@@ -146,7 +147,7 @@ def mark_template(data: bytes) -> bytes:
             blob = re.sub(rb"<dc:identifier\s*/>|<dc:identifier>[^<]*</dc:identifier>",
                           b"<dc:identifier>" + mark + b"</dc:identifier>", blob)
         out.append((name, blob))
-    return _rezip(out)
+    return write_zip(out)
 
 
 def template_is_unchanged(path: Any) -> bool:

@@ -15,11 +15,7 @@ FIELDS = ("ftr", "dt", "sldNum")
 
 
 def _fields_on(slide: Any) -> set[str]:
-    found = set()
-    for ph in slide._element.iter(f"{P}ph"):
-        if ph.get("type") in FIELDS:
-            found.add(ph.get("type"))
-    return found
+    return {kind for ph in slide._element.iter(f"{P}ph") if (kind := ph.get("type")) in FIELDS}
 
 
 def fields_left_off(cover: Any, rest: list[Any]) -> frozenset[str]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from deckgen.geometry import Box
 from deckgen.ooxml import master_phs, shape_box
-from deckgen.template.example_fields import fields_left_off
+from deckgen.template.example_fields import FIELDS, fields_left_off
 from deckgen.template.example_titles import GRID as _GRID
 from deckgen.template.example_titles import REPEATED, title_boxes
 from deckgen.template.index import LayoutInfo, drawn_shapes
@@ -133,7 +133,6 @@ def read_examples(prs: Any, layouts: list[LayoutInfo],
                     moved, title_boxes(slides[1:] if opener else slides),
                     fields_left_off(first, [s for s, _li in slides[1:]]) if opener
                     else frozenset())
-
 
 
 def _cover_ground(slide: Any, li: LayoutInfo, own_bg: bool) -> Any:
@@ -288,9 +287,9 @@ def _dated(shape: Any) -> bool:
 
 def _field_boxes(li: LayoutInfo) -> list[Box]:
     """Where the layout and its master put footer, date and slide number."""
-    boxes = [p.box for p in li.of_kind("dt", "ftr", "sldNum")]
+    boxes = [p.box for p in li.of_kind(*FIELDS)]
     for shape, ph in master_phs(li.layout.slide_master._element):
-        found = shape_box(shape) if ph.get("type") in ("dt", "ftr", "sldNum") else None
+        found = shape_box(shape) if ph.get("type") in FIELDS else None
         if found is not None:
             boxes.append(found)
     return boxes

@@ -178,10 +178,11 @@ def closest_legible(fg: str, bg: str, scheme: Mapping[str, str], need: float,
                      if contrast_ratio(ref.resolve(scheme), bg) >= need * MARGIN]
             if greys:
                 return min(greys, key=lambda g: g[:2])[2]
-        for step in range(1, (OWN_STEPS if hued else 20) + 1):
-            ref = own.toward(light, step)
-            if contrast_ratio(ref.resolve(scheme), bg) >= need * MARGIN:
-                return ref
+        else:
+            for step in range(1, OWN_STEPS + 1):
+                ref = own.toward(light, step)
+                if contrast_ratio(ref.resolve(scheme), bg) >= need * MARGIN:
+                    return ref
     for group in (TEXT_SLOTS, SLOTS[4:]):
         found = [ref for ref in passes if ref.slot in group]
         if found:
@@ -206,7 +207,7 @@ def closest_legible(fg: str, bg: str, scheme: Mapping[str, str], need: float,
 
 
 def _own_steps(own: ColorRef) -> list[tuple[ColorRef, int]]:
-    """The slot itself and its twentieth steps lighter and darker, with their distance."""
+    """The slot itself and its twentieth steps lighter and darker, each with its step."""
     return [(own, 0)] + [(own.toward(light, step), step) for step in range(1, 21)
                          for light in (True, False)]
 
