@@ -1463,3 +1463,104 @@ def cover_title_where_content_titles_are(path: Path) -> Path:
 
 MASTER_BUILDERS["cover_title_where_content_titles_are"] = cover_title_where_content_titles_are
 
+
+
+def title_short_in_a_header_band(path: Path) -> Path:
+    """A blue band across the top of the master with a logo at its right end, and the
+    content layouts' title placeholders in the band, 4.3 in wide and shorter than one line of
+    their 24 pt type (a Chinese fund's template, made for a short white title): the deck's
+    titles stay in the band on those layouts, along it up to the logo, rather than the
+    layouts being passed over for drawn boxes under an empty band."""
+    prs = Presentation()
+    _keep_layouts(prs, ("Title Slide", "Section Header", "Title and Content", "Two Content",
+                        "Title Only"))
+    master = prs.slide_masters[0]
+    _rect(master, 91, 0, 0, 10, 0.9, "1F4E79", "Header band")
+    _rect(master, 92, 8.2, 0.2, 1.5, 0.5, "C00000", "Logo")
+    master._element.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr").set("sz", "2400")
+    for layout in prs.slide_layouts:
+        if layout.name not in ("Title and Content", "Two Content", "Title Only"):
+            continue
+        _move(_typed(layout, "title"), 0.4, 0.25, 4.3, 0.3)
+        for ph in layout.placeholders:
+            if ph.placeholder_format.idx in (1, 2):
+                ph.top, ph.height = Inches(1.3), Inches(5.2)
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["title_short_in_a_header_band"] = title_short_in_a_header_band
+
+
+def half_column_examples(path: Path) -> Path:
+    """Most example slides on a layout whose one text column takes the left half (the right
+    half is for a chart or picture the example pastes), one on the full-width layout: a list
+    alone belongs on the full-width one, not in a half column beside an empty half."""
+    prs = Presentation()
+    half = _layout(prs, 0, "Two Content")
+    right = max((ph for ph in half.placeholders if ph.placeholder_format.idx in (1, 2)),
+                key=lambda ph: ph.left)
+    half.shapes._spTree.remove(right._element)
+    half.name = "Text und Grafik"
+    _example(prs, 0, "Title Slide", "Titel")
+    for n in range(3):
+        _example(prs, 0, "Text und Grafik", f"Grafik {n}")
+    _example(prs, 0, "Title and Content", "Text")
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["half_column_examples"] = half_column_examples
+
+
+def fields_nowhere_on_examples(path: Path) -> Path:
+    """Example slides, a cover and content, none of them showing a field although the
+    layouts have them (the designer's example deck saved with its footer off): the deck's
+    cover is set as the example cover, without footer or number; its content slides keep the
+    fields their layouts place."""
+    prs = Presentation()
+    _example(prs, 0, "Title Slide", "Titel")
+    for name in ("Einführung", "Inhalt"):
+        _example(prs, 0, "Title and Content", name)
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["fields_nowhere_on_examples"] = fields_nowhere_on_examples
+
+
+def brand_in_background_marks(path: Path) -> Path:
+    """Office's accents in the theme; the brand only in the master's background picture, a
+    white page with a cyan round logo and a cyan rule painted in (a church college's
+    template): the figure and the chart take the cyan."""
+    from PIL import ImageDraw
+
+    img = Image.new("RGB", (1000, 750), (255, 255, 255))
+    draw = ImageDraw.Draw(img)
+    draw.ellipse((20, 15, 80, 75), fill=(34, 162, 216))
+    draw.rectangle((0, 90, 999, 101), fill=(34, 162, 216))
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    prs = Presentation()
+    background_picture(prs.slide_masters[0], buf.getvalue())
+    return _save(prs, path)
+
+
+def brand_in_a_small_shield(path: Path) -> Path:
+    """Office's accents in the theme; the brand only in a small shield logo on the master, its
+    teal in two shades on a tenth of the picture beside white and dark grey (a public
+    agency's mark): the figure and the chart take the teal, not Office blue."""
+    from PIL import ImageDraw
+
+    img = Image.new("RGBA", (200, 240), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(img)
+    draw.polygon([(0, 0), (200, 0), (200, 150), (100, 240), (0, 150)], fill=(40, 40, 40, 255))
+    draw.rectangle((20, 20, 180, 120), fill=(235, 235, 235, 255))
+    draw.rectangle((30, 60, 100, 100), fill=(2, 110, 144, 255))
+    draw.rectangle((105, 60, 170, 100), fill=(0, 128, 165, 255))
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    prs = Presentation()
+    _master_picture(prs.slide_masters[0], 95, buf.getvalue(), 8.9, 6.3, 0.9, 1.08)
+    return _save(prs, path)
+
+
+MASTER_BUILDERS.update({"brand_in_background_marks": brand_in_background_marks,
+                        "brand_in_a_small_shield": brand_in_a_small_shield})

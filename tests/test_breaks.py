@@ -61,9 +61,10 @@ def test_tracked_letters_break_where_the_renderer_breaks_them():
 
 
 def test_a_list_keeps_its_lines_long_where_a_headline_is_evened():
-    """Evened item by item (each at the narrowest measure that keeps its lines, or half way
-    to the widest), the closing slide's bullets read as a narrow column in a full-width box; a
-    list's item gives its last line only the words it needs, a headline is evened out."""
+    """Evened item by item (each at the narrowest measure that keeps its lines, or even 0.6
+    of the way to the widest), the closing slide's bullets read as a narrow column in a
+    full-width box; a list's item gives its last line only the word it needs, a headline is
+    evened out, and an item whose last line holds more than one word is left as it is."""
     from deckgen.typeset.balance import right_margins
 
     item = "Die Stabsstelle identifiziert ihre eigenen, wirklich relevanten KPIs"
@@ -72,7 +73,11 @@ def test_a_list_keeps_its_lines_long_where_a_headline_is_evened():
     listed = right_margins([(item, 0), ("Kurz", 0)], STYLE, {}, width, [2400])
     assert alone and listed  # a word alone on the last line at full width: both even it
     assert listed[0] < alone[0]  # the list's item keeps the longer lines
-    assert width - listed[0] > 0.79 * width  # past half way to the widest: no narrow column
+    assert width - listed[0] > 0.9 * width  # only a word's room short of the box: no column
     lines = fit_text([(item, 0)], BoxStyle((0, 0, listed[0], 0), (LEVEL,) * 3, True), {},
                      width, 3 * EMU, [2400]).lines
     assert lines == fit_text([(item, 0)], STYLE, {}, width, 3 * EMU, [2400]).lines
+    # a last line of two words is not left alone in a list, however short; a headline evens it
+    two = "Die Stabsstelle interdisziplinär besetzen – neutral gegenüber allen Abteilungen"
+    assert right_margins([(two, 0)], STYLE, {}, width, [2400])
+    assert not right_margins([(two, 0), ("Kurz", 0)], STYLE, {}, width, [2400])

@@ -139,3 +139,18 @@ def test_closing_and_cover_lines_wrap_evenly_as_rendered(plea, tmp_path):
     alone = [line for line in closing if len(line) == 1 and line[0][:1].islower()]
     assert not alone, closing
     assert ["Abteilung"] not in _lines(pdf, 1)
+
+
+def test_paragraphs_beside_an_evened_one_spell_out_their_full_measure(plea):
+    """LibreOffice carries one paragraph's right margin on to the next ones that set none:
+    under the closing's first bullet, evened, the others broke early ("Ideen / geben")."""
+    evened = 0
+    for slide in Presentation(str(plea)).slides:
+        for body in slide._element.iter(f"{P}txBody"):
+            paras = body.findall(f"{A}p")
+            margins = [p.find(f"{A}pPr") for p in paras]
+            if not any(m is not None and m.get("marR") for m in margins):
+                continue
+            evened += 1
+            assert all(m is not None and m.get("marR") is not None for m in margins)
+    assert evened  # the plea has evened paragraphs beside others

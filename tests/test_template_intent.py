@@ -274,13 +274,16 @@ def test_a_pale_brand_goes_a_shade_deeper_on_chart_and_figure_alike(tmp_path):
 
 
 @pytest.mark.parametrize("name, hue", [("brand_in_logo_picture", "DC2832"),
-                                       ("brand_in_title_band", "00883A")])
+                                       ("brand_in_title_band", "00883A"),
+                                       ("brand_in_background_marks", "22A2D8"),
+                                       ("brand_in_a_small_shield", "026E90")])
 def test_figure_and_chart_take_the_brand_of_a_logo_or_title_band(tmp_path, name, hue):
     prs, _ = _deck(tmp_path, name)
     fills, figure = _chart_and_figure(prs)
 
-    def near(value: str) -> bool:  # a picture's colour is averaged over its pixels
-        return sum(abs(int(value[i:i + 2], 16) - int(hue[i:i + 2], 16)) for i in (0, 2, 4)) <= 12
+    def near(value: str) -> bool:  # a picture's colour is averaged over its pixels (and
+        # a mark's anti-aliased edge, scaled down, over a few lighter ones)
+        return sum(abs(int(value[i:i + 2], 16) - int(hue[i:i + 2], 16)) for i in (0, 2, 4)) <= 20
 
     assert near(figure.get("val")) and near(fills[0].get("val"))
     # and the point slides' progress marker: its current segment
@@ -743,6 +746,12 @@ def test_the_cover_leaves_off_the_fields_its_example_leaves_off(tmp_path):
     assert PP_PLACEHOLDER.SLIDE_NUMBER in _field_kinds(prs.slides[3])
 
 
+def test_a_cover_example_without_fields_leaves_the_deck_cover_without(tmp_path):
+    prs, _ = _deck(tmp_path, "fields_nowhere_on_examples")
+    assert _field_kinds(prs.slides[0]) == set()
+    assert PP_PLACEHOLDER.SLIDE_NUMBER in _field_kinds(prs.slides[3])
+
+
 def test_without_examples_every_slide_keeps_its_layouts_fields(tmp_path):
     prs, _ = _deck(tmp_path, "one_line_divider_text")  # no example slides at all
     assert PP_PLACEHOLDER.SLIDE_NUMBER in _field_kinds(prs.slides[0])
@@ -775,3 +784,22 @@ def test_a_cover_title_in_the_content_titles_place_stays_a_cover_title(tmp_path)
                   if s.slide_layout.name == "Title and Content")
     assert cover >= 1.15 * content, (cover, content)  # its own size, as far as its box allows
 
+
+
+def test_a_title_made_short_in_a_header_band_stays_in_the_band(tmp_path):
+    prs, _ = _deck(tmp_path, "title_short_in_a_header_band")
+    for n in CONTENT:
+        slide = prs.slides[n - 1]
+        assert slide.slide_layout.name in ("Title and Content", "Two Content", "Title Only"), n
+        title = slide.shapes.title
+        assert title.is_placeholder and title.top >= Inches(0.2), n
+        assert title.top + title.height <= Inches(0.9), n  # in the band
+        assert title.left + title.width <= Inches(8.2), n  # short of the logo
+    widths = {prs.slides[n - 1].shapes.title.width for n in CONTENT}
+    assert max(widths) > Inches(4.3)  # grown along the band where a title needs it
+
+
+def test_a_list_goes_on_the_full_width_layout_not_a_half_column(tmp_path):
+    prs, _ = _deck(tmp_path, "half_column_examples")
+    for n in (4, 12, 13):
+        assert prs.slides[n - 1].slide_layout.name == "Title and Content", n

@@ -70,6 +70,11 @@ def write_paragraphs(tx: Any, paras: Iterable[Para], sizes: list[int | None], *,
             if ppr is None:
                 ppr = parse_xml(f'<a:pPr xmlns:a="{NS["a"]}"/>')
             _narrow(ppr, right[i], style.levels[lvl].align)
+        elif right:  # LibreOffice carries a paragraph's margins on to the next ones that
+            # set none ("geben" was left alone under an evened bullet): they set theirs
+            if ppr is None:
+                ppr = parse_xml(f'<a:pPr xmlns:a="{NS["a"]}"/>')
+            _unnarrowed(ppr, style.levels[lvl])
         if ppr is not None:
             p.append(ppr)
         for run in para.all_runs():
@@ -252,6 +257,14 @@ def sub_level(top: LevelStyle) -> LevelStyle:
 
 def replace_level(lv: LevelStyle, **changes: Any) -> LevelStyle:
     return LevelStyle(**{**lv.__dict__, **changes})
+
+
+def _unnarrowed(ppr: Any, level: LevelStyle) -> None:
+    """The paragraph's own full measure, spelled out."""
+    if ppr.get("marR") is None:
+        ppr.set("marR", "0")
+    if level.align in ("ctr", "r") and ppr.get("marL") is None:
+        ppr.set("marL", str(level.mar_l))
 
 
 def _narrow(ppr: Any, margin: int, align: str) -> None:

@@ -16,7 +16,14 @@ from typing import Any
 from deckgen.ooxml import shape_box
 from deckgen.template.index import drawn_shapes
 from deckgen.template.masters import DEFAULT_ACCENTS
+from deckgen.template.picture_colour import WIDE, hue_of
 from deckgen.typeset.contrast import contrast_ratio, hls
+
+LOGO_SHARE = 0.2  # a picture whose main hue covers this share of it is in that colour
+MARK_SHARE, ONE_HUE = 0.05, 0.5  # … or this share, as the one hue of half its coloured pixels
+FLAT_GROUND = 0.6  # a background picture this much one colour is a ground with marks on it
+PROMINENT = 0.005  # a colour painting this share of the slide (a thin bar) is the brand
+FAINT = 0.0005  # … or less, where nothing paints that much (a shield logo's teal)
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -47,6 +54,11 @@ def visible_brand(master: Any, scheme: Mapping[str, str],
         painted = fill(bg, scheme) if bg is not None else None
         if painted and painted.startswith("#") and "/" not in painted:
             weights[painted] += share
+        blip = bg.find(f"{A}blipFill/{A}blip") if bg is not None else None
+        if blip is not None:
+            marked = _marks_hue(blip, part.part.related_part)
+            if marked is not None:
+                weights[marked[0]] += share * marked[1]
         for shape in drawn_shapes(el) + _filled_placeholders(el):
             box = shape_box(shape)
             if box is None:
@@ -68,7 +80,9 @@ def visible_brand(master: Any, scheme: Mapping[str, str],
         value = color(title[0], scheme)
         if value:
             weights[value] += 0.02  # as much as a thin bar: text is little area
-    hued = {c: w for c, w in weights.items() if saturated(c) and w >= 0.005}
+    hued = {c: w for c, w in weights.items() if saturated(c) and w >= PROMINENT}
+    if not hued:  # no bar or band: the one hue of a small logo is the brand all the same
+        hued = {c: w for c, w in weights.items() if saturated(c) and w >= FAINT}
     if not hued:
         return None
     return max(sorted(hued), key=lambda c: hued[c])
@@ -108,20 +122,38 @@ def _picture_hue(pic: Any, image: Callable[[str], Any], area: float) -> tuple[st
     """(colour, weight) of a logo or bar picture (``image``: its part by relationship id):
     its main hue by the area it paints. Photos (large, or without one dominant hue) say
     nothing about the brand."""
-    from deckgen.template.picture_colour import dominant_hue
-
     blip = pic.find(f"{P}blipFill/{A}blip")
-    rid = blip.get(f"{R}embed") if blip is not None else None
-    if not rid or area > 0.25:
+    if blip is None:
         return None
+    if area > 0.25:  # a background placed as a picture: the marks painted into it
+        marked = _marks_hue(blip, image)
+        return (marked[0], min(area, 1.0) * marked[1]) if marked is not None else None
+    blob = _blob(blip, image)
+    hue = hue_of(blob) if blob else None
+    # a logo's one hue, however much white or grey lettering it also has (a shield in teal
+    # and gold on 9 % of its pixels); a small photo's many hues say nothing
+    if hue is None or hue.share < LOGO_SHARE and (hue.share < MARK_SHARE
+                                                   or hue.purity < ONE_HUE):
+        return None
+    return hue.colour, min(area, 1.0) * hue.share
+
+
+def _marks_hue(blip: Any, image: Callable[[str], Any]) -> tuple[str, float] | None:
+    """(colour, share of the picture) of the marks painted into a background picture of one
+    flat ground (a logo and a rule on white), or None for a photo or a gradient."""
+    blob = _blob(blip, image)
+    hue = hue_of(blob, WIDE) if blob else None
+    if hue is None or hue.ground < FLAT_GROUND or hue.purity < ONE_HUE:
+        return None
+    return hue.colour, hue.share
+
+
+def _blob(blip: Any, image: Callable[[str], Any]) -> bytes | None:
+    rid = blip.get(f"{R}embed")
     try:
-        blob = image(rid).blob
+        return image(rid).blob if rid else None
     except (KeyError, AttributeError):
         return None
-    hue = dominant_hue(blob)
-    if hue is None or hue[1] < 0.2:
-        return None
-    return hue[0], min(area, 1.0) * hue[1]
 
 
 def saturated(value: str) -> bool:

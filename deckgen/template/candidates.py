@@ -40,6 +40,9 @@ class Evidence:
     config: Path | None
 
 
+HALF_COLUMN = 0.6  # a text column narrower than this share of the widest is one beside art
+
+
 def ruled_out(li: LayoutInfo) -> str | None:
     """Why the layout's authors ruled it out, if they did."""
     return warning_in((li.name,), li.stamped)
@@ -192,6 +195,10 @@ def ordered(role: str, layouts: list[LayoutInfo], ev: Evidence,
         # one list is one column: an example layout of two columns would leave one empty, so
         # the one-column layouts come first, the examples' own, then their master's
         one = [li for li in shown_on if len(li.text_areas) == 1]
+        # a column made for text beside a chart or picture (half the width of the examples'
+        # widest) after the full ones: a list alone in it leaves half the slide empty
+        widest = max((li.text_areas[0].box.w for li in one), default=0)
+        one.sort(key=lambda li: li.text_areas[0].box.w < HALF_COLUMN * widest)
         for li in one:
             add(li, f"the template's example slides show content on it {shown}")
         two = [li for li in shown_on if li not in one]

@@ -19,14 +19,15 @@ def _fields_on(slide: Any) -> set[str]:
 
 
 def fields_left_off(cover: Any, rest: list[Any]) -> frozenset[str]:
-    """The fields most content examples carry and the cover example does not; every field
-    where the cover example shows none of those the content examples show (PowerPoint's
-    "Don't show on title slide" takes them all off)."""
+    """Every field where the cover example shows none (PowerPoint's "Don't show on title
+    slide" takes them all off; an example deck that shows no field on any slide still has a
+    designed cover without a footer or page number, which designers flagged on the deck's);
+    else the fields most content examples carry and the cover example does not."""
+    on_cover = _fields_on(cover)
+    if not on_cover:
+        return frozenset(FIELDS)
     if not rest:
         return frozenset()
     shown = Counter(kind for slide in rest for kind in _fields_on(slide))
     usual = frozenset(k for k, n in shown.items() if 2 * n >= len(rest))
-    on_cover = _fields_on(cover)
-    if usual and not on_cover:
-        return frozenset(FIELDS)
     return usual - on_cover

@@ -31,6 +31,9 @@ def title_room(layout: LayoutInfo, title: PhInfo, cover: bool = False) -> Slot:
         return Slot(title, box)  # a box painted as a band or block: its size is the design
     if cover:
         return _cover_title_room(layout, title)
+    band = _header_band(layout, box)
+    if band is not None:
+        return _within_band(layout, title, band)
     # a box holding one line of its type grows (a title set on its baseline up into the
     # room above it), however tall it is beside the slide: a 36 pt title in a 0.77 in box
     # would otherwise set every content title of the deck at two lines of 21 pt
@@ -41,6 +44,48 @@ def title_room(layout: LayoutInfo, title: PhInfo, cover: bool = False) -> Slot:
     # nor into a text box under it (a divider's one-line text, which the statement uses)
     under = [p.box for p in layout.text_boxes if p.box.y >= box.bottom - TOUCH]
     return _grown(layout, title, want, texts=under)
+
+
+def _header_band(layout: LayoutInfo, box: Box) -> Box | None:
+    """The band across the top or bottom of the slide the title box is set in (its top and
+    its middle on the band), or None: the smallest such band, drawn or pictured."""
+    w, h = layout.slide_w, layout.slide_h
+    bands = [o for o in layout.obstacles if o.w >= 0.8 * w and o.h <= 0.3 * h
+             and o.y <= box.y and box.y + box.h // 2 <= o.bottom]
+    return min(bands, key=lambda o: o.area) if bands else None
+
+
+def _within_band(layout: LayoutInfo, title: PhInfo, band: Box) -> Slot:
+    """A title box set in a header band (a template whose examples put a one-line white title
+    on its blue band, in a box shorter than that line) stays in the band: it takes the band's
+    height down to a small gap, and its width along the band up to the next mark in it (the
+    logo) or as far from the band's far end as from its near one. Grown out of the band, or
+    refused as too small, the title would be set on white under an empty band."""
+    box = title.box
+    gap = int(0.01 * layout.slide_h)
+    others = [p.box for p in layout.placeholders if p is not title]
+    marks = [o for o in layout.obstacles if o != band and o.intersection(box) <= 0]
+    bottom = max(box.bottom, band.bottom - gap)
+    for o in others:  # a subtitle or field under the title in the band keeps its place
+        if o.y >= box.bottom - TOUCH and min(o.right, box.right) > max(o.x, box.x):
+            bottom = max(box.bottom, min(bottom, o.y - gap))
+    beside = [o for o in marks + others
+              if o.y < bottom and o.bottom > box.y and o.intersection(box) <= 0]
+    # along the band: from the box's own edge (its margin from the band's end is the
+    # template's) to the next mark, or as far from the other end; a right-set title leftward
+    right_stop = min([o.x - 2 * gap for o in beside if o.x >= box.right - TOUCH]
+                     + [band.right - max(box.x - band.x, 0)])
+    left_stop = max([o.right + 2 * gap for o in beside if o.right <= box.x + TOUCH]
+                    + [band.x + max(band.right - box.right, 0)])
+    left, right = box.x, box.right
+    if placeholder_style(layout, title).levels[0].align == "r":
+        left = min(box.x, max(left_stop, 0))
+    else:
+        right = max(box.right, min(right_stop, layout.slide_w))
+    grown = Box(left, box.y, right - left, bottom - box.y)
+    if grown == box:
+        return Slot(title, box)
+    return Slot(title, grown, resized=True)
 
 
 def _cover_title_room(layout: LayoutInfo, title: PhInfo) -> Slot:

@@ -18,10 +18,9 @@ from deckgen.typeset.fit import SAFETY_W, measure
 from deckgen.typeset.styles import BoxStyle
 
 SHORT = 0.4  # a last line under this share of the measure reads as left alone
-SHORT_ITEM = 0.2  # … in a list's item, where the lines keep the list's measure
+SHORT_ITEM = 0.0  # … in a list's item only a lone word is: its lines keep the list's measure
 WINDOW = 0.02  # the even break must hold over this share of the measure, or it is not set
 MARGIN = 0.03  # the measure written is this much wider than the narrowest (or half the range)
-LIST_REACH = 0.6  # a list item's measure: this far from the narrowest toward the widest
 _STEPS = 12
 
 
@@ -77,19 +76,20 @@ def _even(text: str, level: int, style: BoxStyle, fonts: dict[str, str], width: 
                    low=False)
     if wide - narrow < WINDOW * width:
         return None  # the even break holds over too narrow a range to rely on
-    if widest:  # past half way toward the widest: the first lines stay long (a list set
-        # half way read as a narrow column to designers), yet a renderer measuring the font a
-        # little narrower (another face where the theme's is missing) leaves no word alone
-        # (at three quarters LibreOffice already left one alone in the default template)
-        return width - (narrow + int(LIST_REACH * (wide - narrow)))
+    if widest:  # as long as the lines can be while the last keeps a second word, less a
+        # margin for a renderer measuring the font a little narrower (another face where the
+        # theme's is missing); set short of that (0.6 of the way from the narrowest), the
+        # closing bullets still read as a narrow column to designers
+        return width - max(narrow + (wide - narrow) // 2, wide - int(MARGIN * width))
     return width - (narrow + min(int(MARGIN * width), (wide - narrow) // 2))
 
 
 def _ragged(tail: str, count: Callable[..., int | None], width: int, style: BoxStyle,
             short: float = 0.4) -> bool:
-    """A last line of one word, or shorter than ``short`` of the measure."""
+    """A last line of one word, or shorter than ``short`` of the measure (if ``short``)."""
     sides = style.insets[0] + style.insets[2]
-    return " " not in tail or count(int((width - sides) * short) + sides, True, tail) == 1
+    return " " not in tail or (short > 0 and
+                               count(int((width - sides) * short) + sides, True, tail) == 1)
 
 
 def _search(lo: int, hi: int, ok: Callable[[int], bool], low: bool) -> int:
