@@ -11,6 +11,7 @@ default template; no third-party file is copied.
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import zipfile
 from pathlib import Path
@@ -1465,7 +1466,7 @@ MASTER_BUILDERS["cover_title_where_content_titles_are"] = cover_title_where_cont
 
 
 
-def title_short_in_a_header_band(path: Path) -> Path:
+def title_short_in_a_header_band(path: Path, picture: bool = False) -> Path:
     """A blue band across the top of the master with a logo at its right end, and the
     content layouts' title placeholders in the band, 4.3 in wide and shorter than one line of
     their 24 pt type (a Chinese fund's template, made for a short white title): the deck's
@@ -1475,7 +1476,13 @@ def title_short_in_a_header_band(path: Path) -> Path:
     _keep_layouts(prs, ("Title Slide", "Section Header", "Title and Content", "Two Content",
                         "Title Only"))
     master = prs.slide_masters[0]
-    _rect(master, 91, 0, 0, 10, 0.9, "1F4E79", "Header band")
+    if picture:
+        band = Image.new("RGB", (1000, 90), (31, 78, 121))
+        buf = io.BytesIO()
+        band.save(buf, "PNG")
+        _master_picture(master, 91, buf.getvalue(), 0, 0, 10, 0.9)
+    else:
+        _rect(master, 91, 0, 0, 10, 0.9, "1F4E79", "Header band")
     _rect(master, 92, 8.2, 0.2, 1.5, 0.5, "C00000", "Logo")
     master._element.find(f"{P}txStyles/{P}titleStyle/{A}lvl1pPr/{A}defRPr").set("sz", "2400")
     for layout in prs.slide_layouts:
@@ -1489,6 +1496,9 @@ def title_short_in_a_header_band(path: Path) -> Path:
 
 
 MASTER_BUILDERS["title_short_in_a_header_band"] = title_short_in_a_header_band
+# the band a picture on the master: text over it reads as text over a logo to design_check
+MASTER_BUILDERS["title_short_in_a_picture_band"] = functools.partial(
+    title_short_in_a_header_band, picture=True)
 
 
 def half_column_examples(path: Path) -> Path:
@@ -1564,3 +1574,20 @@ def brand_in_a_small_shield(path: Path) -> Path:
 
 MASTER_BUILDERS.update({"brand_in_background_marks": brand_in_background_marks,
                         "brand_in_a_small_shield": brand_in_a_small_shield})
+
+
+def open_text_box_under_title(path: Path) -> Path:
+    """Google Slides' export: the content layout's body box 0.6 in tall right under the
+    title, across the slide, with nothing under it (its list grows down the page as it is
+    typed). Lists and points go on that layout, their box grown into the empty page,
+    rather than on drawn boxes over another layout."""
+    prs = Presentation()
+    _keep_layouts(prs, ("Title Slide", "Section Header", "Title and Content", "Title Only"))
+    content = _layout(prs, 0, "Title and Content")
+    _move(_typed(content, "title"), 0.5, 0.4, 9.0, 0.8)
+    _move(next(ph for ph in content.placeholders if ph.placeholder_format.idx == 1),
+          0.5, 1.4, 9.0, 0.6)
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["open_text_box_under_title"] = open_text_box_under_title

@@ -803,3 +803,27 @@ def test_a_list_goes_on_the_full_width_layout_not_a_half_column(tmp_path):
     prs, _ = _deck(tmp_path, "half_column_examples")
     for n in (4, 12, 13):
         assert prs.slides[n - 1].slide_layout.name == "Title and Content", n
+
+
+def test_a_short_text_box_over_an_empty_page_takes_the_lists(tmp_path):
+    prs, _ = _deck(tmp_path, "open_text_box_under_title")
+    for n in (4, 6, 12):
+        slide = prs.slides[n - 1]
+        assert slide.slide_layout.name == "Title and Content", n
+        body = next(sh for sh in slide.placeholders if sh.placeholder_format.idx == 1)
+        assert body.top >= Inches(1.35) and body.height > Inches(1.0), n  # grown down
+
+
+@pytest.mark.parametrize("name, purpose", [("TITLE_1", "cover"),
+                                           ("TITLE_AND_BODY_1", "content"),
+                                           ("SECTION_HEADER_1", "divider"),
+                                           ("CUSTOM_1", None)])
+def test_google_slides_numbered_copies_keep_their_purpose(name, purpose):
+    assert purpose_of(name) == purpose
+
+
+def test_titles_keep_off_a_band_that_is_a_picture(tmp_path):
+    prs, _ = _deck(tmp_path, "title_short_in_a_picture_band")
+    for n in CONTENT:
+        title = prs.slides[n - 1].shapes.title
+        assert title.top >= Inches(0.9), n  # under the band, not over its picture

@@ -102,8 +102,31 @@ class LayoutInfo:
 
     @property
     def text_areas(self) -> list[PhInfo]:
-        """Content areas that take text (a chart or table placeholder takes none)."""
-        return [p for p in self.content_areas if p.kind in ("body", "obj")]
+        """Content areas that take text (a chart or table placeholder takes none); on a
+        layout without any, its one open text box (`open_text_box`)."""
+        found = [p for p in self.content_areas if p.kind in ("body", "obj")]
+        if found or self.content_areas:
+            return found
+        opened = self.open_text_box
+        return [opened] if opened is not None else []
+
+    @property
+    def open_text_box(self) -> PhInfo | None:
+        """A content layout's one text box, short, wide and hung from near the top over an
+        empty slide (as Google Slides exports "TITLE_AND_BODY": a 0.5 in box under the title
+        and nothing below it): where its list starts, with the room under it to grow into."""
+        h, w = self.slide_h, self.slide_w
+        boxes = [p for p in self.placeholders if p.kind in ("body", "obj") and not p.vert]
+        if len(boxes) != 1:
+            return None
+        box = boxes[0].box
+        if boxes[0].anchor not in ("t", "") or box.w < 0.6 * w or box.y > 0.4 * h:
+            return None
+        others = [p.box for p in self.placeholders
+                  if p is not boxes[0] and p.kind not in ("dt", "ftr", "sldNum")]
+        under = [o for o in others + list(self.obstacles) if o.y >= box.bottom - h // 100
+                 and o.y < 0.75 * h and min(o.right, box.right) - max(o.x, box.x) > 0.1 * box.w]
+        return None if under else boxes[0]
 
     @property
     def text_boxes(self) -> list[PhInfo]:

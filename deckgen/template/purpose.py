@@ -148,7 +148,9 @@ def purpose_of(name: str) -> str | None:
         return None
     # "1_Title Slide" (PowerPoint's copy of a layout), "01_Title", "3. Agenda": numbered
     bare = re.sub(r"^\s*\d+[\s_.\-)]*(?=\D)", "", name)
-    for folded in dict.fromkeys((fold(name), fold(bare))):
+    # "TITLE_1", "TITLE_AND_BODY_1": Google Slides' copies of its layouts, numbered at the end
+    copied = re.sub(r"(?<=[A-Za-z])_\d+\s*$", "", bare)
+    for folded in dict.fromkeys((fold(name), fold(bare), fold(copied))):
         for purpose, names in _EXACT_FOLDED.items():
             if folded in names:
                 return purpose

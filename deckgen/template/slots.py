@@ -281,7 +281,8 @@ def _raw_slots(role: str, layout: LayoutInfo,
             slots["body"] = Slot(a, Box(a.box.x, top, b.box.right - a.box.x, bottom - top),
                                  resized=True)
             notes.append("one list on a layout of two columns: it spans both")
-        elif role in ("bullets", "agenda", "closing", "sources"):
+        elif role in ("bullets", "agenda", "closing", "sources") or (
+                body is layout.open_text_box):  # a point's text starts there too
             slots["body"] = list_room(layout, body)
         else:
             slots["body"] = Slot(body, body.box)

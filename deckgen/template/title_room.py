@@ -48,10 +48,12 @@ def title_room(layout: LayoutInfo, title: PhInfo, cover: bool = False) -> Slot:
 
 def _header_band(layout: LayoutInfo, box: Box) -> Box | None:
     """The band across the top or bottom of the slide the title box is set in (its top and
-    its middle on the band), or None: the smallest such band, drawn or pictured."""
+    its middle on the band), or None: the smallest such band drawn as a shape."""
     w, h = layout.slide_w, layout.slide_h
+    # drawn, not a picture: text over a layout's picture reads as text over a logo to the
+    # checkers (`design_check`), however wide the picture is
     bands = [o for o in layout.obstacles if o.w >= 0.8 * w and o.h <= 0.3 * h
-             and o.y <= box.y and box.y + box.h // 2 <= o.bottom]
+             and o.y <= box.y and box.y + box.h // 2 <= o.bottom and o not in layout.pictures]
     return min(bands, key=lambda o: o.area) if bands else None
 
 
