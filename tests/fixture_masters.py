@@ -1591,3 +1591,40 @@ def open_text_box_under_title(path: Path) -> Path:
 
 
 MASTER_BUILDERS["open_text_box_under_title"] = open_text_box_under_title
+
+
+def brand_marks_on_a_coloured_ground(path: Path) -> Path:
+    """Office-like theme accents of the designer's own; the master's background picture a navy
+    page with gold triangles painted in (a conference's template): the figure and the chart
+    take the gold of the marks, not the navy they stand on."""
+    from PIL import ImageDraw
+
+    img = Image.new("RGB", (1000, 750), (48, 72, 107))
+    draw = ImageDraw.Draw(img)
+    for n in range(4):
+        draw.polygon([(20 + 60 * n, 20), (70 + 60 * n, 20), (45 + 60 * n, 70)],
+                     fill=(255, 217, 101))
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    prs = Presentation()
+    background_picture(prs.slide_masters[0], buf.getvalue())
+    _white_text(prs.slide_masters[0])
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["brand_marks_on_a_coloured_ground"] = brand_marks_on_a_coloured_ground
+
+
+def date_alone_on_the_cover_example(path: Path) -> Path:
+    """The cover example shows its date and neither footer nor slide number; the content
+    examples show no field at all: the deck's cover carries a date and no page number, its
+    content slides the fields their layouts place."""
+    prs = Presentation()
+    cover = _example(prs, 0, "Title Slide", "Titel")
+    _field_placeholder(cover, 90, "dt", 10)
+    for name in ("Einführung", "Inhalt"):
+        _example(prs, 0, "Title and Content", name)
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["date_alone_on_the_cover_example"] = date_alone_on_the_cover_example

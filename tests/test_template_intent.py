@@ -276,7 +276,8 @@ def test_a_pale_brand_goes_a_shade_deeper_on_chart_and_figure_alike(tmp_path):
 @pytest.mark.parametrize("name, hue", [("brand_in_logo_picture", "DC2832"),
                                        ("brand_in_title_band", "00883A"),
                                        ("brand_in_background_marks", "22A2D8"),
-                                       ("brand_in_a_small_shield", "026E90")])
+                                       ("brand_in_a_small_shield", "026E90"),
+                                       ("brand_marks_on_a_coloured_ground", "FFD965")])
 def test_figure_and_chart_take_the_brand_of_a_logo_or_title_band(tmp_path, name, hue):
     prs, _ = _deck(tmp_path, name)
     fills, figure = _chart_and_figure(prs)
@@ -749,6 +750,12 @@ def test_the_cover_leaves_off_the_fields_its_example_leaves_off(tmp_path):
 def test_a_cover_example_without_fields_leaves_the_deck_cover_without(tmp_path):
     prs, _ = _deck(tmp_path, "fields_nowhere_on_examples")
     assert _field_kinds(prs.slides[0]) == set()
+    assert PP_PLACEHOLDER.SLIDE_NUMBER in _field_kinds(prs.slides[3])
+
+
+def test_the_cover_shows_just_the_fields_its_example_shows(tmp_path):
+    prs, _ = _deck(tmp_path, "date_alone_on_the_cover_example")
+    assert _field_kinds(prs.slides[0]) <= {PP_PLACEHOLDER.DATE}  # no number, no footer
     assert PP_PLACEHOLDER.SLIDE_NUMBER in _field_kinds(prs.slides[3])
 
 

@@ -140,9 +140,10 @@ def _picture_hue(pic: Any, image: Callable[[str], Any], area: float) -> tuple[st
 
 def _marks_hue(blip: Any, image: Callable[[str], Any]) -> tuple[str, float] | None:
     """(colour, share of the picture) of the marks painted into a background picture of one
-    flat ground (a logo and a rule on white), or None for a photo or a gradient."""
+    flat ground (a logo and a rule on white), or None for a photo or a gradient. The ground
+    itself is left out: a navy page is what the chart stands on, not its colour."""
     blob = _blob(blip, image)
-    hue = hue_of(blob, WIDE) if blob else None
+    hue = hue_of(blob, WIDE, marks=True) if blob else None
     if hue is None or hue.ground < FLAT_GROUND or hue.purity < ONE_HUE:
         return None
     return hue.colour, hue.share

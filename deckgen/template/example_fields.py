@@ -2,12 +2,12 @@
 
 PowerPoint's "Header and Footer" dialog has "Don't show on title slide": the template's own
 example deck then shows its footer, date or slide number on the content slides and none on the
-cover. That is the designer's instruction for the deck's cover too (`deckgen.deck.fields`).
+cover. The fields the cover example shows are the designer's instruction for the deck's cover
+(`deckgen.deck.fields`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -18,16 +18,10 @@ def _fields_on(slide: Any) -> set[str]:
     return {kind for ph in slide._element.iter(f"{P}ph") if (kind := ph.get("type")) in FIELDS}
 
 
-def fields_left_off(cover: Any, rest: list[Any]) -> frozenset[str]:
-    """Every field where the cover example shows none (PowerPoint's "Don't show on title
-    slide" takes them all off; an example deck that shows no field on any slide still has a
-    designed cover without a footer or page number, which designers flagged on the deck's);
-    else the fields most content examples carry and the cover example does not."""
-    on_cover = _fields_on(cover)
-    if not on_cover:
-        return frozenset(FIELDS)
-    if not rest:
-        return frozenset()
-    shown = Counter(kind for slide in rest for kind in _fields_on(slide))
-    usual = frozenset(k for k, n in shown.items() if 2 * n >= len(rest))
-    return usual - on_cover
+def fields_left_off(cover: Any) -> frozenset[str]:
+    """The fields the cover example does not show: the deck's cover shows the ones it shows
+    and no others (PowerPoint's "Don't show on title slide" takes them all off; an example
+    deck saved with its footer off still has a designed cover without footer or number; a
+    cover example showing its date alone is a cover with a date and no page number). The
+    content slides keep their layouts' fields whatever the cover does."""
+    return frozenset(FIELDS) - _fields_on(cover)

@@ -67,8 +67,8 @@ class Examples:
     # where the content examples of a layout all set its title themselves (into the band
     # the layout leaves empty): (layout, box)
     title_boxes: tuple[tuple[LayoutInfo, Box], ...] = ()
-    # fields (ftr, dt, sldNum) the content examples show and the cover example leaves off
-    # (PowerPoint's "Don't show on title slide"): the deck's cover leaves them off too
+    # fields (ftr, dt, sldNum) the cover example does not show (PowerPoint's "Don't show on
+    # title slide"): the deck's cover leaves them off too
     cover_without: frozenset[str] = frozenset()
 
     def content_master(self) -> int | None:
@@ -131,7 +131,7 @@ def read_examples(prs: Any, layouts: list[LayoutInfo],
                     _cover_ground(first, cover, own_bg) if cover is not None else None,
                     _cover_art(first, cover, artwork, moved) if cover is not None else (),
                     moved, title_boxes(slides[1:] if opener else slides),
-                    fields_left_off(first, [s for s, _li in slides[1:]]) if opener
+                    fields_left_off(first) if opener
                     else frozenset())
 
 

@@ -29,7 +29,7 @@ class Hue:
     ground: float  # of its opaque pixels in its most common colour (a flat ground)
 
 
-_CACHE: dict[tuple[str, int], Hue | None] = {}
+_CACHE: dict[tuple[str, int, bool], Hue | None] = {}
 
 
 def dominant_hue(blob: bytes) -> tuple[str, float] | None:
@@ -39,18 +39,19 @@ def dominant_hue(blob: bytes) -> tuple[str, float] | None:
     return (found.colour, found.share) if found is not None else None
 
 
-def hue_of(blob: bytes, width: int = WIDTH) -> Hue | None:
-    """The picture's main saturated colour, measured ``width`` pixels across; None for a
-    picture without one."""
-    key = (hashlib.sha1(blob).hexdigest(), width)
+def hue_of(blob: bytes, width: int = WIDTH, marks: bool = False) -> Hue | None:
+    """The picture's main saturated colour, measured ``width`` pixels across (with
+    ``marks``, of what is painted on its most common colour, that ground left out: a navy
+    background's gold marks); None for a picture without one."""
+    key = (hashlib.sha1(blob).hexdigest(), width, marks)
     if key not in _CACHE:
         if len(_CACHE) > 64:
             _CACHE.clear()
-        _CACHE[key] = _hue(blob, width)
+        _CACHE[key] = _hue(blob, width, marks)
     return _CACHE[key]
 
 
-def _hue(blob: bytes, width: int = WIDTH) -> Hue | None:
+def _hue(blob: bytes, width: int = WIDTH, marks: bool = False) -> Hue | None:
     try:
         from PIL import Image
 
@@ -84,6 +85,8 @@ def _hue(blob: bytes, width: int = WIDTH) -> Hue | None:
         entry[1] += r
         entry[2] += g
         entry[3] += b
+    if marks and grounds:
+        bins.pop(max(grounds, key=lambda c: (grounds[c], c)), None)
     if not bins or not opaque:
         return None
     n, r, g, b = max(bins.values(), key=lambda e: (e[0], e[1:]))
