@@ -821,6 +821,12 @@ def background_picture(part, png: bytes) -> None:
                           '</a:stretch></a:blipFill>')
 
 
+def _png(img) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
 def _painted_png(draw_marks) -> bytes:
     """A 10 × 7.5 in background at 100 dpi, light blue fading down, with marks drawn in."""
     from PIL import ImageDraw
@@ -1477,10 +1483,8 @@ def title_short_in_a_header_band(path: Path, picture: bool = False) -> Path:
                         "Title Only"))
     master = prs.slide_masters[0]
     if picture:
-        band = Image.new("RGB", (1000, 90), (31, 78, 121))
-        buf = io.BytesIO()
-        band.save(buf, "PNG")
-        _master_picture(master, 91, buf.getvalue(), 0, 0, 10, 0.9)
+        band = _png(Image.new("RGB", (1000, 90), (31, 78, 121)))
+        _master_picture(master, 91, band, 0, 0, 10, 0.9)
     else:
         _rect(master, 91, 0, 0, 10, 0.9, "1F4E79", "Header band")
     _rect(master, 92, 8.2, 0.2, 1.5, 0.5, "C00000", "Logo")
@@ -1546,10 +1550,8 @@ def brand_in_background_marks(path: Path) -> Path:
     draw = ImageDraw.Draw(img)
     draw.ellipse((20, 15, 80, 75), fill=(34, 162, 216))
     draw.rectangle((0, 90, 999, 101), fill=(34, 162, 216))
-    buf = io.BytesIO()
-    img.save(buf, "PNG")
     prs = Presentation()
-    background_picture(prs.slide_masters[0], buf.getvalue())
+    background_picture(prs.slide_masters[0], _png(img))
     return _save(prs, path)
 
 
@@ -1565,10 +1567,8 @@ def brand_in_a_small_shield(path: Path) -> Path:
     draw.rectangle((20, 20, 180, 120), fill=(235, 235, 235, 255))
     draw.rectangle((30, 60, 100, 100), fill=(2, 110, 144, 255))
     draw.rectangle((105, 60, 170, 100), fill=(0, 128, 165, 255))
-    buf = io.BytesIO()
-    img.save(buf, "PNG")
     prs = Presentation()
-    _master_picture(prs.slide_masters[0], 95, buf.getvalue(), 8.9, 6.3, 0.9, 1.08)
+    _master_picture(prs.slide_masters[0], 95, _png(img), 8.9, 6.3, 0.9, 1.08)
     return _save(prs, path)
 
 
@@ -1604,10 +1604,8 @@ def brand_marks_on_a_coloured_ground(path: Path) -> Path:
     for n in range(4):
         draw.polygon([(20 + 60 * n, 20), (70 + 60 * n, 20), (45 + 60 * n, 70)],
                      fill=(255, 217, 101))
-    buf = io.BytesIO()
-    img.save(buf, "PNG")
     prs = Presentation()
-    background_picture(prs.slide_masters[0], buf.getvalue())
+    background_picture(prs.slide_masters[0], _png(img))
     _white_text(prs.slide_masters[0])
     return _save(prs, path)
 
