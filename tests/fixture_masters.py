@@ -1626,3 +1626,15 @@ def date_alone_on_the_cover_example(path: Path) -> Path:
 
 
 MASTER_BUILDERS["date_alone_on_the_cover_example"] = date_alone_on_the_cover_example
+
+
+def pale_mint_band(path: Path) -> Path:
+    """Office's accents, the brand a pale mint band (1.8:1 on white, a conference's green):
+    five twentieths deeper is not enough, and a green deepened further is still the brand's
+    green (an orange would turn brown), so chart and figure take it, not Office blue."""
+    prs = Presentation()
+    _rect(prs.slide_masters[0], 91, 0, 0, 10, 0.6, "9CCCB4", "Brand band")
+    return _save(prs, path)
+
+
+MASTER_BUILDERS["pale_mint_band"] = pale_mint_band

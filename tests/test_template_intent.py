@@ -17,7 +17,7 @@ import deckgen
 from deckgen.template.purpose import purpose_of, warning_in
 from deckgen.template.sample_text import INSTRUCTION
 from deckgen.typeset.backdrop import color
-from deckgen.typeset.contrast import contrast_ratio
+from deckgen.typeset.contrast import contrast_ratio, hls
 from deckgen.typeset.styles import theme_colors
 
 COMPANY = "Müller & Söhne GmbH"
@@ -271,6 +271,17 @@ def test_a_pale_brand_goes_a_shade_deeper_on_chart_and_figure_alike(tmp_path):
         assert el.get("val") == "FF9A00" and el.find(f"{A}lumMod") is not None
         assert contrast_ratio(color(el, scheme), "#FFFFFF") >= 3.0
     assert color(fills[0], scheme) == color(figure, scheme)
+
+
+def test_a_pale_green_brand_goes_deeper_where_an_orange_would_turn_brown(tmp_path):
+    prs, _ = _deck(tmp_path, "pale_mint_band")
+    scheme = theme_colors(prs.slide_masters[0])
+    fills, figure = _chart_and_figure(prs)
+    for el in (fills[0], figure):
+        assert el.get("val") == "9CCCB4", el.get("val")  # the mint, deepened
+        value = color(el, scheme)
+        assert contrast_ratio(value, "#FFFFFF") >= 3.0
+        assert abs(hls(value)[0] - hls("#9CCCB4")[0]) < 0.05  # still green
 
 
 @pytest.mark.parametrize("name, hue", [("brand_in_logo_picture", "DC2832"),

@@ -150,6 +150,8 @@ def _distance(a: str, b: str) -> float:
 
 OWN_STEPS = 3  # a hued colour may move this many twentieths and still be itself
 GRAPHIC_STEPS = 5  # a slice or key figure (large, no fine strokes) a little further
+DEEP_STEPS = 10  # … and darkened, a hue that does not turn brown, as far as half way
+BROWNING = (15 / 360, 70 / 360)  # the hues (orange to yellow) that turn brown darkened
 TEXT_SLOTS = ("tx1", "tx2", "bg1", "bg2")
 
 
@@ -241,9 +243,16 @@ def brand_step(brand: ColorRef, scheme: Mapping[str, str], bg: str,
                need: float) -> ColorRef | None:
     """``brand`` as it is where it stands ``need``:1 on ``bg``, else up to five twentieths
     lighter or darker (IBM's light blue or AWS orange a shade deeper on white: still the
-    brand, where the next accent would be another colour); None beyond that."""
+    brand, where the next accent would be another colour), ten darker for a hue that does
+    not turn brown; None beyond that."""
     light = prefers_light(bg)
-    for step in range(0, GRAPHIC_STEPS + 1):
+    hue = hls(brand.resolve(scheme))[0]
+    # darkened, an orange or yellow turns brown or olive within a few steps; a green, blue,
+    # teal or violet stays itself much further (a pale mint brand deepened to a green that
+    # stands on white, rather than the chart leaving it for Office blue)
+    # (lightened, any hue washes out to a pastel grey: five twentieths at most)
+    deepens = not light and not BROWNING[0] <= hue <= BROWNING[1]
+    for step in range(0, (DEEP_STEPS if deepens else GRAPHIC_STEPS) + 1):
         ref = brand.toward(light, step) if step else brand
         if min(contrast_ratio(ref.resolve(scheme), part) for part in colours_of(bg)) >= need:
             return ref
