@@ -246,12 +246,13 @@ def brand_step(brand: ColorRef, scheme: Mapping[str, str], bg: str,
     brand, where the next accent would be another colour), ten darker for a hue that does
     not turn brown; None beyond that."""
     light = prefers_light(bg)
-    hue = hls(brand.resolve(scheme))[0]
+    hue, _light, sat = hls(brand.resolve(scheme))
     # darkened, an orange or yellow turns brown or olive within a few steps; a green, blue,
     # teal or violet stays itself much further (a pale mint brand deepened to a green that
     # stands on white, rather than the chart leaving it for Office blue)
-    # (lightened, any hue washes out to a pastel grey: five twentieths at most)
-    deepens = not light and not BROWNING[0] <= hue <= BROWNING[1]
+    # (lightened, any hue washes out to a pastel grey: five twentieths at most; a grey has
+    # no hue to keep and is no brand to deepen)
+    deepens = not light and sat >= 0.15 and not BROWNING[0] <= hue <= BROWNING[1]
     for step in range(0, (DEEP_STEPS if deepens else GRAPHIC_STEPS) + 1):
         ref = brand.toward(light, step) if step else brand
         if min(contrast_ratio(ref.resolve(scheme), part) for part in colours_of(bg)) >= need:
