@@ -202,11 +202,14 @@ def purpose_layouts_only(path: Path) -> Path:
     return _save(prs, path)
 
 
-def _logo_png() -> bytes:
-    img = Image.new("RGB", (240, 80), (200, 30, 60))
+def _png(img) -> bytes:
     buf = io.BytesIO()
     img.save(buf, "PNG")
     return buf.getvalue()
+
+
+def _logo_png() -> bytes:
+    return _png(Image.new("RGB", (240, 80), (200, 30, 60)))
 
 
 def brand_on_examples(path: Path) -> Path:
@@ -821,12 +824,6 @@ def background_picture(part, png: bytes) -> None:
                           '</a:stretch></a:blipFill>')
 
 
-def _png(img) -> bytes:
-    buf = io.BytesIO()
-    img.save(buf, "PNG")
-    return buf.getvalue()
-
-
 def _painted_png(draw_marks) -> bytes:
     """A 10 × 7.5 in background at 100 dpi, light blue fading down, with marks drawn in."""
     from PIL import ImageDraw
@@ -836,9 +833,7 @@ def _painted_png(draw_marks) -> bytes:
         shade = 235 - y * 20 // 750
         ImageDraw.Draw(img).line([(0, y), (999, y)], fill=(shade - 20, shade - 5, shade))
     draw_marks(ImageDraw.Draw(img))
-    buf = io.BytesIO()
-    img.save(buf, "PNG")
-    return buf.getvalue()
+    return _png(img)
 
 
 def logo_in_background_picture(path: Path) -> Path:
@@ -914,10 +909,8 @@ def brand_in_logo_picture(path: Path) -> Path:
     for n in range(4):
         draw.rectangle((110 + n * 45, 30, 140 + n * 45, 70), fill=(220, 40, 50, 255))
     draw.rectangle((110, 80, 290, 84), fill=(90, 90, 90, 255))
-    buf = io.BytesIO()
-    img.save(buf, "PNG")
     prs = Presentation()
-    _master_picture(prs.slide_masters[0], 95, buf.getvalue(), 0.2, 0.1, 1.8, 0.6)
+    _master_picture(prs.slide_masters[0], 95, _png(img), 0.2, 0.1, 1.8, 0.6)
     return _save(prs, path)
 
 
@@ -1007,13 +1000,12 @@ def picture_look_on_examples(path: Path) -> Path:
     for x in (60, 480, 900):  # the strip's own words, as blocks of lettering
         for k in range(5):
             draw.rectangle((x + k * 9, 715, x + k * 9 + 6, 735), fill=(20, 20, 60))
-    buf = io.BytesIO()
-    img.save(buf, "PNG")
+    png = _png(img)
     prs = Presentation()
     for n, name in enumerate(("Title Slide", "Title and Content", "Title and Content",
                               "Title Only")):
         slide = _example(prs, 0, name, f"Beispiel {n}")
-        pic = slide.shapes.add_picture(io.BytesIO(buf.getvalue()), 0, 0, prs.slide_width,
+        pic = slide.shapes.add_picture(io.BytesIO(png), 0, 0, prs.slide_width,
                                        prs.slide_height)
         tree = slide.shapes._spTree
         tree.remove(pic._element)

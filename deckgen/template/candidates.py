@@ -18,7 +18,7 @@ from pathlib import Path
 from deckgen.errors import DeckgenError
 from deckgen.geometry import Box
 from deckgen.template.examples import Examples
-from deckgen.template.index import LayoutInfo
+from deckgen.template.index import FIELD_KINDS, LayoutInfo
 from deckgen.template.kind_slots import kind_score
 from deckgen.template.masters import MasterChoice
 from deckgen.template.names import FOLDED, fold
@@ -302,7 +302,7 @@ def _room(role: str, li: LayoutInfo) -> int:
 
 
 def _signature(li: LayoutInfo) -> str:
-    kinds = Counter(p.kind for p in li.placeholders if p.kind not in ("dt", "ftr", "sldNum"))
+    kinds = Counter(p.kind for p in li.placeholders if p.kind not in FIELD_KINDS)
     return ", ".join(f"{k}×{n}" if n > 1 else k for k, n in sorted(kinds.items()))
 
 
@@ -324,7 +324,7 @@ def roomiest(layouts: list[LayoutInfo], ev: Evidence) -> LayoutInfo:
     in_layouts = 2 * len(look) >= len(pool)
 
     def cost(li: LayoutInfo) -> tuple[float, int]:
-        others = [p for p in li.placeholders if p.kind not in ("title", "dt", "ftr", "sldNum")]
+        others = [p for p in li.placeholders if p.kind not in ("title", *FIELD_KINDS)]
         low_title = li.title is not None and li.title.box.y >= 0.3 * li.slide_h
         free = content_region(li).area / (li.slide_w * li.slide_h)
         bare = in_layouts and li not in look

@@ -4,7 +4,7 @@ heading kept where the divider sets it, the text in a placeholder of its own bes
 from __future__ import annotations
 
 from deckgen.geometry import Box, free_rect
-from deckgen.template.index import LayoutInfo, Slot
+from deckgen.template.index import FIELD_KINDS, LayoutInfo, Slot
 from deckgen.template.slots import largest
 from deckgen.template.title_room import title_room
 
@@ -32,7 +32,7 @@ def divider_slots(layout: LayoutInfo) -> tuple[dict[str, Slot], list[str]] | Non
     width = max(head.box.w, int(0.4 * layout.slide_w))
     x = min(head.box.x, layout.slide_w - width)
     top = head.box.bottom + gap
-    footers = [p.box.y for p in layout.of_kind("dt", "ftr", "sldNum") if p.box.y >= top]
+    footers = [p.box.y for p in layout.of_kind(*FIELD_KINDS) if p.box.y >= top]
     bottom = min([int(0.92 * h), *(f - gap for f in footers)])
     # what the heading sits on (a band, a shape) is the text's backdrop too, not an obstacle
     blockers = [o for o in layout.obstacles if o.intersection(head.box) < 0.6 * head.box.area]

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from deckgen.template.index import FIELD_KINDS
+
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-FIELDS = ("ftr", "dt", "sldNum")
 
 
 def _fields_on(slide: Any) -> set[str]:
-    return {kind for ph in slide._element.iter(f"{P}ph") if (kind := ph.get("type")) in FIELDS}
+    return {kind for ph in slide._element.iter(f"{P}ph") if (kind := ph.get("type")) in FIELD_KINDS}
 
 
 def fields_left_off(cover: Any) -> frozenset[str]:
@@ -24,4 +25,4 @@ def fields_left_off(cover: Any) -> frozenset[str]:
     deck saved with its footer off still has a designed cover without footer or number; a
     cover example showing its date alone is a cover with a date and no page number). The
     content slides keep their layouts' fields whatever the cover does."""
-    return frozenset(FIELDS) - _fields_on(cover)
+    return frozenset(FIELD_KINDS) - _fields_on(cover)

@@ -19,10 +19,10 @@ from typing import Any
 
 from deckgen.geometry import Box
 from deckgen.ooxml import master_phs, shape_box
-from deckgen.template.example_fields import FIELDS, fields_left_off
+from deckgen.template.example_fields import fields_left_off
 from deckgen.template.example_titles import GRID as _GRID
 from deckgen.template.example_titles import REPEATED, title_boxes
-from deckgen.template.index import LayoutInfo, drawn_shapes
+from deckgen.template.index import FIELD_KINDS, LayoutInfo, drawn_shapes
 from deckgen.template.picture_background import picture_background
 from deckgen.template.purpose import GENERAL, purpose_of
 from deckgen.template.sample_text import carried_text
@@ -287,9 +287,9 @@ def _dated(shape: Any) -> bool:
 
 def _field_boxes(li: LayoutInfo) -> list[Box]:
     """Where the layout and its master put footer, date and slide number."""
-    boxes = [p.box for p in li.of_kind(*FIELDS)]
+    boxes = [p.box for p in li.of_kind(*FIELD_KINDS)]
     for shape, ph in master_phs(li.layout.slide_master._element):
-        found = shape_box(shape) if ph.get("type") in FIELDS else None
+        found = shape_box(shape) if ph.get("type") in FIELD_KINDS else None
         if found is not None:
             boxes.append(found)
     return boxes

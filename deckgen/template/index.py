@@ -26,6 +26,7 @@ from deckgen.typeset.backdrop import group_place
 from deckgen.typeset.shape_fill import shape_props
 
 TEXT_KINDS = ("subtitle", "body", "obj")
+FIELD_KINDS = ("dt", "ftr", "sldNum")  # date, footer and slide number: the template's fields
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ class LayoutInfo:
         if boxes[0].anchor not in ("t", "") or box.w < 0.6 * w or box.y > 0.4 * h:
             return None
         others = [p.box for p in self.placeholders
-                  if p is not boxes[0] and p.kind not in ("dt", "ftr", "sldNum")]
+                  if p is not boxes[0] and p.kind not in FIELD_KINDS]
         under = [o for o in others + list(self.obstacles) if o.y >= box.bottom - h // 100
                  and o.y < 0.75 * h and min(o.right, box.right) - max(o.x, box.x) > 0.1 * box.w]
         return None if under else boxes[0]

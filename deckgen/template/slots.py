@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deckgen.geometry import Box, free_rect
-from deckgen.template.index import LayoutInfo, PhInfo, Slot
+from deckgen.template.index import FIELD_KINDS, LayoutInfo, PhInfo, Slot
 from deckgen.template.kind_slots import (
     comparison_slots,
     image_slots,
@@ -46,7 +46,7 @@ def content_region(layout: LayoutInfo, below_title: float = 0.6) -> Box:
     top = (title.box.bottom if title else 0) + int(h * 0.03)
     if top > h * below_title:  # a title low on the slide: use the area above it instead
         top = int(h * 0.08)
-    footers = [p.box.y for p in layout.of_kind("dt", "ftr", "sldNum") if p.box.y > top]
+    footers = [p.box.y for p in layout.of_kind(*FIELD_KINDS) if p.box.y > top]
     bottom = min(footers) - int(h * 0.02) if footers else int(h * 0.92)
     bottom = max(bottom, top + int(h * 0.2))
     region = Box(left, top, max(right - left, int(w * 0.3)), bottom - top)
@@ -110,7 +110,7 @@ def _moved(box: Box, blockers: list[Box], layout: LayoutInfo, taken: list[Box],
     """The box at its full size just below or above what it hits, if that spot is free and
     on the slide (a title under a logo the layout put where the title was)."""
     h = layout.slide_h
-    limit = min([p.box.y for p in layout.of_kind("dt", "ftr", "sldNum")
+    limit = min([p.box.y for p in layout.of_kind(*FIELD_KINDS)
                  if p.box.y > box.y] + [int(h * 0.95)])
     tries = [Box(box.x, max(b.bottom for b in blockers) + 2 * gap, box.w, box.h),
              Box(box.x, min(b.y for b in blockers) - 2 * gap - box.h, box.w, box.h)]
@@ -146,7 +146,7 @@ def slots_for(role: str, layout: LayoutInfo, drawn: bool = False, whole: bool = 
         slots, notes = (_drawn_slots(role, layout, whole, title_box) if drawn
                         else _raw_slots(role, layout, title_box))
     # the footer, date and slide-number boxes are filled on every slide: nothing goes over them
-    taken: list[Box] = [p.box for p in layout.of_kind("dt", "ftr", "sldNum")]
+    taken: list[Box] = [p.box for p in layout.of_kind(*FIELD_KINDS)]
     out: dict[str, Slot] = {}
     slide = Box(0, 0, layout.slide_w, layout.slide_h)
     for key, slot in list(slots.items()):
@@ -193,7 +193,7 @@ def _drawn_slots(role: str, layout: LayoutInfo, whole: bool = False,
         ty = free.y + (int(free.h * 0.25) if role == "title" else 0)
         slots["title"] = Slot(title, Box(free.x, ty, free.w, th), resized=title is not None)
         top = ty + th + int(h * 0.02)
-    footers = [p.box.y for p in layout.of_kind("dt", "ftr", "sldNum") if p.box.y > top]
+    footers = [p.box.y for p in layout.of_kind(*FIELD_KINDS) if p.box.y > top]
     bottom = min([free.bottom, *(f - int(h * 0.02) for f in footers)])
     region = Box(free.x, top, free.w, max(bottom - top, int(h * 0.15)))
     if role == "title":

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from deckgen.geometry import Box
-from deckgen.template.index import LayoutInfo, PhInfo, Slot
+from deckgen.template.index import FIELD_KINDS, LayoutInfo, PhInfo, Slot
 from deckgen.template.text_room import TOUCH  # a box this close under another is right under it
 
 SHORT_TITLE = 0.1  # a title box less tall than this share of the slide holds one line
@@ -101,7 +101,7 @@ def _cover_title_room(layout: LayoutInfo, title: PhInfo) -> Slot:
         return Slot(title, box)
     # clear of every other box on the cover: its subtitle, byline and date lines are filled
     texts = [p.box for p in layout.placeholders
-             if p is not title and p.kind not in ("dt", "ftr", "sldNum")]
+             if p is not title and p.kind not in FIELD_KINDS]
     return _grown(layout, title, min(two - box.h, int(0.3 * layout.slide_h) - box.h), texts)
 
 
@@ -126,7 +126,7 @@ def cover_pair(layout: LayoutInfo, slots: dict[str, Slot]) -> dict[str, Slot]:
              for k, s in under.items()}
     grown = Box(box.x, box.y, box.w, box.h + need)
     h = layout.slide_h
-    floor = min([p.box.y for p in layout.of_kind("dt", "ftr", "sldNum") if p.box.y > box.y]
+    floor = min([p.box.y for p in layout.of_kind(*FIELD_KINDS) if p.box.y > box.y]
                 + [int(0.95 * h)])
     fixed = [s.box for k, s in slots.items() if k != "title" and k not in moved]
     for was, now in [(box, grown)] + [(under[k].box, m.box) for k, m in moved.items()]:
